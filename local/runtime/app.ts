@@ -1,0 +1,73 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { existsSync } from 'node:fs'
+import { AppError } from '../../src/domain/errors'
+import type { Database } from '../../server/kernel/database'
+import { toFailure } from '../../server/kernel/run-function'
+import { registerBridge } from './bridge'
+import { registerDevLogin } from './dev-login'
+import { httpStatusOf } from './http-status'
+import type { LocalSecrets } from './secrets'
+
+export const MAX_BODY_BYTES = 100 * 1024
+
+export interface LocalAppOptions {
+  db: Database
+  secrets: LocalSecrets
+  /** The h5 build to serve at /; omitted in API-only tests. */
+  h5Dir?: string
+  now?: () => Date
+  logger?: boolean
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === '') return {}
+  try {
+    return JSON.parse(body)
+  } catch {
+    throw new AppError('BAD_JSON')
+  }
+}
+
+/** The local runtime's HTTP face: the h5 app, the function bridge and the dev sign-in. */
+export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false })
+
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJson(body as string))
+    } catch (error) {
+      done(error as Error, undefined)
+    }
+  })
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  })
+
+  // Whatever goes wrong before a handler runs (too large, not JSON, wrong
+  // content type) still answers in the Result shape, and the process serves on.
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    const mapped =
+      error instanceof AppError
+        ? error
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? new AppError('PAYLOAD_TOO_LARGE')
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? new AppError('BAD_JSON', '请以 JSON 格式（application/json）提交')
+            : error.statusCode && error.statusCode < 500
+              ? new AppError('BAD_JSON', error.message)
+              : error
+    const failure = toFailure(mapped, (e) => request.log.error(e))
+    return reply.code(failure.ok ? 200 : httpStatusOf(failure.code)).send(failure)
+  })
+
+  await app.register(fastifyCookie, { secret: options.secrets.sessionSecret })
+  registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, now: options.now })
+  registerDevLogin(app, options.db)
+
+  if (options.h5Dir && existsSync(options.h5Dir)) {
+    await app.register(fastifyStatic, { root: options.h5Dir, index: 'index.html' })
+  }
+  return app
+}

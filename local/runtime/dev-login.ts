@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify'
+import { ROLE_LABELS, ROLES, type Grant, type Role } from '../../src/domain/roles'
+import type { Database } from '../../server/kernel/database'
+import { getRows, scanAll } from '../../server/db/read'
+import { endSession, startSession } from './session'
+
+// Local runtime only: pick any seeded demo user and act as them. WeChat gives
+// the real app a trusted OPENID; this page stands in for that on a PC.
+
+interface DemoUser {
+  _id: string
+  openid: string
+  name: string
+  grants: Grant[]
+}
+
+const SHOWN_PER_ROLE = 12
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+function page(groups: Array<[Role, DemoUser[], number]>): string {
+  const sections = groups
+    .map(([role, users, total]) => {
+      const buttons = users
+        .map((u) => `<button name="openid" value="${escape(u.openid)}" data-role="${role}">${escape(u.name)}</button>`)
+        .join('')
+      const more = total > users.length ? `<p class="more">共 ${total} 人，仅列出前 ${users.length} 人</p>` : ''
+      return `<section><h2>${ROLE_LABELS[role]}</h2><form method="post" action="/dev/login">${buttons}</form>${more}</section>`
+    })
+    .join('')
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>选择演示用户 · 双报到</title><style>
+body{font:15px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f5f5f5;color:#222}
+header{background:#c8161d;color:#fff;padding:16px 20px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;opacity:.85;font-size:13px}
+main{max-width:880px;margin:0 auto;padding:12px}section{background:#fff;border-radius:8px;margin:12px 0;padding:12px 16px}
+h2{font-size:16px;margin:0 0 8px;color:#c8161d}button{margin:4px;padding:6px 12px;border:1px solid #ddd;border-radius:6px;background:#fff;cursor:pointer;font-size:14px}
+button:hover{border-color:#c8161d;color:#c8161d}.more{color:#888;font-size:12px;margin:4px}
+</style></head><body><header><h1>选择演示用户</h1><p>本页面只在本地运行环境中提供，用于以不同角色体验系统；微信小程序中以微信身份登录。</p></header>
+<main>${sections}</main></body></html>`
+}
+
+export function registerDevLogin(app: FastifyInstance, db: Database): void {
+  app.get('/dev/login', async (_request, reply) => {
+    const users = await scanAll<DemoUser>(db, 'users', {}, { fields: { openid: true, name: true, grants: true } })
+    const groups = ROLES.map((role): [Role, DemoUser[], number] => {
+      const withRole = users.filter((u) => u.grants.some((g) => g.role === role))
+      return [role, withRole.slice(0, SHOWN_PER_ROLE), withRole.length]
+    }).filter(([, , total]) => total > 0)
+    return reply.type('text/html; charset=utf-8').send(page(groups))
+  })
+
+  app.post<{ Body: { openid?: string } }>('/dev/login', async (request, reply) => {
+    const openid = request.body?.openid ?? ''
+    const found = openid ? await getRows(db.collection('users').where({ openid }).limit(1)) : []
+    if (found.length === 0) return reply.code(400).type('text/plain; charset=utf-8').send('没有这个演示用户')
+    startSession(reply, openid)
+    return reply.redirect('/', 303)
+  })
+
+  app.post('/dev/logout', async (_request, reply) => {
+    endSession(reply)
+    return reply.redirect('/dev/login', 303)
+  })
+}

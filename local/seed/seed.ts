@@ -1,0 +1,26 @@
+import type { Database } from '../../server/kernel/database'
+import { getRows } from '../../server/db/read'
+import { buildDemoData } from './demo-data'
+
+const MARKER = { collection: 'meta', id: 'demo-seed' }
+
+async function alreadySeeded(db: Database): Promise<boolean> {
+  return (await getRows(db.collection(MARKER.collection).where({ _id: MARKER.id }))).length > 0
+}
+
+/**
+ * Writes the demo city through the same SDK builder the functions use, once.
+ * The marker is written last, so a start interrupted mid-seed seeds again
+ * (set() by id makes that safe), and a seeded database keeps its data.
+ */
+export async function seedIfEmpty(db: Database): Promise<boolean> {
+  if (await alreadySeeded(db)) return false
+  const data = buildDemoData()
+  for (const [collection, docs] of Object.entries(data)) {
+    for (const { _id, ...doc } of docs as Array<{ _id: string }>) {
+      await db.collection(collection).doc(_id).set({ data: doc })
+    }
+  }
+  await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
+  return true
+}

@@ -1,0 +1,53 @@
+import type { Database } from '../kernel/database'
+
+// Typed reads that never stop at the platform's page size. The SDK's typings
+// return `Promise | void | string` (callback overloads); these narrow them.
+
+type Collection = ReturnType<Database['collection']>
+export type Query = Collection | ReturnType<Collection['where']>
+type Filter = Parameters<Collection['where']>[0]
+
+interface QueryResult {
+  data: unknown[]
+}
+
+/** The largest page a cloud function may read in one get(). */
+export const MAX_PAGE = 1000
+
+export async function getRows<T>(query: { get(): unknown }): Promise<T[]> {
+  return ((await query.get()) as QueryResult).data as T[]
+}
+
+export async function countOf(query: { count(): unknown }): Promise<number> {
+  return ((await query.count()) as { total: number }).total
+}
+
+/**
+ * Every document matching `filter`, page by page in `_id` order (keyset paging:
+ * each page starts after the last id seen, so a page costs the same at any depth).
+ */
+export async function* scan<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  filter: Filter = {},
+  options: { fields?: Record<string, boolean>; pageSize?: number } = {},
+): AsyncGenerator<T[]> {
+  const _ = db.command
+  const pageSize = Math.min(options.pageSize ?? MAX_PAGE, MAX_PAGE)
+  let after: string | undefined
+  for (;;) {
+    const where = after === undefined ? filter : _.and([filter, { _id: _.gt(after) }])
+    let query = db.collection(collection).where(where).orderBy('_id', 'asc').limit(pageSize)
+    if (options.fields) query = query.field({ ...options.fields, _id: true })
+    const page = await getRows<T>(query)
+    if (page.length > 0) yield page
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!._id
+  }
+}
+
+export async function scanAll<T extends { _id: string }>(...args: Parameters<typeof scan<T>>): Promise<T[]> {
+  const all: T[] = []
+  for await (const page of scan<T>(...args)) all.push(...page)
+  return all
+}

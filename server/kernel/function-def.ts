@@ -1,0 +1,47 @@
+import type { z } from 'zod'
+import type { Principal } from '../../src/domain/roles'
+import type { Database } from './database'
+
+export interface ServerEnv {
+  /** HMAC secret for 联系证 tokens; empty when not configured (card functions refuse then). */
+  cardSecret: string
+}
+
+export interface FunctionContext {
+  db: Database
+  openid: string
+  /** Null only for functions declared `public`; everyone else is known. */
+  principal: Principal | null
+  now: () => Date
+  env: ServerEnv
+}
+
+export interface KnownContext extends FunctionContext {
+  principal: Principal
+}
+
+/**
+ * One cloud function: its input schema and what it does. `public` functions
+ * run for callers the system does not know yet (bootstrap tells them so).
+ */
+export interface CloudFunction<S extends z.ZodType = z.ZodType, T = unknown> {
+  name: string
+  input: S
+  public?: boolean
+  handle(input: z.output<S>, ctx: KnownContext): Promise<T>
+}
+
+export interface PublicCloudFunction<S extends z.ZodType = z.ZodType, T = unknown> {
+  name: string
+  input: S
+  public: true
+  handle(input: z.output<S>, ctx: FunctionContext): Promise<T>
+}
+
+export type AnyCloudFunction = CloudFunction<z.ZodType, unknown> | PublicCloudFunction<z.ZodType, unknown>
+
+export function defineFunction<S extends z.ZodType, T>(def: CloudFunction<S, T>): CloudFunction<S, T>
+export function defineFunction<S extends z.ZodType, T>(def: PublicCloudFunction<S, T>): PublicCloudFunction<S, T>
+export function defineFunction(def: AnyCloudFunction): AnyCloudFunction {
+  return def
+}

@@ -1,0 +1,55 @@
+import type { Result } from '../../src/domain/result'
+import { AppError, ERROR_MESSAGES } from '../../src/domain/errors'
+import type { AnyCloudFunction, FunctionContext, KnownContext, ServerEnv } from './function-def'
+import type { Database } from './database'
+import { loadPrincipal } from './principal'
+import { parseInput } from './validate'
+
+export interface RunDeps {
+  db: Database
+  openid: string
+  env: ServerEnv
+  now?: () => Date
+  log?: (error: unknown) => void
+}
+
+/**
+ * The one path every call takes, in the cloud and locally: validate, identify
+ * the caller, run, and map any failure to a stable code with a Chinese message.
+ */
+export async function runFunction(fn: AnyCloudFunction, event: unknown, deps: RunDeps): Promise<Result<unknown>> {
+  try {
+    const input = parseInput(fn.input, stripPlatformFields(event))
+    const principal = await loadPrincipal(deps.db, deps.openid)
+    const ctx: FunctionContext = {
+      db: deps.db,
+      openid: deps.openid,
+      principal,
+      now: deps.now ?? (() => new Date()),
+      env: deps.env,
+    }
+    if (!fn.public && !principal) throw new AppError('NOT_REGISTERED')
+    const data = await fn.handle(input, ctx as KnownContext)
+    return { ok: true, data }
+  } catch (error) {
+    return toFailure(error, deps.log)
+  }
+}
+
+export function toFailure(error: unknown, log: (e: unknown) => void = console.error): Result<never> {
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
+  }
+  log(error)
+  return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL }
+}
+
+// WeChat adds `userInfo` (appId, openId) to every callFunction event; it is not
+// part of any function's input, and the trusted identity comes from WXContext.
+function stripPlatformFields(event: unknown): unknown {
+  if (event && typeof event === 'object' && !Array.isArray(event) && 'userInfo' in event) {
+    const { userInfo: _ignored, ...rest } = event as Record<string, unknown>
+    return rest
+  }
+  return event
+}

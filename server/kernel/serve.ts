@@ -1,0 +1,22 @@
+import type * as Cloud from 'wx-server-sdk'
+import type { AnyCloudFunction } from './function-def'
+import { runFunction } from './run-function'
+
+type CloudSdk = typeof Cloud
+
+/**
+ * Adapts a function definition to WeChat's `exports.main`: initialises the SDK
+ * for the environment the function is deployed in, and takes the caller from
+ * `getWXContext()` (the local bridge injects it instead). Secrets come from
+ * the function's environment variables, set in the cloud console.
+ */
+export function serve(fn: AnyCloudFunction, cloud: CloudSdk) {
+  // The SDK's typings predate DYNAMIC_CURRENT_ENV being a symbol; init accepts it.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  return (event: unknown) =>
+    runFunction(fn, event, {
+      db: cloud.database(),
+      openid: cloud.getWXContext().OPENID ?? '',
+      env: { cardSecret: process.env.CARD_TOKEN_SECRET ?? '' },
+    })
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { AppError } from '../../src/domain/errors'
+import { FIELD_LABELS } from '../../src/domain/field-labels'
+
+z.config(z.locales.zhCN())
+
+const MAX_LISTED_ISSUES = 3
+
+function where(path: readonly PropertyKey[]): string {
+  const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
+  if (!named) return ''
+  const label = FIELD_LABELS[named] ?? named
+  const row = path.find((p) => typeof p === 'number')
+  return typeof row === 'number' ? `第${row + 1}项的${label}` : label
+}
+
+/** Parses untrusted input; the error names the fields in Chinese. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues
+  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => {
+    const field = where(i.path)
+    return field ? `${field}：${i.message}` : i.message
+  })
+  const more = issues.length > MAX_LISTED_ISSUES ? `等${issues.length}处问题` : ''
+  throw new AppError('VALIDATION_FAILED', `填写的内容有误：${lines.join('；')}${more}`, {
+    issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  })
+}

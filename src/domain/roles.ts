@@ -1,0 +1,45 @@
+// Who may act, and where. A user holds one or more grants; each grant is a role
+// bound to the scope it acts in (a unit, a community, a street or the district).
+
+export const ROLES = [
+  'member', // 在职党员: belongs to unit U, lives in community C
+  'staff', // 社区工作人员 of community C
+  'secretary', // 单位党组织书记 of unit U
+  'liaison', // 单位联络员 of unit U
+  'resident', // 居民 of community C
+  'streetAdmin', // 街道 organisation staff of street S
+  'districtAdmin', // 区委组织部 of district D
+] as const
+
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '在职党员',
+  staff: '社区工作人员',
+  secretary: '单位书记',
+  liaison: '单位联络员',
+  resident: '居民',
+  streetAdmin: '街道管理员',
+  districtAdmin: '区委组织部',
+}
+
+export interface Scope {
+  districtId?: string
+  streetId?: string
+  communityId?: string
+  unitId?: string
+  memberId?: string
+}
+
+export interface Grant {
+  role: Role
+  scope: Scope
+}
+
+/** The caller as the server knows them, resolved from the trusted OPENID. */
+export interface Principal {
+  userId: string
+  openid: string
+  name: string
+  grants: Grant[]
+}
