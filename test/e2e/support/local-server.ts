@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { buildLocalApp } from '../../../local/runtime/app'
+import { openLocalDatabase } from '../../../local/runtime/open-database'
+import { loadOrCreateSecrets } from '../../../local/runtime/secrets'
+import { seedIfEmpty } from '../../../local/seed/seed'
+
+/** The real local runtime (embedded DB, bridge, h5 build) on a fresh data dir and a free port. */
+export async function startLocalServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sbd-e2e-'))
+  const { db, close } = openLocalDatabase(join(dataDir, 'db.sqlite'))
+  await seedIfEmpty(db)
+  const app = await buildLocalApp({ db, secrets: loadOrCreateSecrets(dataDir), h5Dir: resolve('dist/h5') })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as AddressInfo
+  return {
+    db,
+    baseURL: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close()
+      close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
