@@ -1,0 +1,5 @@
+// Used by Taro's webpack build only (jest transforms with @swc/jest).
+// babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+}

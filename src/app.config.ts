@@ -1,0 +1,44 @@
+// Icons are drawn by config/make-tab-icons.mjs (81×81 PNG, grey and red).
+function tab(name: string, text: string) {
+  return {
+    pagePath: `pages/${name}/index`,
+    text,
+    iconPath: `assets/tab/${name}.png`,
+    selectedIconPath: `assets/tab/${name}-active.png`,
+  }
+}
+
+// Only the five tab pages sit in the main package (WeChat caps it at 2 MB);
+// every role page lives in a subpackage that loads when first opened.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/report/index', 'pages/activities/index', 'pages/needs/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'packages/unit', pages: ['roster/index', 'stats/index'] },
+    { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index'] },
+    { root: 'packages/admin', pages: ['district/index'] },
+    { root: 'packages/member', pages: ['pending/index'] },
+    { root: 'packages/resident', pages: ['pending/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '双报到',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      tab('home', '首页'),
+      tab('report', '报到'),
+      tab('activities', '活动'),
+      tab('needs', '需求'),
+      tab('mine', '我的'),
+    ],
+  },
+  // Inject only the components a page uses (smaller, faster first paint).
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,24 @@
+import { View, Text } from '@tarojs/components'
+import { ABILITIES, type Ability } from '../domain/abilities'
+import { EmptyState } from './empty-state'
+
+interface Props {
+  ability?: Ability
+}
+
+// A role page whose feature is not built yet: it says so plainly, with the
+// ability's own description, instead of showing an empty form or fake data.
+export function PendingFeature({ ability }: Props) {
+  const spec = ability ? ABILITIES[ability] : undefined
+  return (
+    <View className='page' id='placeholder'>
+      <EmptyState title={spec ? spec.label : '功能建设中'} text='该功能将在后续版本开放'>
+        {spec ? <Text className='pending-hint'>{spec.hint}</Text> : null}
+      </EmptyState>
+    </View>
+  )
+}
+
+export function isAbility(value: unknown): value is Ability {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ABILITIES, value)
+}

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react'
+import { View, Button, Text } from '@tarojs/components'
+import type { BootstrapData } from '../domain/bootstrap.contract'
+import type { Session } from '../services/session'
+import { canSwitchDemoUser, goToDevLogin } from '../services/dev-login'
+import { EmptyState } from './empty-state'
+import './buttons.css'
+
+interface Props {
+  session: Session
+  /** Rendered only for a user the system knows. */
+  children: (data: BootstrapData) => ReactNode
+}
+
+// Every tab page starts here: it turns the bootstrap answer into either the
+// page itself or one clear Chinese message with a way forward.
+export function SessionGate({ session, children }: Props) {
+  const { data, error, loading, reload } = session
+
+  // While refreshing, keep the page: no flash of a spinner on pull-down.
+  if (data?.known) return <>{children(data)}</>
+
+  if (loading) {
+    return (
+      <View className='session-loading' id='session-loading'>
+        <Text>正在加载…</Text>
+      </View>
+    )
+  }
+
+  if (error?.code === 'AUTH_REQUIRED') {
+    return (
+      <EmptyState id='session-auth-required' title='请先选择演示用户登录' text='本地演示环境需要先选择一位演示用户，再查看对应身份的功能。'>
+        {canSwitchDemoUser() ? (
+          <Button className='btn btn--primary' id='dev-login-link' onClick={goToDevLogin}>
+            选择演示用户
+          </Button>
+        ) : (
+          <RetryButton onRetry={reload} />
+        )}
+      </EmptyState>
+    )
+  }
+
+  if (error) {
+    return (
+      <EmptyState id='session-error' title='加载失败' text={error.message || '网络异常，请稍后重试'}>
+        <RetryButton onRetry={reload} />
+      </EmptyState>
+    )
+  }
+
+  // Known=false: a WeChat user whom no unit or community has registered yet.
+  return (
+    <EmptyState
+      id='session-unknown'
+      title='您还未登记'
+      text='请联系您所在单位党组织或居住地社区工作人员为您登记，登记完成后下拉刷新或点击“重新加载”即可使用。'
+    >
+      <RetryButton onRetry={reload} label='重新加载' />
+      {canSwitchDemoUser() ? (
+        <Button className='btn btn--plain' id='dev-login-link' onClick={goToDevLogin}>
+          切换演示用户
+        </Button>
+      ) : null}
+    </EmptyState>
+  )
+}
+
+function RetryButton({ onRetry, label = '重试' }: { onRetry: () => Promise<void>; label?: string }) {
+  return (
+    <Button className='btn btn--primary' id='session-retry' onClick={() => void onRetry()}>
+      {label}
+    </Button>
+  )
+}

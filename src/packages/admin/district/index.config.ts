@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '各单位报到率',
+})

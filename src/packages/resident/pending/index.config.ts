@@ -1,0 +1,4 @@
+// The real title is set from the ability in the URL once the page loads.
+export default definePageConfig({
+  navigationBarTitleText: '功能建设中',
+})
