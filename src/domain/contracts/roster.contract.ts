@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { memberFieldsSchema } from '../member'
+import { id, paging, type Page } from './common'
+
+// `roster`: a unit secretary or liaison keeps the unit's members (附件3).
+
+export const ROSTER_FILTERS = ['all', 'unreported', 'overdue'] as const
+
+export const rosterInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('list'), unitId: id('单位'), filter: z.enum(ROSTER_FILTERS).default('all'), ...paging }).strict(),
+  z
+    .object({
+      action: z.literal('import'),
+      unitId: id('单位'),
+      fileName: z.string().trim().min(1).max(120),
+      /** The .xlsx or .csv file, base64. */
+      fileBase64: z.string().min(1, '请选择名册文件'),
+      /** 'check' only validates; 'commit' writes. */
+      mode: z.enum(['check', 'commit']),
+      /** With errors present, commit writes the valid rows only when this is true. */
+      onlyValid: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('save'),
+      unitId: id('单位'),
+      memberId: id('党员').optional(),
+      fields: memberFieldsSchema,
+      /** When the member joined the unit; the one-month reporting deadline runs from it. */
+      joinedUnitAt: z.coerce.date().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('setTotals'),
+      unitId: id('单位'),
+      declaredMemberTotal: z.number().int().min(0).max(100000),
+      declaredResidentTotal: z.number().int().min(0).max(100000),
+    })
+    .strict(),
+])
+export type RosterInput = z.input<typeof rosterInput>
+
+export interface RosterRow {
+  memberId: string
+  name: string
+  gender: string
+  /** Masked unless the reader may see it (DESIGN.md §6). */
+  mobile: string
+  jobTitle: string
+  communityName: string
+  reportedAt: string | null
+  reportedCommunityName: string | null
+  dueAt: string
+  overdue: boolean
+  cardNo: string | null
+  cardStatus: 'active' | 'revoked' | null
+}
+export type RosterList = Page<RosterRow>
+
+export interface RosterImportRowError {
+  /** Spreadsheet row number as the user sees it (header is row 1). */
+  row: number
+  messages: string[]
+}
+
+export interface RosterImportResult {
+  rows: number
+  valid: number
+  errors: RosterImportRowError[]
+  /** Written only in commit mode. */
+  created: number
+  updated: number
+  committed: boolean
+}
+
+/** The spreadsheet's headers: 附件3 columns plus 居住社区 and 工作职务. */
+export const ROSTER_COLUMNS = ['姓名', '性别', '出生年月', '入党时间', '文化程度', '专业特长', '办公电话', '手机', '居住社区', '工作职务'] as const
