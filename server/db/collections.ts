@@ -1,0 +1,22 @@
+// Every collection the system uses. In the cloud they are created once in the
+// console (or by the deploy checklist in README); the local runtime creates them
+// on the embedded engine at start. A query on a missing collection fails in
+// both places, so a typo here shows up locally first.
+export const COLLECTIONS = [
+  'meta',
+  'districts',
+  'streets',
+  'communities',
+  'units',
+  'members',
+  'users',
+  'cards',
+  'reports',
+  'registrations',
+  'posts',
+  'notices',
+  'activities',
+  'attendance',
+] as const
+
+export type CollectionName = (typeof COLLECTIONS)[number]
