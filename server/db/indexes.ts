@@ -1,0 +1,30 @@
+// The project's database indexes. Plain data: the same list is created by hand
+// in the cloud console (数据库 → 集合 → 索引管理) and declared to the local
+// embedded engine, which builds SQLite indexes from it and enforces `unique`.
+// Unique indexes treat a missing field as null, as MongoDB does: two documents
+// that both lack an indexed field collide.
+
+export interface IndexSpec {
+  collection: string
+  /** Field paths (dots for nested fields) in index order; 1 ascending, -1 descending. */
+  keys: Record<string, 1 | -1>
+  unique?: boolean
+  name: string
+}
+
+export const INDEXES: IndexSpec[] = [
+  { collection: 'users', keys: { openid: 1 }, unique: true, name: 'openid_unique' },
+
+  { collection: 'members', keys: { unitId: 1 }, name: 'unitId' },
+  { collection: 'members', keys: { communityId: 1 }, name: 'communityId' },
+  { collection: 'members', keys: { unitId: 1, mobile: 1 }, unique: true, name: 'unitId_mobile_unique' },
+
+  { collection: 'reports', keys: { memberId: 1, communityId: 1 }, unique: true, name: 'memberId_communityId_unique' },
+  { collection: 'reports', keys: { unitId: 1 }, name: 'unitId' },
+  { collection: 'reports', keys: { communityId: 1 }, name: 'communityId' },
+
+  { collection: 'cards', keys: { memberId: 1 }, name: 'memberId' },
+
+  { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
+  { collection: 'attendance', keys: { memberId: 1 }, name: 'memberId' },
+]
