@@ -20,6 +20,11 @@ export function registerBridge(app: FastifyInstance, options: BridgeOptions): vo
     const result: Result<unknown> = await (async () => {
       const fn = FUNCTIONS.get(request.params.name)
       if (!fn) throw new AppError('UNKNOWN_FUNCTION', `没有这个功能：${request.params.name}`)
+      // Only JSON reaches a function: the app sends nothing else, and a form or
+      // text body must not be taken for input.
+      if (request.body !== undefined && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        throw new AppError('BAD_JSON', '请以 JSON 格式（application/json）提交')
+      }
       const openid = sessionOpenid(request)
       if (!openid) throw new AppError('AUTH_REQUIRED', '请先选择演示用户登录')
       return runFunction(fn, request.body ?? {}, { db: options.db, openid, env: options.env, now: options.now, log: (e) => request.log.error(e) })

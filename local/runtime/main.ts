@@ -25,8 +25,8 @@ async function main() {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 
-  await app.listen({ host: '127.0.0.1', port })
-  console.log(`\n双报到 本地运行中：http://127.0.0.1:${port}/\n选择演示用户：http://127.0.0.1:${port}/dev/login\n数据目录：${dataDir}\n`)
+  const address = await app.listen({ host: '127.0.0.1', port })
+  console.log(`\n双报到 本地运行中：${address}/\n选择演示用户：${address}/dev/login\n数据目录：${dataDir}\n`)
 }
 
 main().catch((error) => {

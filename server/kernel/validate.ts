@@ -20,6 +20,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues
   const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => {
+    // zod's locale says "出现未知的键(key)"; a user reads "不支持的字段".
+    if (i.code === 'unrecognized_keys') return `不支持的字段：${i.keys.join('、')}`
     const field = where(i.path)
     return field ? `${field}：${i.message}` : i.message
   })
