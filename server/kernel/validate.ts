@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { zhCN } from 'zod/locales'
 import { AppError } from '../../src/domain/errors'
 import { FIELD_LABELS } from '../../src/domain/field-labels'
 
-z.config(z.locales.zhCN())
+// Messages in Chinese, for every schema the functions parse.
+z.config(zhCN())
 
 const MAX_LISTED_ISSUES = 3
 
