@@ -1,7 +1,5 @@
 // Two projects: server-side code runs in Node; client components run in jsdom
 // with Taro's components mapped to DOM stand-ins (test/client/support).
-// ESM-only packages in node_modules (Node 20 requires them natively; jest needs them compiled).
-const ESM_ONLY = '/node_modules/(?!(content-disposition|cookie|@fastify/cookie)/)'
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
 
 /** @type {import('jest').Config} */
@@ -14,7 +12,6 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/client/'],
       transform: { '^.+\\.(t|j)sx?$': swc },
-      transformIgnorePatterns: [ESM_ONLY],
     },
     {
       displayName: 'client',
