@@ -13,7 +13,7 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
 }
 
 /** Latency percentiles over `n` sequential runs of `fn`. */
-export async function latencies(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; perSecond: number }> {
+export async function latencies(n: number, fn: (i: number) => unknown): Promise<{ p50: number; p95: number; perSecond: number }> {
   const samples: number[] = []
   const start = performance.now()
   for (let i = 0; i < n; i++) {

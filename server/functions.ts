@@ -1,9 +1,14 @@
 import type { AnyCloudFunction } from './kernel/function-def'
 import { bootstrap } from './features/bootstrap/bootstrap.handler'
+import { card } from './features/card/card.handler'
+import { posts } from './features/posts/posts.handler'
+import { report } from './features/report/report.handler'
+import { roster } from './features/roster/roster.handler'
+import { stats } from './features/stats/stats.handler'
 
 // Every cloud function by name. cloudfunctions/<name>/index.ts deploys each one
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, AnyCloudFunction> = new Map(
-  [bootstrap].map((fn) => [fn.name, fn as AnyCloudFunction]),
+  [bootstrap, roster, card, report, posts, stats].map((fn) => [fn.name, fn as AnyCloudFunction]),
 )

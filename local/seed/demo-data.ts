@@ -1,10 +1,12 @@
 import { SERVICE_CATALOG } from '../../src/domain/service-catalog'
 import type { Grant } from '../../src/domain/roles'
 import { chineseName, mobileNumber } from './chinese-names'
+import { buildDemoReporting } from './demo-reporting'
 import { createRandom } from './random'
 
 // The demo city: one district, 2 streets, 6 communities, 20 units, 600 members
-// and users of every role. Pure data, the same on every machine.
+// and users of every role, with cards issued and about 70% reported
+// (demo-reporting.ts). Pure data, the same on every machine.
 
 const DISTRICT = { _id: 'district-xihu', name: '西湖区' }
 
@@ -128,7 +130,21 @@ export function buildDemoData(seed = 20130104) {
     ),
   ]
 
-  return { districts: [DISTRICT], streets: STREETS, communities, units, members, posts, users }
+  // Drawn after everything above, so the existing demo data stays as it was.
+  const reporting = buildDemoReporting(members, units, communities, posts, random)
+
+  return {
+    districts: [DISTRICT],
+    streets: STREETS,
+    communities,
+    units,
+    members: reporting.members,
+    posts,
+    users,
+    cards: reporting.cards,
+    reports: reporting.reports,
+    registrations: reporting.registrations,
+  }
 }
 
 export type DemoData = ReturnType<typeof buildDemoData>

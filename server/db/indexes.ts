@@ -24,6 +24,16 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'reports', keys: { communityId: 1 }, name: 'communityId' },
 
   { collection: 'cards', keys: { memberId: 1 }, name: 'memberId' },
+  // A typed 联系证号 finds exactly one card; the counter makes numbers unique, the index guarantees it.
+  { collection: 'cards', keys: { cardNo: 1 }, unique: true, name: 'cardNo_unique' },
+  { collection: 'cards', keys: { unitId: 1, status: 1 }, name: 'unitId_status' },
+
+  { collection: 'registrations', keys: { communityId: 1 }, name: 'communityId' },
+  { collection: 'registrations', keys: { unitId: 1 }, name: 'unitId' },
+
+  { collection: 'posts', keys: { communityId: 1 }, name: 'communityId' },
+  { collection: 'notices', keys: { unitId: 1 }, name: 'unitId' },
+  { collection: 'communities', keys: { districtId: 1 }, name: 'districtId' },
 
   { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
   { collection: 'attendance', keys: { memberId: 1 }, name: 'memberId' },

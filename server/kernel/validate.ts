@@ -28,7 +28,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     return field ? `${field}：${i.message}` : i.message
   })
   const more = issues.length > MAX_LISTED_ISSUES ? `等${issues.length}处问题` : ''
+  // A rule may name its own stable code (zod refine `params.code`, e.g.
+  // TOO_FEW_CLAIMS); when it is the only thing wrong, that code is the answer.
+  const ruleCode = ruleCodeOf(issues)
+  if (ruleCode) throw new AppError(ruleCode, issues[0]!.message, { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })) })
   throw new AppError('VALIDATION_FAILED', `填写的内容有误：${lines.join('；')}${more}`, {
     issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
   })
+}
+
+function ruleCodeOf(issues: readonly z.core.$ZodIssue[]): string | undefined {
+  const codes = new Set(issues.map((i) => (i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : '')))
+  const [only] = codes
+  return codes.size === 1 && only ? only : undefined
 }

@@ -9,7 +9,8 @@ import { id } from './common'
 
 /** A scanned QR text, or a card number typed at the desk. */
 const cardRef = z.union([
-  z.object({ token: z.string().trim().min(1, '二维码内容为空').max(512, '这不是双报到联系证的二维码') }).strict(),
+  // An over-long text is some other QR (a link, a payment code): answered as CARD_NOT_OURS, like any foreign code.
+  z.object({ token: z.string().trim().min(1, '二维码内容为空').refine((t) => t.length <= 512, { message: '这不是双报到联系证的二维码', params: { code: 'CARD_NOT_OURS' } }) }).strict(),
   z.object({ cardNo: z.string().trim().regex(/^\d{6,12}$/, '联系证号应为6到12位数字') }).strict(),
 ])
 
@@ -33,10 +34,12 @@ export const registrationSchema = z
     address: z.string().trim().min(1, '请填写家庭详址').max(100),
     jobTitle: z.string().trim().max(30).default(''),
     willingLiaison: z.boolean({ error: '请选择是否愿意担任所领办项目联络员' }),
+    // A refinement rather than .min(), so the server can answer with the
+    // rule's own code (TOO_FEW_CLAIMS) instead of a generic validation failure.
     claims: z
       .array(claimSchema)
-      .min(MIN_CLAIMS, `请至少认领${MIN_CLAIMS}个服务项目`)
-      .max(20, '认领的项目过多'),
+      .max(20, '认领的项目过多')
+      .refine((claims) => claims.length >= MIN_CLAIMS, { message: `请至少认领${MIN_CLAIMS}个服务项目`, params: { code: 'TOO_FEW_CLAIMS' } }),
   })
   .strict()
 export type Registration = z.output<typeof registrationSchema>

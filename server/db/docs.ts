@@ -1,0 +1,147 @@
+import type { MemberFields } from '../../src/domain/member'
+
+// The shapes stored in each collection, as handlers read them back. Dates are
+// Date objects (the SDK's EJSON keeps them); ids are strings.
+
+export interface DistrictDoc {
+  _id: string
+  name: string
+}
+
+export interface StreetDoc {
+  _id: string
+  name: string
+  districtId: string
+}
+
+export interface CommunityDoc {
+  _id: string
+  name: string
+  streetId: string
+  districtId: string
+  /** The party organisation that stamps receipts, when known. */
+  partyOrgName?: string
+}
+
+export interface UnitDoc {
+  _id: string
+  name: string
+  partyOrgName?: string
+  districtId: string
+  declaredMemberTotal?: number
+  declaredResidentTotal?: number
+}
+
+/** Mirror of the member's latest card, kept in the same transaction as the card itself. */
+export interface MemberCardMirror {
+  serial: number
+  cardNo: string
+  status: 'active' | 'revoked'
+}
+
+/**
+ * Mirror of the member's active report. Written in the same transaction as the
+ * report; a transaction cannot query, so it is how a confirm learns, inside its
+ * snapshot, where the member last reported. Counts never use it.
+ */
+export interface MemberReportMirror {
+  reportId: string
+  communityId: string
+  reportedAt: Date
+}
+
+export interface MemberDoc extends MemberFields {
+  _id: string
+  unitId: string
+  streetId: string
+  districtId: string
+  joinedUnitAt: Date
+  card?: MemberCardMirror | null
+  report?: MemberReportMirror | null
+  createdAt?: Date
+  updatedAt?: Date
+}
+
+export interface CardDoc {
+  _id: string
+  memberId: string
+  unitId: string
+  districtId: string
+  serial: number
+  sequence: number
+  cardNo: string
+  status: 'active' | 'revoked'
+  issuedAt: Date
+  issuedBy: string
+  revokedAt?: Date
+}
+
+export type ReportStatus = 'active' | 'moved'
+
+export interface ReportDoc {
+  _id: string
+  memberId: string
+  unitId: string
+  communityId: string
+  streetId: string
+  districtId: string
+  reportedAt: Date
+  /** User id of the staff member who scanned the card. */
+  receivedBy: string
+  cardNo: string
+  status: ReportStatus
+  movedAt?: Date
+  movedTo?: string
+  /** Earlier periods at this community, when a member moved away and back. */
+  history?: Array<{ reportedAt: Date; receivedBy: string; movedAt: Date; movedTo: string }>
+}
+
+export type StoredClaim =
+  | { postId: string; postName: string; category: string; categoryName: string; order: number }
+  | { custom: string; category: 'custom'; categoryName: string }
+
+export interface RegistrationDoc {
+  _id: string
+  memberId: string
+  unitId: string
+  communityId: string
+  streetId: string
+  districtId: string
+  gender: string
+  birthMonth: string
+  joinPartyMonth: string
+  education: string
+  hobbies: string
+  officePhone: string
+  mobile: string
+  qq: string
+  address: string
+  jobTitle: string
+  willingLiaison: boolean
+  claims: StoredClaim[]
+  claimCount: number
+  savedBy: string
+  savedAt: Date
+}
+
+export interface PostDoc {
+  _id: string
+  communityId: string
+  category: string
+  categoryName: string
+  kind: 'community' | 'volunteer' | 'custom'
+  name: string
+  description: string
+  active: boolean
+  order: number
+}
+
+export interface NoticeDoc {
+  _id: string
+  unitId: string
+  memberId: string
+  text: string
+  at: Date
+  fromCommunityId: string
+  toCommunityId: string
+}

@@ -1,0 +1,44 @@
+import { AppError } from '../../src/domain/errors'
+import type { Scope } from '../../src/domain/roles'
+import type { Database } from '../kernel/database'
+import type { CommunityDoc, MemberDoc, PostDoc, ReportDoc, StreetDoc, UnitDoc } from './docs'
+import { getRows } from './read'
+
+// Loads one record by id together with its full scope, the target every
+// authorize() call checks against. A missing record is NOT_FOUND.
+
+async function byId<T>(db: Database, collection: string, id: string): Promise<T | undefined> {
+  const [doc] = await getRows<T>(db.collection(collection).where({ _id: id }).limit(1))
+  return doc
+}
+
+async function required<T>(db: Database, collection: string, id: string, what: string): Promise<T> {
+  const doc = await byId<T>(db, collection, id)
+  if (!doc) throw new AppError('NOT_FOUND', `${what}不存在`)
+  return doc
+}
+
+export const loadUnit = (db: Database, id: string) => required<UnitDoc>(db, 'units', id, '单位')
+export const loadCommunity = (db: Database, id: string) => required<CommunityDoc>(db, 'communities', id, '社区')
+export const loadStreet = (db: Database, id: string) => required<StreetDoc>(db, 'streets', id, '街道')
+export const loadMember = (db: Database, id: string) => required<MemberDoc>(db, 'members', id, '党员')
+export const loadPost = (db: Database, id: string) => required<PostDoc>(db, 'posts', id, '服务项目')
+export const loadReport = (db: Database, id: string) => required<ReportDoc>(db, 'reports', id, '报到记录')
+export const findCommunity = (db: Database, id: string) => byId<CommunityDoc>(db, 'communities', id)
+
+export function unitScope(unit: UnitDoc): Scope {
+  return { unitId: unit._id, districtId: unit.districtId }
+}
+
+export function communityScope(community: CommunityDoc): Scope {
+  return { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
+}
+
+/** A member's scope: themself, their unit, and where they live. */
+export function memberScope(member: MemberDoc): Scope {
+  return { memberId: member._id, unitId: member.unitId, communityId: member.communityId, streetId: member.streetId, districtId: member.districtId }
+}
+
+export function reportScope(report: ReportDoc): Scope {
+  return { memberId: report.memberId, unitId: report.unitId, communityId: report.communityId, streetId: report.streetId, districtId: report.districtId }
+}

@@ -1,0 +1,16 @@
+import type { Database } from '../kernel/database'
+
+// Typed writes. The SDK's typings return `Promise | void | string` (callback
+// overloads); these narrow them, as read.ts does for reads.
+
+type Data = Record<string, unknown>
+
+export async function addDoc(db: Database, collection: string, data: Data): Promise<string> {
+  const result = (await db.collection(collection).add({ data })) as { _id: string }
+  return result._id
+}
+
+export async function updateDoc(db: Database, collection: string, id: string, data: Data): Promise<number> {
+  const result = (await db.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } }
+  return result.stats?.updated ?? 0
+}

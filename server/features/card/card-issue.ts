@@ -1,0 +1,57 @@
+import { AppError } from '../../../src/domain/errors'
+import type { KnownContext } from '../../kernel/function-def'
+import type { CardDoc, MemberDoc } from '../../db/docs'
+import { inTransaction } from '../../db/transaction'
+import { cardId, ensureCardCounter, takeCardNumber } from './card-number'
+
+// Issue and revoke. The card, the previous card and the member's card mirror
+// change in one transaction: there is never a moment with two active cards.
+
+/** Issues the member's next card (serial + 1); the card they held, if any, is revoked. Reissue is the same call. */
+export async function issueCard(ctx: KnownContext, memberId: string): Promise<CardDoc> {
+  const { db } = ctx
+  const _ = db.command
+  await ensureCardCounter(db)
+  const now = ctx.now()
+  return inTransaction(db, async (t) => {
+    const member = (await t.collection('members').doc<MemberDoc>(memberId).get()).data
+    const previous = member.card ?? null
+    if (previous?.status === 'active') {
+      await t.collection('cards').doc(cardId(memberId, previous.serial)).update({ data: { status: 'revoked', revokedAt: now } })
+    }
+    const { sequence, cardNo } = await takeCardNumber(t)
+    const serial = (previous?.serial ?? 0) + 1
+    const card: CardDoc = {
+      _id: cardId(memberId, serial),
+      memberId,
+      unitId: member.unitId,
+      districtId: member.districtId,
+      serial,
+      sequence,
+      cardNo,
+      status: 'active',
+      issuedAt: now,
+      issuedBy: ctx.principal.userId,
+    }
+    await t.collection('cards').add({ data: { ...card } })
+    await t.collection('members').doc(memberId).update({ data: { card: _.set({ serial, cardNo, status: 'active' }), updatedAt: now } })
+    return card
+  })
+}
+
+/** Revokes the member's active card (lost, or the member left): its QR and number stop working at once. */
+export async function revokeCard(ctx: KnownContext, memberId: string): Promise<CardDoc> {
+  const { db } = ctx
+  const _ = db.command
+  const now = ctx.now()
+  return inTransaction(db, async (t) => {
+    const member = (await t.collection('members').doc<MemberDoc>(memberId).get()).data
+    const current = member.card
+    if (!current || current.status !== 'active') throw new AppError('CARD_NOT_FOUND', '该党员没有有效的联系证，无需作废')
+    const id = cardId(memberId, current.serial)
+    const card = (await t.collection('cards').doc<CardDoc>(id).get()).data
+    await t.collection('cards').doc(id).update({ data: { status: 'revoked', revokedAt: now } })
+    await t.collection('members').doc(memberId).update({ data: { card: _.set({ ...current, status: 'revoked' }), updatedAt: now } })
+    return { ...card, status: 'revoked', revokedAt: now }
+  })
+}

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { AppError } from '../../../src/domain/errors'
+
+// The text a 联系证 QR holds (DESIGN.md §3): anyone can scan it, only the
+// server can make one. `SBD1.<payload>.<mac>`:
+//   SBD1     – "双报到" token, format version 1 (signed, so it cannot be swapped);
+//   payload  – base64url of "<serial>:<memberId>";
+//   mac      – HMAC-SHA256(secret, "SBD1.<payload>"), first 16 bytes, base64url.
+// About 50 characters: a small, easily scanned QR. 128 bits of MAC is plenty
+// against forgery; the serial lets a lost card be revoked and reissued.
+
+export const CARD_TOKEN_VERSION = 1
+const MAC_BYTES = 16
+const SHAPE = /^SBD(\d{1,3})\.([A-Za-z0-9_-]{1,200})\.([A-Za-z0-9_-]{1,64})$/
+const PAYLOAD = /^(\d{1,6}):(.{1,64})$/s
+
+export interface CardClaim {
+  memberId: string
+  serial: number
+}
+
+function requireSecret(secret: string): void {
+  if (!secret) throw new AppError('CONFIG_MISSING')
+}
+
+function mac(secret: string, signed: string): Buffer {
+  return createHmac('sha256', secret).update(signed, 'utf8').digest().subarray(0, MAC_BYTES)
+}
+
+export function signCardToken(secret: string, claim: CardClaim): string {
+  requireSecret(secret)
+  const payload = Buffer.from(`${claim.serial}:${claim.memberId}`, 'utf8').toString('base64url')
+  const signed = `SBD${CARD_TOKEN_VERSION}.${payload}`
+  return `${signed}.${mac(secret, signed).toString('base64url')}`
+}
+
+/**
+ * Checks a scanned text and returns what it claims. The checks run in an
+ * order that gives the desk a useful answer: not our format at all, then an
+ * outdated format, then a forged or altered code.
+ */
+export function verifyCardToken(secret: string, token: string): CardClaim {
+  requireSecret(secret)
+  const parts = SHAPE.exec(token.trim())
+  if (!parts) throw new AppError('CARD_NOT_OURS')
+  const [, version, payload, givenMac] = parts as unknown as [string, string, string, string]
+  if (Number(version) !== CARD_TOKEN_VERSION) throw new AppError('CARD_VERSION')
+  const given = Buffer.from(givenMac, 'base64url')
+  const expected = mac(secret, `SBD${version}.${payload}`)
+  // timingSafeEqual needs equal lengths; a short or long MAC is simply wrong.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('CARD_BAD_SIGNATURE')
+  const claim = PAYLOAD.exec(Buffer.from(payload, 'base64url').toString('utf8'))
+  if (!claim) throw new AppError('CARD_NOT_OURS')
+  return { serial: Number(claim[1]), memberId: claim[2]! }
+}

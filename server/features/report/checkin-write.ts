@@ -1,0 +1,121 @@
+import { moveNoticeText } from '../../../src/domain/move-notice'
+import type { Database } from '../../kernel/database'
+import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
+import type { Txn } from '../../db/transaction'
+import { newId } from '../../shared/new-id'
+
+// The one transaction that records a report (报到). Everything it decides on
+// is read inside it, by id: the member (whose `report` mirror says where they
+// last reported) and the earlier report. Every confirm of a member writes the
+// member document, so two confirms of one member never both commit: the
+// second conflicts, the SDK re-runs it, and it then sees the first.
+
+/** Thrown inside the transaction: the member already has an active report here. */
+export class AlreadyReportedHere extends Error {}
+
+/** Thrown inside the transaction: the member lives elsewhere and no move was asked for. */
+export class LivesElsewhere extends Error {
+  constructor(readonly residenceCommunityId: string) {
+    super('member lives elsewhere')
+  }
+}
+
+export interface CheckinWrite {
+  memberId: string
+  community: CommunityDoc
+  cardNo: string
+  receivedBy: string
+  recordMove: boolean
+  now: Date
+  /** This member's earlier report at this community, from a stay before they moved away. */
+  earlierHere: ReportDoc | null
+  /** The member's active report as a query found it, in case the member's mirror lacks it (data written by other means). */
+  activeElsewhere: ReportDoc | null
+}
+
+export interface CheckinWritten {
+  reportId: string
+  /** The community whose report became history ('moved'), if any. */
+  movedFromCommunityId: string | null
+}
+
+/** An active report the member's mirror does not know of, re-read inside the transaction. */
+async function unmirroredActive(t: Txn, found: ReportDoc | null): Promise<{ reportId: string; communityId: string } | null> {
+  if (!found) return null
+  const report = (await t.collection('reports').doc<ReportDoc>(found._id).get()).data
+  return report.status === 'active' ? { reportId: report._id, communityId: report.communityId } : null
+}
+
+export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promise<CheckinWritten> {
+  const _ = db.command
+  const { community, now } = w
+  const member = (await t.collection('members').doc<MemberDoc>(w.memberId).get()).data
+  const current = member.report ?? (await unmirroredActive(t, w.activeElsewhere))
+  if (current?.communityId === community._id) throw new AlreadyReportedHere()
+  const livesHere = member.communityId === community._id
+  if (!livesHere && !w.recordMove) throw new LivesElsewhere(member.communityId)
+
+  // The former community keeps its report as history.
+  if (current) {
+    await t.collection('reports').doc(current.reportId).update({ data: { status: 'moved', movedAt: now, movedTo: community._id } })
+  }
+
+  let reportId: string
+  if (w.earlierHere) {
+    // Back in a community they once left: the unique (member, community) report
+    // is reopened and the earlier stay goes into its history.
+    const earlier = (await t.collection('reports').doc<ReportDoc>(w.earlierHere._id).get()).data
+    if (earlier.status === 'active') throw new AlreadyReportedHere()
+    reportId = earlier._id
+    await t.collection('reports').doc(reportId).update({
+      data: {
+        status: 'active',
+        reportedAt: now,
+        receivedBy: w.receivedBy,
+        cardNo: w.cardNo,
+        movedAt: _.remove(),
+        movedTo: _.remove(),
+        history: _.push([{ reportedAt: earlier.reportedAt, receivedBy: earlier.receivedBy, movedAt: earlier.movedAt ?? now, movedTo: earlier.movedTo ?? '' }]),
+      },
+    })
+  } else {
+    reportId = newId('report')
+    const report: ReportDoc = {
+      _id: reportId,
+      memberId: member._id,
+      unitId: member.unitId,
+      communityId: community._id,
+      streetId: community.streetId,
+      districtId: community.districtId,
+      reportedAt: now,
+      receivedBy: w.receivedBy,
+      cardNo: w.cardNo,
+      status: 'active',
+    }
+    // The unique index (memberId, communityId) is the last word if two scans race past everything else.
+    await t.collection('reports').add({ data: { ...report } })
+  }
+
+  const memberUpdate: Record<string, unknown> = { report: _.set({ reportId, communityId: community._id, reportedAt: now }), updatedAt: now }
+  if (!livesHere) Object.assign(memberUpdate, { communityId: community._id, streetId: community.streetId, districtId: community.districtId })
+  await t.collection('members').doc(member._id).update({ data: memberUpdate })
+
+  // The unit hears of every change of community: a recorded move, or a report
+  // in the community the unit already moved the member to.
+  const fromCommunityId = livesHere ? current?.communityId : member.communityId
+  if (fromCommunityId && fromCommunityId !== community._id) {
+    const from = (await t.collection('communities').doc<CommunityDoc>(fromCommunityId).get()).data
+    await t.collection('notices').add({
+      data: {
+        _id: newId('notice'),
+        unitId: member.unitId,
+        memberId: member._id,
+        text: moveNoticeText(member.name, from.name, community.name),
+        at: now,
+        fromCommunityId,
+        toCommunityId: community._id,
+      },
+    })
+  }
+  return { reportId, movedFromCommunityId: current?.communityId ?? null }
+}

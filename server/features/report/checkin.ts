@@ -1,0 +1,95 @@
+import { authorize } from '../../../src/domain/access'
+import type { ConfirmResult } from '../../../src/domain/contracts/report.contract'
+import { AppError } from '../../../src/domain/errors'
+import type { KnownContext } from '../../kernel/function-def'
+import type { Database } from '../../kernel/database'
+import { isDuplicateKey, isTransactionConflict } from '../../db/db-errors'
+import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
+import { communityScope, loadCommunity } from '../../db/load'
+import { namesOf } from '../../db/names'
+import { getRows } from '../../db/read'
+import { activeReportOf } from '../../db/reports'
+import { inTransaction } from '../../db/transaction'
+import { resolveCard, type CardRef } from '../card/card-resolve'
+import { AlreadyReportedHere, LivesElsewhere, writeCheckin } from './checkin-write'
+
+// 报到: staff of a community confirm a scanned card. One report per member per
+// community; a second scan, or twenty at once, find the first and write nothing.
+
+export interface ConfirmInput {
+  communityId: string
+  card: CardRef
+  recordMove: boolean
+}
+
+async function reportHere(db: Database, memberId: string, communityId: string): Promise<ReportDoc | null> {
+  const [report] = await getRows<ReportDoc>(db.collection('reports').where({ memberId, communityId }).limit(1))
+  return report ?? null
+}
+
+function already(report: ReportDoc, community: CommunityDoc, member: MemberDoc): ConfirmResult {
+  return {
+    reportId: report._id,
+    alreadyReported: true,
+    reportedAt: report.reportedAt.toISOString(),
+    communityName: community.name,
+    memberName: member.name,
+    movedFrom: null,
+  }
+}
+
+async function livesElsewhere(db: Database, residenceCommunityId: string): Promise<AppError> {
+  const name = (await namesOf(db, 'communities', [residenceCommunityId])).get(residenceCommunityId) ?? '其他社区'
+  return new AppError(
+    'MEMBER_LIVES_ELSEWHERE',
+    `该党员登记的居住社区是${name}，应到${name}报到。如已搬到本社区居住，请确认“登记居住地变更”后再报到`,
+    { residenceCommunityId, residenceCommunityName: name },
+  )
+}
+
+export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<ConfirmResult> {
+  const { db } = ctx
+  const community = await loadCommunity(db, input.communityId)
+  authorize(ctx.principal, 'checkin.scan', communityScope(community))
+  const { member, card } = await resolveCard(db, ctx.env.cardSecret, input.card)
+
+  const earlier = await reportHere(db, member._id, community._id)
+  if (earlier?.status === 'active') return already(earlier, community, member)
+
+  const activeElsewhere = await activeReportOf(db, member._id)
+  const now = ctx.now()
+  try {
+    const written = await inTransaction(db, (t) =>
+      writeCheckin(db, t, {
+        memberId: member._id,
+        community,
+        cardNo: card.cardNo,
+        receivedBy: ctx.principal.userId,
+        recordMove: input.recordMove,
+        now,
+        earlierHere: earlier,
+        activeElsewhere,
+      }),
+    )
+    const movedFrom = written.movedFromCommunityId
+      ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
+      : null
+    return {
+      reportId: written.reportId,
+      alreadyReported: false,
+      reportedAt: now.toISOString(),
+      communityName: community.name,
+      memberName: member.name,
+      movedFrom,
+    }
+  } catch (error) {
+    if (error instanceof LivesElsewhere) throw await livesElsewhere(db, error.residenceCommunityId)
+    // Lost a race with another scan of the same card: its report is the answer.
+    if (error instanceof AlreadyReportedHere || isDuplicateKey(error) || isTransactionConflict(error)) {
+      const first = await reportHere(db, member._id, community._id)
+      if (first?.status === 'active') return already(first, community, member)
+      if (isTransactionConflict(error)) throw new AppError('CONFLICT')
+    }
+    throw error
+  }
+}

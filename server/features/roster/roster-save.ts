@@ -1,0 +1,54 @@
+import { can } from '../../../src/domain/access'
+import type { RosterRow } from '../../../src/domain/contracts/roster.contract'
+import { AppError } from '../../../src/domain/errors'
+import { checkMemberDates, type MemberFields } from '../../../src/domain/member'
+import type { KnownContext } from '../../kernel/function-def'
+import { isDuplicateKey } from '../../db/db-errors'
+import { findCommunity, loadMember, memberScope } from '../../db/load'
+import { addDoc, updateDoc } from '../../db/write'
+import { authorizedUnit } from './roster-access'
+import { rosterRows } from './roster-row-view'
+
+export interface SaveInput {
+  unitId: string
+  memberId?: string
+  fields: MemberFields
+  joinedUnitAt?: Date
+}
+
+/** Adds one member to the unit, or corrects one. A member never changes unit here: they leave one roster and join another. */
+export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<RosterRow> {
+  const { db } = ctx
+  const unit = await authorizedUnit(ctx, input.unitId)
+  const now = ctx.now()
+  const existing = input.memberId ? await loadMember(db, input.memberId) : null
+  if (existing && existing.unitId !== unit._id) {
+    // Not this unit's member: say no more than a stranger's record would.
+    throw new AppError(can(ctx.principal, 'roster.manage', memberScope(existing)) ? 'UNIT_IMMUTABLE' : 'FORBIDDEN')
+  }
+
+  const problems = checkMemberDates(input.fields, now)
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `填写的内容有误：${problems.join('；')}`)
+  if (input.joinedUnitAt && input.joinedUnitAt.getTime() > now.getTime()) throw new AppError('JOINED_IN_FUTURE')
+  const community = await findCommunity(db, input.fields.communityId)
+  if (!community) throw new AppError('UNKNOWN_COMMUNITY')
+
+  const residence = { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
+  let id: string
+  try {
+    if (existing) {
+      id = existing._id
+      const changes: Record<string, unknown> = { ...input.fields, ...residence, updatedAt: now }
+      if (input.joinedUnitAt) changes.joinedUnitAt = input.joinedUnitAt
+      if (input.fields.mobile !== existing.mobile) changes.formerMobiles = db.command.addToSet(existing.mobile)
+      await updateDoc(db, 'members', id, changes)
+    } else {
+      id = await addDoc(db, 'members', { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, createdAt: now, updatedAt: now })
+    }
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError('MOBILE_TAKEN')
+    throw error
+  }
+  const saved = await loadMember(db, id)
+  return (await rosterRows(db, ctx.principal, [saved], now))[0]!
+}

@@ -1,0 +1,14 @@
+import { AppError } from '../../src/domain/errors'
+import type { Principal } from '../../src/domain/roles'
+
+/** The member id of a caller acting as themself; FORBIDDEN for anyone who is not a member. */
+export function ownMemberId(principal: Principal): string {
+  const grant = principal.grants.find((g) => g.role === 'member' && g.scope.memberId)
+  if (!grant) throw new AppError('FORBIDDEN', '只有在职党员本人可以进行此操作')
+  return grant.scope.memberId!
+}
+
+/** Every member id the caller acts as (normally one). */
+export function ownMemberIds(principal: Principal): string[] {
+  return principal.grants.filter((g) => g.role === 'member' && g.scope.memberId).map((g) => g.scope.memberId!)
+}

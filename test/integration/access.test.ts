@@ -1,0 +1,113 @@
+import type { CardView } from '../../src/domain/contracts/card.contract'
+import type { ConfirmResult, RegistrationView, ScannedMember } from '../../src/domain/contracts/report.contract'
+import type { RosterList } from '../../src/domain/contracts/roster.contract'
+import type { DistrictStats } from '../../src/domain/contracts/stats.contract'
+import { openHarness, type Harness } from './support/bridge-client'
+import { expectNothingWritten } from './support/db-state'
+import { addMember, COMMUNITIES, DISTRICT, seedCity, STREETS, UNITS, USERS } from './support/fixture'
+
+// Every function checks the caller's role AND scope against the record's own
+// scope, read from the database; and mobiles are shown in full only to the
+// member, their unit's secretary and liaison, and the community where they reported.
+
+let h: Harness
+let token: string
+let reportId: string
+const MEMBER = 'm-self'
+const OTHER_MEMBER = 'm-other'
+const MOBILE = '13812345678'
+
+beforeAll(async () => {
+  h = await openHarness({
+    seed: async (db) => {
+      await seedCity(db)
+      await addMember(db, { id: MEMBER, unit: 'u1', community: 'a1', name: '杨帆', mobile: MOBILE })
+      await addMember(db, { id: OTHER_MEMBER, unit: 'u1', community: 'a1', name: '许诺', mobile: '13812340000' })
+    },
+  })
+  token = (await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: MEMBER })).token!
+  reportId = (await h.asUser(USERS.staffA1).ok<ConfirmResult>('report', { action: 'confirm', communityId: COMMUNITIES.a1._id, card: { token } })).reportId
+})
+afterAll(() => h.close())
+
+type Who = 'member' | 'otherMember' | 'staffHere' | 'staffElsewhere' | 'staffOtherStreet' | 'secretary' | 'liaison' | 'secretaryOther' | 'liaisonOther' | 'resident' | 'streetAdmin' | 'districtAdmin'
+const OPENID: Record<Who, string> = {
+  member: MEMBER,
+  otherMember: OTHER_MEMBER,
+  staffHere: USERS.staffA1,
+  staffElsewhere: USERS.staffA2,
+  staffOtherStreet: USERS.staffB1,
+  secretary: USERS.secretary1,
+  liaison: USERS.liaison1,
+  secretaryOther: USERS.secretary2,
+  liaisonOther: USERS.liaison2,
+  resident: USERS.residentA1,
+  streetAdmin: USERS.streetA,
+  districtAdmin: USERS.district,
+}
+const EVERYONE = Object.keys(OPENID) as Who[]
+
+const CASES: Array<[string, string, () => object, Who[]]> = [
+  ['roster list', 'roster', () => ({ action: 'list', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  ['unit stats', 'stats', () => ({ action: 'unit', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  ['street stats of street A', 'stats', () => ({ action: 'district', streetId: STREETS.a }), ['streetAdmin', 'districtAdmin']],
+  ['district stats', 'stats', () => ({ action: 'district' }), ['streetAdmin', 'districtAdmin']],
+  ['card sheet', 'card', () => ({ action: 'sheet', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  ['own card', 'card', () => ({ action: 'mine' }), ['member', 'otherMember']],
+  ['scan lookup at 曙光社区', 'report', () => ({ action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token } }), ['staffHere']],
+  ['confirm at 曙光社区 (already reported)', 'report', () => ({ action: 'confirm', communityId: COMMUNITIES.a1._id, card: { token } }), ['staffHere']],
+  ['registration of the member', 'report', () => ({ action: 'registration', memberId: MEMBER }), ['member', 'staffHere']],
+  ['receipt', 'report', () => ({ action: 'receipt', reportId }), ['member', 'staffHere', 'secretary', 'liaison']],
+  ['posts of 曙光社区', 'posts', () => ({ action: 'list', communityId: COMMUNITIES.a1._id }), ['member', 'otherMember', 'staffHere', 'resident']],
+  ['summary of 曙光社区', 'posts', () => ({ action: 'summary', communityId: COMMUNITIES.a1._id }), ['staffHere']],
+]
+
+describe.each(CASES)('%s', (_label, fn, input, allowed) => {
+  it.each(EVERYONE)('%s', async (who) => {
+    const result = await expectNothingWritten(h.db, () => h.asUser(OPENID[who]).call(fn, input()))
+    if (allowed.includes(who)) expect(result).toMatchObject({ ok: true })
+    else expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+it('a street admin sees their own street only; the district admin sees every unit', async () => {
+  expect((await h.asUser(USERS.streetA).fail('stats', { action: 'district', streetId: STREETS.b })).code).toBe('FORBIDDEN')
+  expect((await h.asUser(USERS.streetA).ok<DistrictStats>('stats', { action: 'district' })).scopeName).toBe('甲街道')
+  const district = await h.asUser(USERS.district).ok<DistrictStats>('stats', { action: 'district' })
+  expect(district.scopeName).toBe('测试区')
+  expect(district.rows.map((r) => r.unitId).sort()).toEqual([UNITS.u1._id, UNITS.u2._id])
+  void DISTRICT
+})
+
+it('a user the system does not know is refused before anything runs', async () => {
+  await h.db.collection('users').doc('user-ghost').set({ data: { openid: 'ghost', name: 'ghost', grants: [] } })
+  const ghost = h.asUser('ghost')
+  expect((await ghost.fail('roster', { action: 'list', unitId: UNITS.u1._id })).code).toBe('FORBIDDEN')
+  expect((await ghost.fail('stats', { action: 'district' })).code).toBe('FORBIDDEN')
+})
+
+describe('mobile masking', () => {
+  it('the unit (secretary, liaison) sees it in the roster', async () => {
+    for (const who of ['secretary', 'liaison'] as const) {
+      const rows = (await h.asUser(OPENID[who]).ok<RosterList>('roster', { action: 'list', unitId: UNITS.u1._id })).rows
+      expect(rows.find((r) => r.memberId === MEMBER)!.mobile).toBe(MOBILE)
+    }
+  })
+
+  it('the member sees their own on the form', async () => {
+    expect((await h.asUser(MEMBER).ok<RegistrationView>('report', { action: 'registration' })).form.mobile).toBe(MOBILE)
+  })
+
+  it('the community where they reported sees it; another community scanning the card does not', async () => {
+    expect((await h.asUser(USERS.staffA1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token } })).mobile).toBe(MOBILE)
+    expect((await h.asUser(USERS.staffA1).ok<RegistrationView>('report', { action: 'registration', memberId: MEMBER })).form.mobile).toBe(MOBILE)
+    const elsewhere = await h.asUser(USERS.staffB1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.b1._id, card: { token } })
+    expect(elsewhere).toMatchObject({ mobile: '138****5678', livesHere: false, report: { communityName: '曙光社区' } })
+  })
+
+  it('the residence community, before the member has reported there, does not', async () => {
+    const otherToken = (await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: OTHER_MEMBER })).token
+    const seen = await h.asUser(USERS.staffA1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token: otherToken } })
+    expect(seen.mobile).toBe('138****0000')
+  })
+})
