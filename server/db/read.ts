@@ -51,3 +51,26 @@ export async function scanAll<T extends { _id: string }>(...args: Parameters<typ
   for await (const page of scan<T>(...args)) all.push(...page)
   return all
 }
+
+/**
+ * Counts of the documents matching `filter`, grouped by `field`, every group:
+ * the grouped rows are paged in `_id` order, so a result of any size arrives
+ * whole (an aggregate returns 20 rows unless limited).
+ */
+export async function countBy(db: Database, collection: string, filter: Filter, field: string): Promise<Map<string, number>> {
+  const $ = db.command.aggregate
+  const counts = new Map<string, number>()
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const result = (await db
+      .collection(collection)
+      .aggregate()
+      .match(filter)
+      .group({ _id: `$${field}`, n: $.sum(1) })
+      .sort({ _id: 1 })
+      .skip(skip)
+      .limit(MAX_PAGE)
+      .end()) as { list: Array<{ _id: string; n: number }> }
+    for (const row of result.list) counts.set(row._id, row.n)
+    if (result.list.length < MAX_PAGE) return counts
+  }
+}

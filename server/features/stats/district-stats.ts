@@ -50,13 +50,8 @@ async function streetStats(ctx: KnownContext, streetId: string): Promise<Distric
 async function wholeDistrict(ctx: KnownContext, districtId: string): Promise<DistrictStats> {
   const district = await districtOf(ctx, districtId)
   authorize(ctx.principal, 'district.stats', { districtId: district._id })
-  const _ = ctx.db.command
   const units = await scanAll<UnitDoc>(ctx.db, 'units', { districtId: district._id }, { fields: { name: true } })
-  const tallies = new Map<string, Tally>()
-  for (let i = 0; i < units.length; i += 100) {
-    const chunk = units.slice(i, i + 100).map((u) => u._id)
-    for (const [unitId, t] of await tallyByUnit(ctx.db, { unitId: _.in(chunk) })) tallies.set(unitId, t)
-  }
+  const tallies = await tallyByUnit(ctx.db, { districtId: district._id })
   const list = rows(tallies, new Map(units.map((u) => [u._id, u.name])), units.map((u) => u._id))
   return { scopeName: district.name, rows: list, totals: totals(list) }
 }
