@@ -30,11 +30,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const more = issues.length > MAX_LISTED_ISSUES ? `等${issues.length}处问题` : ''
   // A rule may name its own stable code (zod refine `params.code`, e.g.
   // TOO_FEW_CLAIMS); when it is the only thing wrong, that code is the answer.
+  const details = { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })) }
   const ruleCode = ruleCodeOf(issues)
-  if (ruleCode) throw new AppError(ruleCode, issues[0]!.message, { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })) })
-  throw new AppError('VALIDATION_FAILED', `填写的内容有误：${lines.join('；')}${more}`, {
-    issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-  })
+  if (ruleCode) throw new AppError(ruleCode, issues[0]!.message, details)
+  throw new AppError('VALIDATION_FAILED', `填写的内容有误：${lines.join('；')}${more}`, details)
 }
 
 function ruleCodeOf(issues: readonly z.core.$ZodIssue[]): string | undefined {
