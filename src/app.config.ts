@@ -13,10 +13,10 @@ function tab(name: string, text: string) {
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/activities/index', 'pages/needs/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/unit', pages: ['roster/index', 'stats/index'] },
+    { root: 'packages/unit', pages: ['roster/index', 'stats/index', 'cards/index', 'receipt/index'] },
     { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index'] },
     { root: 'packages/admin', pages: ['district/index'] },
-    { root: 'packages/member', pages: ['pending/index'] },
+    { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index'] },
     { root: 'packages/resident', pages: ['pending/index'] },
   ],
   window: {

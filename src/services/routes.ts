@@ -21,6 +21,71 @@ import type { Ability, Tab } from '../domain/abilities'
  *   #home-greeting, #home-grants (.grant), #mine-name, #mine-roles (.grant)
  *   #placeholder             a page whose feature is not built yet
  *
+ * Role pages (subpackages). Every one is wrapped in components/role-page:
+ *   #page-<name>             page root: #page-card, #page-registration,
+ *                            #page-checkin, #page-posts, #page-summary,
+ *                            #page-roster, #page-unit-stats, #page-cards,
+ *                            #page-receipt, #page-district
+ *   #role-missing            signed in without a grant for the page
+ *   #page-loading, #load-error   the page's data still loading / failed (retry)
+ *   A ChoiceChips group (#reg-gender…) holds .chip items; .chip--selected is chosen.
+ *
+ *   我的联系证   #card-view, #card-no, #card-name, #card-unit, #card-community,
+ *               #card-qr (the QR <img>), #card-token (the QR's text; visually
+ *               hidden when there is an image), #card-hint, #card-none,
+ *               #card-revoked, #card-to-registration
+ *   报到登记     #registration-name, #registration-reported, #reg-<field>
+ *               (gender, birthMonth, joinPartyMonth, education, hobbies,
+ *               officePhone, mobile, qq, address, jobTitle, liaison),
+ *               .claim-chip (#claim-<postId>), #registration-custom-input,
+ *               #registration-custom-add, #registration-claim-count,
+ *               #registration-error, #registration-submit, #registration-saved
+ *               (.claimed-item), #registration-edit, #registration-no-member
+ *   扫码报到     #checkin-image-input (h5 file input), #checkin-camera-start,
+ *               #checkin-camera-stop, #checkin-video, #checkin-camera-message,
+ *               #checkin-scan (weapp), #checkin-card-no, #checkin-lookup,
+ *               #checkin-error, #checkin-member (#checkin-name, #checkin-unit,
+ *               #checkin-residence, #checkin-status, #checkin-reported |
+ *               #checkin-unreported), #checkin-elsewhere, #checkin-confirm,
+ *               #checkin-move, #checkin-result (#checkin-result-title:
+ *               报到成功 | 已报到), #checkin-registration, #checkin-receipt,
+ *               #checkin-again
+ *   服务岗位     #posts-add, #posts-add-category, #posts-add-name,
+ *               #posts-add-description, #posts-add-submit, #posts-error,
+ *               #posts-list, #post-<postId> (.post-rename, .post-retire,
+ *               .post-restore), #posts-rename-input, #posts-rename-save
+ *   汇总表       #summary-table (.summary-row), #summary-print, #summary-empty
+ *   党员名册     #roster-total, #roster-filter-all|unreported|overdue,
+ *               #roster-add, #roster-import, #roster-print-all, #roster-message,
+ *               #roster-error, #roster-list, #roster-row-<memberId>
+ *               (.roster-row__reported|__overdue|__unreported,
+ *               .roster-row__card, .roster-issue, .roster-reissue,
+ *               .roster-revoke, .roster-print-card, .roster-edit,
+ *               .roster-receipt), #roster-prev, #roster-next, #roster-page,
+ *               #roster-empty; import: #roster-file-input (h5),
+ *               #roster-file-pick (weapp), #roster-template (h5 CSV),
+ *               #roster-import-error, #roster-import-summary,
+ *               #roster-import-errors (.roster-import-error), #roster-import-all,
+ *               #roster-import-valid, #roster-import-close; add/edit:
+ *               #roster-editor, #editor-<field>, #editor-error, #editor-save,
+ *               #editor-cancel
+ *   打印联系证   #card-sheet (.print-card), #cards-print, #cards-empty
+ *   回执         #receipt, #receipt-text, #receipt-community, #receipt-print
+ *   本单位报到率 #unit-rate, #unit-rate-bar, #unit-rate-warning, #unit-footer,
+ *               #unit-declared, #unit-unreported-link, #unit-overdue-link,
+ *               #unit-notices (.unit-notice), #unit-totals-edit
+ *   各单位报到率 #district-summary, #district-table,
+ *               #district-sort-unitName|memberTotal|reported|rate,
+ *               .district-row (.district-row--below under 95%),
+ *               .district-row__unit, #district-totals, #district-chart
+ *               (.district-bar, .district-bar__fill--below)
+ *
+ * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
+ * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
+ * Taro.showModal dialog is `.taro__modal`, its buttons `.taro-model__confirm`
+ * and `.taro-model__cancel`. A pushed page slides in over the one below,
+ * which stays "visible" to Playwright: tell pages apart by the URL hash.
+ *
  * On h5, Taro keeps every visited page in the DOM and hides the inactive
  * ones, so the same id can exist once per visited page (e.g. a
  * #session-auth-required on each tab). Scope selectors to the page root
@@ -45,8 +110,8 @@ function pending(pkg: 'member' | 'staff' | 'resident', ability: Ability): string
 // An ability without a page yet points at the pending page of the
 // subpackage of the role that mainly uses it; replace it when the page exists.
 export const ABILITY_ROUTES: Record<Ability, string> = {
-  'card.show': pending('member', 'card.show'),
-  'registration.fill': pending('member', 'registration.fill'),
+  'card.show': '/packages/member/card/index',
+  'registration.fill': '/packages/member/registration/index',
   'checkin.scan': '/packages/staff/checkin/index',
   'posts.manage': '/packages/staff/posts/index',
   'community.summary': '/packages/staff/summary/index',

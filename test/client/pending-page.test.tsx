@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { setRouterParams } from './support/taro'
 import MemberPending from '../../src/packages/member/pending/index'
-import RosterPage from '../../src/packages/unit/roster/index'
+import StaffPending from '../../src/packages/staff/pending/index'
 import { ABILITY_ROUTES } from '../../src/services/routes'
 import { ABILITIES, type Ability } from '../../src/domain/abilities'
 
@@ -21,9 +21,10 @@ describe('pages not built yet', () => {
     expect(screen.getByText('功能建设中')).toBeTruthy()
   })
 
-  it('gives a role page its own honest empty state', () => {
-    render(<RosterPage />)
-    expect(screen.getByText('党员名册')).toBeTruthy()
+  it('gives a role page not built yet its own honest empty state', () => {
+    setRouterParams({ ability: 'ledger.print' })
+    render(<StaffPending />)
+    expect(screen.getByText('台账')).toBeTruthy()
     expect(screen.getByText('该功能将在后续版本开放')).toBeTruthy()
   })
 

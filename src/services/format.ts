@@ -1,0 +1,8 @@
+import { chineseDate } from '../domain/china-time'
+
+/** "2026年1月8日" for an ISO date from the server; the text as it came when it is not a date. */
+export function dateText(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? String(value) : chineseDate(date)
+}

@@ -1,0 +1,36 @@
+import type { Result } from '../../../src/domain/result'
+import type { BootstrapData } from '../../../src/domain/bootstrap.contract'
+
+type Call = (name: string, data?: object) => Promise<Result<unknown>>
+type Handler = (data: Record<string, unknown>) => Result<unknown> | Promise<Result<unknown>>
+
+/**
+ * Answers a mocked callFunction by function name and `action`:
+ * routeCalls(mock, bootstrap, { 'report.lookup': (data) => ok(...) }).
+ * A call with no handler fails loudly, so a test sees what the page asked for.
+ */
+export function routeCalls(mock: jest.MockedFunction<Call>, bootstrap: BootstrapData, handlers: Record<string, Handler>): void {
+  mock.mockImplementation(async (name: string, data?: object) => {
+    if (name === 'bootstrap') return { ok: true, data: bootstrap }
+    const body = (data ?? {}) as Record<string, unknown>
+    const key = typeof body.action === 'string' ? `${name}.${body.action}` : name
+    const handler = handlers[key]
+    if (!handler) return { ok: false, code: 'UNMOCKED', message: `测试未模拟 ${key}` }
+    return handler(body)
+  })
+}
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data }
+}
+
+export function fail(code: string, message: string): Result<never> {
+  return { ok: false, code, message }
+}
+
+/** The calls a page made to one function action, as the data it sent. */
+export function callsTo(mock: jest.MockedFunction<Call>, name: string, action?: string): Array<Record<string, unknown>> {
+  return mock.mock.calls
+    .filter(([n, d]) => n === name && (action === undefined || (d as { action?: string } | undefined)?.action === action))
+    .map(([, d]) => (d ?? {}) as Record<string, unknown>)
+}
