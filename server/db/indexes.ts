@@ -34,6 +34,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'posts', keys: { communityId: 1 }, name: 'communityId' },
   { collection: 'notices', keys: { unitId: 1 }, name: 'unitId' },
   { collection: 'communities', keys: { districtId: 1 }, name: 'districtId' },
+  { collection: 'communities', keys: { streetId: 1 }, name: 'streetId' },
 
   { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
   { collection: 'attendance', keys: { memberId: 1 }, name: 'memberId' },

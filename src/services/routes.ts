@@ -67,7 +67,9 @@ import type { Ability, Tab } from '../domain/abilities'
  *               #roster-import-error, #roster-import-summary,
  *               #roster-import-errors (.roster-import-error), #roster-import-all,
  *               #roster-import-valid, #roster-import-close; add/edit:
- *               #roster-editor, #editor-<field>, #editor-error, #editor-save,
+ *               #roster-editor, #editor-<field>, #editor-communityId (the
+ *               居住社区 Picker, "街道 · 社区"; #editor-community-text is the
+ *               chosen name), #editor-load-error, #editor-error, #editor-save,
  *               #editor-cancel
  *   打印联系证   #card-sheet (.print-card), #cards-print, #cards-empty
  *   回执         #receipt, #receipt-text, #receipt-community, #receipt-print

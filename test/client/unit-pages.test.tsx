@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { CardView } from '../../src/domain/contracts/card.contract'
-import type { RosterImportResult, RosterList, RosterRow } from '../../src/domain/contracts/roster.contract'
+import type { CommunityChoice, RosterImportResult, RosterList, RosterMember, RosterRow } from '../../src/domain/contracts/roster.contract'
 import type { UnitStats } from '../../src/domain/contracts/stats.contract'
 import { reportRate } from '../../src/domain/report-rate'
 import { callFunction } from '../../src/services/call-function'
@@ -10,7 +10,7 @@ import RosterPage from '../../src/packages/unit/roster/index'
 import UnitStatsPage from '../../src/packages/unit/stats/index'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls } from './support/call-mock'
-import { setRouterParams } from './support/taro'
+import { navigateTo, setRouterParams } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
 const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
@@ -105,6 +105,7 @@ describe('党员名册', () => {
     overdue: true,
     cardNo: null,
     cardStatus: null,
+    reportId: null,
   }
   const list: RosterList = { rows: [row], total: 1, page: 1, pageSize: 20 }
 
@@ -170,5 +171,171 @@ describe('党员名册', () => {
       fireEvent.click(document.querySelector('#roster-row-m1 .roster-issue')!)
     })
     expect((await screen.findByText('服务器未配置联系证密钥，请联系管理员')).id).toBe('roster-error')
+  })
+
+  it('opens the receipt (回执) of a reported member from their row', async () => {
+    const reported: RosterRow = { ...row, memberId: 'm2', name: '李四', reportedAt: '2026-01-08T02:00:00.000Z', reportedCommunityName: '西溪社区', overdue: false, reportId: 'r-9' }
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), { 'roster.list': () => ok({ ...list, rows: [row, reported], total: 2 }) })
+    render(<RosterPage />)
+    await screen.findByText('李四')
+    expect(document.querySelector('#roster-row-m1 .roster-receipt')).toBeNull()
+    fireEvent.click(document.querySelector('#roster-row-m2 .roster-receipt')!)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/receipt/index?reportId=r-9' })
+  })
+})
+
+describe('党员名册: add and edit a member', () => {
+  const row: RosterRow = {
+    memberId: 'm1',
+    name: '张三',
+    gender: '男',
+    mobile: '13812345678',
+    jobTitle: '科长',
+    communityName: '西溪社区',
+    reportedAt: null,
+    reportedCommunityName: null,
+    dueAt: '2026-02-01T15:59:59.999Z',
+    overdue: false,
+    cardNo: null,
+    cardStatus: null,
+    reportId: null,
+  }
+  const choices: CommunityChoice[] = [
+    { communityId: 'c-shuguang', name: '曙光社区', streetName: '北山街道' },
+    { communityId: 'c1', name: '西溪社区', streetName: '北山街道' },
+    { communityId: 'c-gudang', name: '古荡社区', streetName: '古荡街道' },
+  ]
+  const record: RosterMember = {
+    memberId: 'm1',
+    name: '张三',
+    gender: '男',
+    birthMonth: '1985-07',
+    joinPartyMonth: '2008-06',
+    education: '大学本科',
+    specialty: '书法',
+    officePhone: '0571-87654321',
+    mobile: '13812345678',
+    communityId: 'c1',
+    communityName: '西溪社区',
+    jobTitle: '科长',
+    joinedUnitAt: '2025-06-30T16:00:00.000Z',
+  }
+
+  const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value
+  const type = (id: string, text: string) => fireEvent.change(document.getElementById(id)!, { target: { value: text } })
+  const choose = (groupId: string, text: string) => {
+    const label = Array.from(document.querySelectorAll(`#${groupId} .chip__label`)).find((el) => el.textContent === text)
+    fireEvent.click(label!.closest('.chip')!)
+  }
+  const pickerOptions = () => Array.from(document.querySelectorAll('#editor-communityId option')).map((o) => o.textContent)
+  const pick = (index: number) => fireEvent.change(document.querySelector('#editor-communityId select')!, { target: { value: String(index) } })
+
+  it('adds a member: 居住社区 is picked by “街道 · 社区” name and sent as its id', async () => {
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), {
+      'roster.list': () => ok({ rows: [], total: 0, page: 1, pageSize: 20 }),
+      'roster.communities': () => ok(choices),
+      'roster.save': () => ok(row),
+    })
+    render(<RosterPage />)
+    fireEvent.click(await screen.findByText('添加党员'))
+    await screen.findByText('请选择居住社区')
+    expect(callsTo(mockedCall, 'roster', 'communities')).toEqual([{ action: 'communities', unitId: 'u1' }])
+    expect(callsTo(mockedCall, 'roster', 'get')).toEqual([])
+    expect(pickerOptions()).toEqual(['北山街道 · 曙光社区', '北山街道 · 西溪社区', '古荡街道 · 古荡社区'])
+
+    type('editor-name', '赵六')
+    choose('editor-gender', '女')
+    type('editor-birthMonth', '1990-03')
+    type('editor-joinPartyMonth', '2012-07')
+    choose('editor-education', '硕士研究生')
+    type('editor-mobile', '13900000002')
+    fireEvent.click(document.getElementById('editor-save')!)
+    expect((await screen.findByText('请选择居住社区', { selector: '#editor-error' })).id).toBe('editor-error')
+    expect(callsTo(mockedCall, 'roster', 'save')).toEqual([])
+
+    pick(2)
+    expect(document.getElementById('editor-community-text')!.textContent).toBe('古荡街道 · 古荡社区')
+    await act(async () => {
+      fireEvent.click(document.getElementById('editor-save')!)
+    })
+    expect(callsTo(mockedCall, 'roster', 'save')).toEqual([
+      {
+        action: 'save',
+        unitId: 'u1',
+        fields: { name: '赵六', gender: '女', birthMonth: '1990-03', joinPartyMonth: '2012-07', education: '硕士研究生', specialty: '', officePhone: '', mobile: '13900000002', communityId: 'c-gudang', jobTitle: '' },
+      },
+    ])
+    expect(await screen.findByText('党员信息已保存')).toBeTruthy()
+  })
+
+  it('edits from the full record: every field prefilled, saved unchanged without retyping', async () => {
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), {
+      'roster.list': () => ok({ rows: [{ ...row, mobile: '138****5678' }], total: 1, page: 1, pageSize: 20 }),
+      'roster.communities': () => ok(choices),
+      'roster.get': () => ok(record),
+      'roster.save': () => ok(row),
+    })
+    render(<RosterPage />)
+    await screen.findByText('张三')
+    await act(async () => {
+      fireEvent.click(document.querySelector('#roster-row-m1 .roster-edit')!)
+    })
+    await screen.findByText('北山街道 · 西溪社区', { selector: '#editor-community-text' })
+    expect(screen.getByText('修改党员信息：张三')).toBeTruthy()
+    expect(callsTo(mockedCall, 'roster', 'get')).toEqual([{ action: 'get', unitId: 'u1', memberId: 'm1' }])
+    expect(value('editor-name')).toBe('张三')
+    expect(value('editor-birthMonth')).toBe('1985-07')
+    expect(value('editor-joinPartyMonth')).toBe('2008-06')
+    expect(value('editor-specialty')).toBe('书法')
+    expect(value('editor-officePhone')).toBe('0571-87654321')
+    expect(value('editor-mobile')).toBe('13812345678')
+    expect(value('editor-jobTitle')).toBe('科长')
+    expect(value('editor-joinedUnitAt')).toBe('2025-07-01') // China's date
+    expect(document.querySelector('#editor-gender .chip--selected')!.textContent).toBe('男')
+    expect(document.querySelector('#editor-education .chip--selected')!.textContent).toBe('大学本科')
+    expect(document.getElementById('editor-community-text')!.textContent).toBe('北山街道 · 西溪社区')
+
+    await act(async () => {
+      fireEvent.click(document.getElementById('editor-save')!)
+    })
+    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = record
+    // The join date was not touched, so it is not sent (and not rewritten).
+    expect(callsTo(mockedCall, 'roster', 'save')).toEqual([{ action: 'save', unitId: 'u1', memberId, fields }])
+  })
+
+  it('keeps a residence outside the district on the list, and sends a changed join date', async () => {
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), {
+      'roster.list': () => ok({ rows: [row], total: 1, page: 1, pageSize: 20 }),
+      'roster.communities': () => ok(choices),
+      'roster.get': () => ok({ ...record, communityId: 'c-far', communityName: '远方社区' }),
+      'roster.save': () => ok(row),
+    })
+    render(<RosterPage />)
+    await screen.findByText('张三')
+    fireEvent.click(document.querySelector('#roster-row-m1 .roster-edit')!)
+    expect((await screen.findByText('远方社区', { selector: 'option' })).textContent).toBe('远方社区')
+    expect(document.getElementById('editor-community-text')!.textContent).toBe('远方社区')
+    expect(pickerOptions()).toEqual(['远方社区', '北山街道 · 曙光社区', '北山街道 · 西溪社区', '古荡街道 · 古荡社区'])
+    type('editor-joinedUnitAt', '2025-08-01')
+    await act(async () => {
+      fireEvent.click(document.getElementById('editor-save')!)
+    })
+    expect(callsTo(mockedCall, 'roster', 'save')[0]).toMatchObject({ memberId: 'm1', fields: { communityId: 'c-far' }, joinedUnitAt: '2025-08-01' })
+  })
+
+  it('says why the form cannot open when the record cannot be read', async () => {
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), {
+      'roster.list': () => ok({ rows: [row], total: 1, page: 1, pageSize: 20 }),
+      'roster.communities': () => ok(choices),
+      'roster.get': () => fail('FORBIDDEN', '您没有权限进行此操作'),
+    })
+    render(<RosterPage />)
+    await screen.findByText('张三')
+    fireEvent.click(document.querySelector('#roster-row-m1 .roster-edit')!)
+    expect(await screen.findByText('您没有权限进行此操作')).toBeTruthy()
+    expect(document.getElementById('editor-load-error')).not.toBeNull()
+    expect(document.getElementById('editor-save')).toBeNull()
+    fireEvent.click(document.getElementById('editor-cancel')!)
+    expect(await screen.findByText('张三')).toBeTruthy()
   })
 })

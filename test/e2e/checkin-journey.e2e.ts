@@ -12,7 +12,7 @@ import { startLocalServer } from './support/local-server'
 // a unit secretary issues a 联系证, the member shows its QR code, the staff of
 // the member's residence community read that QR from an image and confirm the
 // report, the member fills the 附件1 registration with two claims, and the
-// secretary sees the unit's report rate go up.
+// secretary sees the unit's report rate go up and opens the receipt (回执).
 
 interface UserDoc {
   _id: string
@@ -30,8 +30,15 @@ interface ReportDoc {
 interface MemberDoc {
   _id: string
   name: string
+  mobile: string
   unitId: string
   communityId: string
+}
+
+interface NamedDoc {
+  _id: string
+  name: string
+  streetId?: string
 }
 
 let server: Awaited<ReturnType<typeof startLocalServer>>
@@ -180,6 +187,23 @@ it('a member reports to their community by QR code and the unit’s rate goes up
   await expect(row.locator('.roster-row__card').textContent()).resolves.toMatch(/^\d{6,12}（有效）$/)
   await shot('checkin-2-roster-card-issued')
 
+  // The unit opens X's record to edit: every field is there (the mobile in
+  // full), 居住社区 is a picker of "街道 · 社区"; saving it as read needs no retyping.
+  const community = (await scanAll<NamedDoc>(server.db, 'communities', { _id: member.communityId }))[0]!
+  const street = (await scanAll<NamedDoc>(server.db, 'streets', { _id: community.streetId! }))[0]!
+  await row.locator('.roster-edit').tap()
+  const editor = page.locator('#page-roster #roster-editor')
+  const residence = editor.locator('#editor-community-text')
+  await residence.waitFor()
+  await expect(editor.locator('#editor-mobile input').inputValue()).resolves.toBe(member.mobile)
+  await expect(residence.textContent()).resolves.toBe(`${street.name} · ${community.name}`)
+  await residence.tap()
+  await page.locator('.weui-picker__action', { hasText: '确定' }).tap()
+  await expect(residence.textContent()).resolves.toBe(`${street.name} · ${community.name}`)
+  await shot('checkin-2b-roster-edit')
+  await editor.locator('#editor-save').tap()
+  await page.locator('#page-roster #roster-message', { hasText: '党员信息已保存' }).waitFor()
+
   // 3. Member X opens 我的联系证; the test turns its token into a QR image.
   const memberUser = everyone.find((u) => u.grants.some((g) => g.role === 'member' && g.scope.memberId === memberId))!
   await signIn(memberUser.openid)
@@ -248,6 +272,22 @@ it('a member reports to their community by QR code and the unit’s rate goes up
   expect(reportedIn(after.footer)).toBe(reportedIn(before.footer) + 1)
   expect(claimedIn(after.footer)).toBeGreaterThanOrEqual(claimedIn(before.footer) + 2)
   await shot('checkin-7-unit-rate-after')
+
+  // 7. From the roster, the secretary opens X's receipt (回执).
+  await openEntry('首页', 'home', 'entry-roster-manage', 'page-roster')
+  const reportedRow = page.locator(`#page-roster #roster-row-${memberId}`)
+  await page.locator('#page-roster .roster-row').first().waitFor()
+  for (let pages = 0; (await reportedRow.count()) === 0 && pages < 100; pages++) {
+    const at = await page.locator('#page-roster #roster-page').textContent()
+    await page.locator('#page-roster #roster-next').tap()
+    await page.waitForFunction((before) => document.querySelector('#page-roster #roster-page')?.textContent !== before, at)
+    await page.locator('#page-roster .roster-row').first().waitFor()
+  }
+  await reportedRow.locator('.roster-row__reported').waitFor()
+  await reportedRow.locator('.roster-receipt').tap()
+  await page.locator('#page-receipt #receipt-text').waitFor({ state: 'visible' })
+  await expect(page.locator('#page-receipt #receipt-text').textContent()).resolves.toContain(`${member.name}同志`)
+  await shot('checkin-8-receipt')
 })
 
 async function fillIfEmpty(input: ReturnType<Page['locator']>, value: string): Promise<void> {

@@ -49,6 +49,14 @@ const EVERYONE = Object.keys(OPENID) as Who[]
 
 const CASES: Array<[string, string, () => object, Who[]]> = [
   ['roster list', 'roster', () => ({ action: 'list', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  ['roster record of the member', 'roster', () => ({ action: 'get', unitId: UNITS.u1._id, memberId: MEMBER }), ['secretary', 'liaison']],
+  ['communities of unit 1’s district', 'roster', () => ({ action: 'communities', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  [
+    'communities in the caller’s own scope',
+    'roster',
+    () => ({ action: 'communities' }),
+    ['staffHere', 'staffElsewhere', 'staffOtherStreet', 'secretary', 'liaison', 'secretaryOther', 'liaisonOther', 'streetAdmin', 'districtAdmin'],
+  ],
   ['unit stats', 'stats', () => ({ action: 'unit', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
   ['street stats of street A', 'stats', () => ({ action: 'district', streetId: STREETS.a }), ['streetAdmin', 'districtAdmin']],
   ['district stats', 'stats', () => ({ action: 'district' }), ['streetAdmin', 'districtAdmin']],

@@ -8,7 +8,11 @@ import type { MemberDoc } from '../../db/docs'
 import { namesOf } from '../../db/names'
 import { activeReportsOf } from '../../db/reports'
 
-/** Roster rows for a page of members: report state from `reports`, the card from the member's mirror. */
+/**
+ * Roster rows for a page of members: report state (and the report id the
+ * receipt opens by) from `reports`, read for the whole page at once; the card
+ * from the member's mirror.
+ */
 export async function rosterRows(db: Database, principal: Principal, members: readonly MemberDoc[], now: Date): Promise<RosterRow[]> {
   const reports = await activeReportsOf(db, members.map((m) => m._id))
   const communities = await namesOf(db, 'communities', [...members.map((m) => m.communityId), ...[...reports.values()].map((r) => r.communityId)])
@@ -30,6 +34,7 @@ export async function rosterRows(db: Database, principal: Principal, members: re
       overdue: report === null && now.getTime() > dueAt.getTime(),
       cardNo: m.card?.cardNo ?? null,
       cardStatus: m.card?.status ?? null,
+      reportId: report?._id ?? null,
     }
   })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { memberFieldsSchema } from '../member'
+import { memberFieldsSchema, type MemberFields } from '../member'
 import { id, paging, type Page } from './common'
 
 // `roster`: a unit secretary or liaison keeps the unit's members (附件3).
@@ -8,6 +8,15 @@ export const ROSTER_FILTERS = ['all', 'unreported', 'overdue'] as const
 
 export const rosterInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('list'), unitId: id('单位'), filter: z.enum(ROSTER_FILTERS).default('all'), ...paging }).strict(),
+  /** One member's full record, to edit it: the unit's secretary or liaison only. */
+  z.object({ action: z.literal('get'), unitId: id('单位'), memberId: id('党员') }).strict(),
+  /**
+   * The communities a member's 居住社区 may be chosen from. With `unitId`: every
+   * community of that unit's district (its secretary or liaison only). Without:
+   * the caller's own scope (staff: their community; street admin: the street's;
+   * district admin: the district's; secretary, liaison: their units' districts).
+   */
+  z.object({ action: z.literal('communities'), unitId: id('单位').optional() }).strict(),
   z
     .object({
       action: z.literal('import'),
@@ -56,8 +65,26 @@ export interface RosterRow {
   overdue: boolean
   cardNo: string | null
   cardStatus: 'active' | 'revoked' | null
+  /** The member's active report, whose receipt (回执) the unit may open; null when not reported. */
+  reportId: string | null
 }
 export type RosterList = Page<RosterRow>
+
+/** `get`: every roster field of one member, unmasked (only the unit's secretary and liaison read it). */
+export interface RosterMember extends MemberFields {
+  memberId: string
+  /** Name of `communityId`, for a residence outside the choices `communities` offers. */
+  communityName: string
+  /** When the member joined the unit (ISO); null on records from before it was kept. */
+  joinedUnitAt: string | null
+}
+
+/** `communities`: one community to choose as 居住社区, shown as "街道 · 社区". */
+export interface CommunityChoice {
+  communityId: string
+  name: string
+  streetName: string
+}
 
 export interface RosterImportRowError {
   /** Spreadsheet row number as the user sees it (header is row 1). */

@@ -212,8 +212,8 @@ interface ItemProps {
 }
 
 function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }: ItemProps) {
-  // A report id on the row (if the server sends one) opens the receipt.
-  const reportId = (row as RosterRow & { reportId?: string | null }).reportId
+  // A member who has reported has a receipt (回执) for the unit.
+  const { reportId } = row
   return (
     <View className='card roster-row' id={`roster-row-${row.memberId}`}>
       <View className='roster-row__head'>
