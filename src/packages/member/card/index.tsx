@@ -10,6 +10,7 @@ import { useRemote } from '../../../services/use-remote'
 import { ABILITY_ROUTES } from '../../../services/routes'
 import '../../../components/buttons.css'
 import './index.css'
+import { KeyValue } from '../../../components/key-value'
 
 /** `card` 'mine': the member's 联系证, or null when the unit has not issued one. */
 async function loadMine(): Promise<Result<CardView | null>> {
@@ -57,24 +58,9 @@ function CardBody() {
           </Text>
         </View>
         <View className='member-card__body'>
-          <View className='kv'>
-            <Text className='kv__key'>姓名</Text>
-            <Text className='kv__value' id='card-name'>
-              {card.name}
-            </Text>
-          </View>
-          <View className='kv'>
-            <Text className='kv__key'>工作单位</Text>
-            <Text className='kv__value' id='card-unit'>
-              {card.unitName}
-            </Text>
-          </View>
-          <View className='kv'>
-            <Text className='kv__key'>居住社区</Text>
-            <Text className='kv__value' id='card-community'>
-              {card.communityName}
-            </Text>
-          </View>
+          <KeyValue label='姓名' id='card-name'>{card.name}</KeyValue>
+          <KeyValue label='工作单位' id='card-unit'>{card.unitName}</KeyValue>
+          <KeyValue label='居住社区' id='card-community'>{card.communityName}</KeyValue>
           <View className='member-card__qr'>
             {card.qrDataUrl ? (
               <Image className='member-card__qr-image' id='card-qr' src={card.qrDataUrl} mode='aspectFit' />

@@ -17,6 +17,7 @@ import { check } from '../../../services/validate'
 import { claimCount, claimNames, fromView, toInput, type FormState } from './form-state'
 import '../../../components/buttons.css'
 import './index.css'
+import { KeyValue } from '../../../components/key-value'
 
 const KIND_TITLES = {
   community: '社区服务项目（根据社区提供的项目名单选择，至少选二项）',
@@ -114,26 +115,10 @@ function RegistrationForm({ view, memberId, onSaved }: FormProps) {
   const header = (
     <View className='card reg-head'>
       <Text className='card__title'>西湖区在职党员向社区报到登记表</Text>
-      <View className='kv'>
-        <Text className='kv__key'>姓名</Text>
-        <Text className='kv__value' id='registration-name'>
-          {view.name}
-        </Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>工作单位</Text>
-        <Text className='kv__value'>{view.unitName}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>居住社区</Text>
-        <Text className='kv__value'>{view.communityName}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>报到状态</Text>
-        <Text className='kv__value' id='registration-reported'>
-          {view.reported ? '已报到' : '尚未报到'}
-        </Text>
-      </View>
+      <KeyValue label='姓名' id='registration-name'>{view.name}</KeyValue>
+      <KeyValue label='工作单位'>{view.unitName}</KeyValue>
+      <KeyValue label='居住社区'>{view.communityName}</KeyValue>
+      <KeyValue label='报到状态' id='registration-reported'>{view.reported ? '已报到' : '尚未报到'}</KeyValue>
     </View>
   )
 

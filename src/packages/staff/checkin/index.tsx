@@ -12,6 +12,7 @@ import { check } from '../../../services/validate'
 import { Scanner } from './scanner'
 import '../../../components/buttons.css'
 import './index.css'
+import { KeyValue } from '../../../components/key-value'
 
 type CardRef = { token: string } | { cardNo: string }
 
@@ -184,33 +185,16 @@ function MemberCard({ member }: { member: ScannedMember }) {
           </Text>
         )}
       </View>
-      <View className='kv'>
-        <Text className='kv__key'>工作单位</Text>
-        <Text className='kv__value' id='checkin-unit'>
-          {member.unitName}
-        </Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>居住社区</Text>
-        <Text className='kv__value' id='checkin-residence'>
-          {member.residenceCommunityName}
-          {member.livesHere ? '' : '（非本社区）'}
-        </Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>手机</Text>
-        <Text className='kv__value'>{member.mobile}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>联系证号</Text>
-        <Text className='kv__value'>{member.cardNo}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>报到情况</Text>
-        <Text className='kv__value' id='checkin-status'>
-          {reported ? `已报到：${reported.communityName}，${dateText(reported.reportedAt)}` : '尚未报到'}
-        </Text>
-      </View>
+      <KeyValue label='工作单位' id='checkin-unit'>{member.unitName}</KeyValue>
+      <KeyValue label='居住社区' id='checkin-residence'>
+        {member.residenceCommunityName}
+        {member.livesHere ? '' : '（非本社区）'}
+      </KeyValue>
+      <KeyValue label='手机'>{member.mobile}</KeyValue>
+      <KeyValue label='联系证号'>{member.cardNo}</KeyValue>
+      <KeyValue label='报到情况' id='checkin-status'>
+        {reported ? `已报到：${reported.communityName}，${dateText(reported.reportedAt)}` : '尚未报到'}
+      </KeyValue>
     </View>
   )
 }

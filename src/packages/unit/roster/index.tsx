@@ -15,6 +15,7 @@ import type { PickedFile } from './import-file-props'
 import { MemberEditor } from './member-editor'
 import '../../../components/buttons.css'
 import './index.css'
+import { KeyValue } from '../../../components/key-value'
 
 type Filter = (typeof ROSTER_FILTERS)[number]
 const FILTER_LABELS: Record<Filter, string> = { all: '全部', unreported: '未报到', overdue: '逾期未报到' }
@@ -227,28 +228,16 @@ function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }
           <Text className='badge badge--grey roster-row__unreported'>未报到</Text>
         )}
       </View>
-      <View className='kv'>
-        <Text className='kv__key'>手机</Text>
-        <Text className='kv__value'>{row.mobile}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>居住社区</Text>
-        <Text className='kv__value'>{row.communityName}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>报到情况</Text>
-        <Text className='kv__value roster-row__report'>
-          {row.reportedAt
-            ? `${dateText(row.reportedAt)} 报到${row.reportedCommunityName ? `（${row.reportedCommunityName}）` : ''}`
-            : `应于${dateText(row.dueAt)}前报到`}
-        </Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv__key'>联系证</Text>
-        <Text className='kv__value roster-row__card'>
-          {row.cardNo ? `${row.cardNo}${row.cardStatus === 'revoked' ? '（已作废）' : '（有效）'}` : '未发放'}
-        </Text>
-      </View>
+      <KeyValue label='手机'>{row.mobile}</KeyValue>
+      <KeyValue label='居住社区'>{row.communityName}</KeyValue>
+      <KeyValue label='报到情况' valueClass='roster-row__report'>
+        {row.reportedAt
+          ? `${dateText(row.reportedAt)} 报到${row.reportedCommunityName ? `（${row.reportedCommunityName}）` : ''}`
+          : `应于${dateText(row.dueAt)}前报到`}
+      </KeyValue>
+      <KeyValue label='联系证' valueClass='roster-row__card'>
+        {row.cardNo ? `${row.cardNo}${row.cardStatus === 'revoked' ? '（已作废）' : '（有效）'}` : '未发放'}
+      </KeyValue>
       <View className='btn-row'>
         {row.cardStatus === null ? (
           <Button className='btn-mini btn-mini--primary roster-issue' disabled={busy || undefined} onClick={onIssue}>
