@@ -58,6 +58,8 @@ export interface MemberDoc extends MemberFields {
   joinedUnitAt: Date
   card?: MemberCardMirror | null
   report?: MemberReportMirror | null
+  /** The user who bound this member by scanning their own card (account.bindCard); cleared on reissue. */
+  boundUserId?: string | null
   createdAt?: Date
   updatedAt?: Date
 }

@@ -3,6 +3,7 @@ import { View, Button, Text } from '@tarojs/components'
 import type { BootstrapData } from '../domain/bootstrap.contract'
 import type { Session } from '../services/session'
 import { canSwitchDemoUser, goToDevLogin } from '../services/dev-login'
+import { BindCardButton } from './bind-card-button'
 import { EmptyState } from './empty-state'
 import './buttons.css'
 
@@ -55,8 +56,9 @@ export function SessionGate({ session, children }: Props) {
     <EmptyState
       id='session-unknown'
       title='您还未登记'
-      text='请联系您所在单位党组织或居住地社区工作人员为您登记，登记完成后下拉刷新或点击“重新加载”即可使用。'
+      text='在职党员可扫描单位发放的联系证完成绑定；其他用户请联系所在单位党组织或居住地社区工作人员为您登记，登记完成后点击“重新加载”即可使用。'
     >
+      <BindCardButton onBound={reload} />
       <RetryButton onRetry={reload} label='重新加载' />
       {canSwitchDemoUser() ? (
         <Button className='btn btn--plain' id='dev-login-link' onClick={goToDevLogin}>

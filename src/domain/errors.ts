@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   CARD_REVOKED: '该联系证已作废，请使用新发放的联系证',
   CARD_NOT_FOUND: '没有找到这张联系证，请核对联系证号',
   CARD_NO_INVALID: '联系证号有误（校验位不符），请核对后重新输入',
+  CARD_ALREADY_BOUND: '该联系证已被其他微信绑定；如非本人操作，请联系所在单位重新发放联系证',
 
   // roster (党员名册)
   NOT_SPREADSHEET: '上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册',

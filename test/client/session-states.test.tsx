@@ -5,7 +5,7 @@ import HomePage from '../../src/pages/home/index'
 import MinePage from '../../src/pages/mine/index'
 import { bootstrapFor, UNKNOWN_USER } from './support/session-fixtures'
 // The same module instance the app gets for '@tarojs/taro' (jest.config.js moduleNameMapper).
-import { stopPullDownRefresh, usePullDownRefresh } from './support/taro'
+import { scanCode, stopPullDownRefresh, usePullDownRefresh } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
 const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
@@ -33,9 +33,38 @@ describe('a WeChat user not known yet', () => {
     mockedCall.mockResolvedValue({ ok: true, data: UNKNOWN_USER })
     render(<HomePage />)
     expect(await screen.findByText('您还未登记')).toBeTruthy()
-    expect(screen.getByText(/请联系您所在单位党组织或居住地社区工作人员/)).toBeTruthy()
+    expect(screen.getByText(/联系所在单位党组织或居住地社区工作人员/)).toBeTruthy()
     expect(document.getElementById('dev-login-link')).toBeNull()
     expect(document.getElementById('tab-home-entries')).toBeNull()
+  })
+
+  it('lets a member bind by scanning their own 联系证, then shows their page', async () => {
+    mockedCall.mockResolvedValueOnce({ ok: true, data: UNKNOWN_USER })
+    mockedCall.mockResolvedValueOnce({ ok: true, data: { memberName: '张三', bound: true } })
+    mockedCall.mockResolvedValueOnce({ ok: true, data: bootstrapFor('张三', 'member') })
+    scanCode.mockResolvedValueOnce({ result: 'SBD1.token.mac' } as never)
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('我是在职党员：扫描我的联系证'))
+    expect(await screen.findByText('张三，您好')).toBeTruthy()
+    expect(scanCode).toHaveBeenCalledWith({ onlyFromCamera: true, scanType: ['qrCode'] })
+    expect(mockedCall).toHaveBeenNthCalledWith(2, 'account', { action: 'bindCard', token: 'SBD1.token.mac' })
+  })
+
+  it('shows why a card cannot be bound', async () => {
+    mockedCall.mockResolvedValueOnce({ ok: true, data: UNKNOWN_USER })
+    mockedCall.mockResolvedValueOnce({ ok: false, code: 'CARD_ALREADY_BOUND', message: '该联系证已被其他微信绑定' })
+    scanCode.mockResolvedValueOnce({ result: 'SBD1.token.mac' } as never)
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('我是在职党员：扫描我的联系证'))
+    expect(await screen.findByText('该联系证已被其他微信绑定')).toBeTruthy()
+  })
+
+  it('offers no card binding on h5, where people sign in as demo users', async () => {
+    process.env.TARO_ENV = 'h5'
+    mockedCall.mockResolvedValue({ ok: true, data: UNKNOWN_USER })
+    render(<HomePage />)
+    expect(await screen.findByText('您还未登记')).toBeTruthy()
+    expect(screen.queryByText('我是在职党员：扫描我的联系证')).toBeNull()
   })
 
   it('loads again on 重新加载 and then shows the page', async () => {

@@ -1,7 +1,8 @@
 import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
 import type { CardDoc, MemberDoc } from '../../db/docs'
-import { inTransaction } from '../../db/transaction'
+import { inTransaction, type Txn } from '../../db/transaction'
+import type { Grant } from '../../../src/domain/roles'
 import { cardId, ensureCardCounter, takeCardNumber } from './card-number'
 
 // Issue and revoke. The card, the previous card and the member's card mirror
@@ -19,6 +20,9 @@ export async function issueCard(ctx: KnownContext, memberId: string): Promise<Ca
     if (previous?.status === 'active') {
       await t.collection('cards').doc(cardId(memberId, previous.serial)).update({ data: { status: 'revoked', revokedAt: now } })
     }
+    // A new card takes back the WeChat link made with the old one (account.bindCard):
+    // a lost card bound by a stranger stops working for them here.
+    if (member.boundUserId) await unbindUser(t, member.boundUserId, memberId)
     const { sequence, cardNo } = await takeCardNumber(t)
     const serial = (previous?.serial ?? 0) + 1
     const card: CardDoc = {
@@ -34,9 +38,15 @@ export async function issueCard(ctx: KnownContext, memberId: string): Promise<Ca
       issuedBy: ctx.principal.userId,
     }
     await t.collection('cards').add({ data: { ...card } })
-    await t.collection('members').doc(memberId).update({ data: { card: _.set({ serial, cardNo, status: 'active' }), updatedAt: now } })
+    await t.collection('members').doc(memberId).update({ data: { card: _.set({ serial, cardNo, status: 'active' }), boundUserId: null, updatedAt: now } })
     return card
   })
+}
+
+async function unbindUser(t: Txn, userId: string, memberId: string): Promise<void> {
+  const user = (await t.collection('users').doc<{ grants?: Grant[] }>(userId).get()).data
+  const grants = (user.grants ?? []).filter((g) => !(g.role === 'member' && g.scope.memberId === memberId))
+  await t.collection('users').doc(userId).update({ data: { grants } })
 }
 
 /** Revokes the member's active card (lost, or the member left): its QR and number stop working at once. */
