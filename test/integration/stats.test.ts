@@ -72,7 +72,8 @@ async function seedBigUnit(db: Database) {
   await db.collection('units').doc(unitId).update({ data: { declaredMemberTotal: 3100, declaredResidentTotal: 3000 } })
 
   // A small unit at 50%, all living in street B.
-  const small = Array.from({ length: 10 }, (_, i) => ({ ...members[i]!, _id: `small-${i}`, unitId: UNITS.u2._id, communityId: COMMUNITIES.b1._id, streetId: STREETS.b }))
+  // One of them lives in a neighbouring district: still the unit's member.
+  const small = Array.from({ length: 10 }, (_, i) => ({ ...members[i]!, _id: `small-${i}`, unitId: UNITS.u2._id, communityId: COMMUNITIES.b1._id, streetId: STREETS.b, ...(i === 9 ? { districtId: 'district-next-door' } : {}) }))
   await addMany(db, 'members', small)
   await addMany(db, 'reports', small.slice(0, 5).map((m) => ({ memberId: m._id, unitId: UNITS.u2._id, communityId: m.communityId, streetId: m.streetId, districtId: DISTRICT, reportedAt: new Date('2025-02-01'), receivedBy: 'x', cardNo: '', status: 'active' })))
 }

@@ -51,7 +51,14 @@ async function wholeDistrict(ctx: KnownContext, districtId: string): Promise<Dis
   const district = await districtOf(ctx, districtId)
   authorize(ctx.principal, 'district.stats', { districtId: district._id })
   const units = await scanAll<UnitDoc>(ctx.db, 'units', { districtId: district._id }, { fields: { name: true } })
-  const tallies = await tallyByUnit(ctx.db, { districtId: district._id })
+  // By unit membership, not by where members live: a unit's members may live in
+  // another district. 100 unit ids per `in`, like every other id list here.
+  const _ = ctx.db.command
+  const tallies = new Map<string, Tally>()
+  for (let i = 0; i < units.length; i += 100) {
+    const chunk = units.slice(i, i + 100).map((u) => u._id)
+    for (const [unitId, t] of await tallyByUnit(ctx.db, { unitId: _.in(chunk) })) tallies.set(unitId, t)
+  }
   const list = rows(tallies, new Map(units.map((u) => [u._id, u.name])), units.map((u) => u._id))
   return { scopeName: district.name, rows: list, totals: totals(list) }
 }
