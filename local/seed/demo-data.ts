@@ -1,3 +1,4 @@
+import type { EDUCATIONS } from '../../src/domain/member'
 import { SERVICE_CATALOG } from '../../src/domain/service-catalog'
 import type { Grant } from '../../src/domain/roles'
 import { chineseName, mobileNumber } from './chinese-names'
@@ -31,7 +32,8 @@ const UNIT_NAMES = [
   '区档案馆', '区人民医院', '区第一中学', '区图书馆', '区行政服务中心',
 ]
 
-const EDUCATION = ['大学专科', '大学本科', '大学本科', '大学本科', '硕士研究生', '硕士研究生', '博士研究生', '中专']
+// Weighted towards the degrees most in-service members hold.
+const EDUCATION: ReadonlyArray<(typeof EDUCATIONS)[number]> = ['大学专科', '大学本科', '大学本科', '大学本科', '硕士研究生', '硕士研究生', '博士研究生', '中专']
 const SPECIALTIES = ['法律咨询', '医疗保健', '书法', '摄影', '计算机维护', '财务会计', '心理咨询', '篮球', '乒乓球', '声乐', '烹饪', '水电维修', '英语', '中医推拿', '']
 const JOB_TITLES = ['科员', '副科长', '科长', '主任科员', '工程师', '医生', '护士', '教师', '馆员', '办事员']
 

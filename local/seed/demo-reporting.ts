@@ -1,4 +1,5 @@
 import { cardNoFromSequence, FIRST_CARD_SEQUENCE } from '../../src/domain/card-no'
+import type { MemberDoc } from '../../server/db/docs'
 import type { Random } from './random'
 
 // The demo's reporting state, so that rates mean something on first start:
@@ -6,22 +7,11 @@ import type { Random } from './random'
 // community and claimed two of its posts. Units 1–4 are at 100%, 5–6 just
 // above the 95% line (29 of 30), the rest between 40% and 77%.
 
-interface SeedMember {
-  _id: string
-  unitId: string
-  communityId: string
-  streetId: string
-  districtId: string
-  gender: string
-  birthMonth: string
-  joinPartyMonth: string
-  education: string
-  specialty: string
-  officePhone: string
-  mobile: string
-  jobTitle: string
-  joinedUnitAt: Date
-}
+// The demo member fields this file reads: a slice of the stored member record.
+type SeedMember = Pick<
+  MemberDoc,
+  '_id' | 'unitId' | 'communityId' | 'streetId' | 'districtId' | 'gender' | 'birthMonth' | 'joinPartyMonth' | 'education' | 'specialty' | 'officePhone' | 'mobile' | 'jobTitle' | 'joinedUnitAt'
+>
 
 interface SeedPost {
   _id: string
