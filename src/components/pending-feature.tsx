@@ -1,3 +1,5 @@
+import { useEffect } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { ABILITIES, type Ability } from '../domain/abilities'
 import { EmptyState } from './empty-state'
@@ -21,4 +23,18 @@ export function PendingFeature({ ability }: Props) {
 
 export function isAbility(value: unknown): value is Ability {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ABILITIES, value)
+}
+
+/**
+ * The page each subpackage registers for its abilities not built yet
+ * (/packages/<pkg>/pending/index?ability=<ability>, see services/routes.ts).
+ * WeChat needs a page file per subpackage; they all render this.
+ */
+export function PendingPage() {
+  const { params } = useRouter()
+  const ability = isAbility(params.ability) ? params.ability : undefined
+  useEffect(() => {
+    if (ability) void Taro.setNavigationBarTitle({ title: ABILITIES[ability].label })
+  }, [ability])
+  return <PendingFeature ability={ability} />
 }

@@ -8,6 +8,8 @@ import { normalizeYearMonth, yearMonth, yearMonthOf } from './year-month'
 
 export const GENDERS = ['男', '女'] as const
 export const EDUCATIONS = ['博士研究生', '硕士研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const
+export type Gender = (typeof GENDERS)[number]
+export type Education = (typeof EDUCATIONS)[number]
 
 const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字`).optional().default('')
 

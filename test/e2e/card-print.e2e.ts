@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { countOf } from '../../server/db/read'
 import { readQr } from '../integration/support/qr'
-import { launchBrowser, SCREENSHOT_DIR, screenshotPath } from './support/browser'
-import { startLocalServer } from './support/local-server'
+import { SCREENSHOT_DIR, screenshotPath } from './support/browser'
+import { useRuntimeAndBrowser } from './support/local-server'
 
 // 打印联系证 for a whole unit: one PDF file of card-sized cards whose QR codes
 // still read at print resolution. Desktop browser, where units print.
 
 const MM = 96 / 25.4 // CSS pixels per millimetre
 
-let server: Awaited<ReturnType<typeof startLocalServer>>
-let browser: Browser
+const runtime = useRuntimeAndBrowser()
 
-beforeAll(async () => {
-  server = await startLocalServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 it('prints the whole unit to one PDF, card-sized, with readable QR codes', async () => {
   // 300 dpi: what a printer puts on paper.
-  const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1200, height: 900 }, deviceScaleFactor: 300 / 96, locale: 'zh-CN' })
+  const context = await runtime.browser.newContext({ baseURL: runtime.server.baseURL, viewport: { width: 1200, height: 900 }, deviceScaleFactor: 300 / 96, locale: 'zh-CN' })
   await context.request.post('/dev/login', { form: { openid: 'demo-secretary-1' }, maxRedirects: 0 })
   const page = await context.newPage()
   await page.goto('/#/packages/unit/cards/index')
@@ -43,7 +32,7 @@ it('prints the whole unit to one PDF, card-sized, with readable QR codes', async
   const token = readQr(`data:image/png;base64,${qr.toString('base64')}`)
   expect(token).toMatch(/^SBD1\./)
   const memberId = Buffer.from(token!.split('.')[1]!, 'base64url').toString('utf8').split(':')[1]
-  expect(await countOf(server.db.collection('members').where({ _id: memberId, unitId: 'unit-01' }))).toBe(1)
+  expect(await countOf(runtime.server.db.collection('members').where({ _id: memberId, unitId: 'unit-01' }))).toBe(1)
 
   const pdf = join(SCREENSHOT_DIR, 'unit-01-cards.pdf')
   await page.pdf({ path: pdf, format: 'A4', printBackground: true })

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import QRCode from 'qrcode'
 import type { Grant } from '../../src/domain/roles'
+import type { MemberDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
-import { launchBrowser, phoneContext, screenshotPath } from './support/browser'
-import { startLocalServer } from './support/local-server'
+import { phoneContext, screenshotPath } from './support/browser'
+import { useRuntimeAndBrowser } from './support/local-server'
 
 // The 报到 journey end to end, on the h5 build against the real runtime:
 // a unit secretary issues a 联系证, the member shows its QR code, the staff of
@@ -21,36 +22,19 @@ interface UserDoc {
   grants: Grant[]
 }
 
-interface ReportDoc {
-  _id: string
-  memberId: string
-  status: string
-}
-
-interface MemberDoc {
-  _id: string
-  name: string
-  mobile: string
-  unitId: string
-  communityId: string
-}
-
 interface NamedDoc {
   _id: string
   name: string
   streetId?: string
 }
 
-let server: Awaited<ReturnType<typeof startLocalServer>>
-let browser: Browser
+const runtime = useRuntimeAndBrowser()
 let context: BrowserContext
 let page: Page
 let qrDir: string
 
 beforeAll(async () => {
-  server = await startLocalServer()
-  browser = await launchBrowser()
-  context = await phoneContext(browser, server.baseURL)
+  context = await phoneContext(runtime.browser, runtime.server.baseURL)
   page = await context.newPage()
   qrDir = mkdtempSync(join(tmpdir(), 'sbd-qr-'))
 })
@@ -62,8 +46,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await context?.close()
-  await browser?.close()
-  await server?.stop()
   if (qrDir) rmSync(qrDir, { recursive: true, force: true })
 })
 
@@ -132,7 +114,7 @@ async function openEntry(tabText: string, tab: string, entryId: string, pageId: 
 }
 
 async function users(): Promise<UserDoc[]> {
-  return scanAll<UserDoc>(server.db, 'users', {})
+  return scanAll<UserDoc>(runtime.server.db, 'users', {})
 }
 
 async function unitRate(): Promise<{ rate: number; footer: string }> {
@@ -147,8 +129,8 @@ async function unitRate(): Promise<{ rate: number; footer: string }> {
 it('a member reports to their community by QR code and the unit’s rate goes up', async () => {
   // A unit with members still to report (the demo seeds about 70% reported).
   const everyone = await users()
-  const reported = new Set((await scanAll<ReportDoc>(server.db, 'reports', { status: 'active' })).map((r) => r.memberId))
-  const waiting = new Set((await scanAll<MemberDoc>(server.db, 'members', {})).filter((m) => !reported.has(m._id)).map((m) => m.unitId))
+  const reported = new Set((await scanAll<ReportDoc>(runtime.server.db, 'reports', { status: 'active' })).map((r) => r.memberId))
+  const waiting = new Set((await scanAll<MemberDoc>(runtime.server.db, 'members', {})).filter((m) => !reported.has(m._id)).map((m) => m.unitId))
   const unitOf = (u: UserDoc) => u.grants.find((g) => g.role === 'secretary')?.scope.unitId
   const secretary = everyone.find((u) => unitOf(u) !== undefined && waiting.has(unitOf(u)!))!
   expect(secretary).toBeDefined()
@@ -166,7 +148,7 @@ it('a member reports to their community by QR code and the unit’s rate goes up
   const firstRow = page.locator('#page-roster .roster-row').first()
   await firstRow.waitFor()
   const memberId = (await firstRow.getAttribute('id'))!.replace(/^roster-row-/, '')
-  const members = await scanAll<MemberDoc>(server.db, 'members', { _id: memberId })
+  const members = await scanAll<MemberDoc>(runtime.server.db, 'members', { _id: memberId })
   const member = members[0]!
   expect(member.unitId).toBe(unitId)
 
@@ -189,8 +171,8 @@ it('a member reports to their community by QR code and the unit’s rate goes up
 
   // The unit opens X's record to edit: every field is there (the mobile in
   // full), 居住社区 is a picker of "街道 · 社区"; saving it as read needs no retyping.
-  const community = (await scanAll<NamedDoc>(server.db, 'communities', { _id: member.communityId }))[0]!
-  const street = (await scanAll<NamedDoc>(server.db, 'streets', { _id: community.streetId! }))[0]!
+  const community = (await scanAll<NamedDoc>(runtime.server.db, 'communities', { _id: member.communityId }))[0]!
+  const street = (await scanAll<NamedDoc>(runtime.server.db, 'streets', { _id: community.streetId! }))[0]!
   await row.locator('.roster-edit').tap()
   const editor = page.locator('#page-roster #roster-editor')
   const residence = editor.locator('#editor-community-text')

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { ABILITIES, abilitiesOf, type Tab } from '../../src/domain/abilities'
 import type { Role } from '../../src/domain/roles'
-import { launchBrowser, phoneContext, screenshotPath } from './support/browser'
-import { startLocalServer } from './support/local-server'
+import { phoneContext, screenshotPath } from './support/browser'
+import { useRuntimeAndBrowser } from './support/local-server'
 
 // Every role signs in through the dev sign-in, moves through the five tabs and
 // sees its own entries, rendered by the h5 build against the real runtime.
@@ -10,18 +10,8 @@ import { startLocalServer } from './support/local-server'
 const TAB_TEXT: Record<Tab, string> = { home: '首页', report: '报到', activities: '活动', needs: '需求', mine: '我的' }
 const ROLES_TO_TRY: Role[] = ['member', 'staff', 'secretary', 'liaison', 'resident', 'streetAdmin', 'districtAdmin']
 
-let server: Awaited<ReturnType<typeof startLocalServer>>
-let browser: Browser
+const runtime = useRuntimeAndBrowser()
 
-beforeAll(async () => {
-  server = await startLocalServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 async function signInAs(page: Page, role: Role): Promise<string> {
   await page.goto('/dev/login')
@@ -43,7 +33,7 @@ function expectedLabels(role: Role, tab: Tab): string[] {
 }
 
 it.each(ROLES_TO_TRY)('%s signs in, moves through the tabs and sees their own home page', async (role) => {
-  const context = await phoneContext(browser, server.baseURL)
+  const context = await phoneContext(runtime.browser, runtime.server.baseURL)
   const page = await context.newPage()
   try {
     const name = await signInAs(page, role)
@@ -72,7 +62,7 @@ it.each(ROLES_TO_TRY)('%s signs in, moves through the tabs and sees their own ho
 })
 
 it('asks a visitor without a session to choose a demo user', async () => {
-  const context = await phoneContext(browser, server.baseURL)
+  const context = await phoneContext(runtime.browser, runtime.server.baseURL)
   const page = await context.newPage()
   await page.goto('/')
   await page.locator('#page-home #session-auth-required').waitFor({ state: 'visible' })

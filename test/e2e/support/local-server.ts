@@ -6,6 +6,8 @@ import { buildLocalApp } from '../../../local/runtime/app'
 import { openLocalDatabase } from '../../../local/runtime/open-database'
 import { loadOrCreateSecrets } from '../../../local/runtime/secrets'
 import { seedIfEmpty } from '../../../local/seed/seed'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from './browser'
 
 /** The real local runtime (embedded DB, bridge, h5 build) on a fresh data dir and a free port. */
 export async function startLocalServer() {
@@ -24,4 +26,21 @@ export async function startLocalServer() {
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * One runtime and one browser for a test file: started before its tests,
+ * stopped after. Read `.server` and `.browser` inside tests and hooks.
+ */
+export function useRuntimeAndBrowser() {
+  const state = {} as { server: Awaited<ReturnType<typeof startLocalServer>>; browser: Browser }
+  beforeAll(async () => {
+    state.server = await startLocalServer()
+    state.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await state.browser?.close()
+    await state.server?.stop()
+  })
+  return state
 }

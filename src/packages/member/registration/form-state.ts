@@ -1,12 +1,10 @@
-import { EDUCATIONS, GENDERS } from '../../../domain/member'
+import type { Education, Gender } from '../../../domain/member'
 import type { Claim, Registration, RegistrationView } from '../../../domain/contracts/report.contract'
 
 // The 附件1 form as the page edits it: strings as typed, claims split into
 // catalog posts and 个人自选 texts. `toInput` turns it into what
 // registrationSchema (and the server) reads.
 
-export type Gender = (typeof GENDERS)[number]
-export type Education = (typeof EDUCATIONS)[number]
 
 export interface FormState {
   gender: Gender | ''

@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { GrantView } from '../../../domain/bootstrap.contract'
 import { registrationSchema, type RegistrationView } from '../../../domain/contracts/report.contract'
-import { EDUCATIONS, GENDERS } from '../../../domain/member'
 import { MIN_CLAIMS } from '../../../domain/service-catalog'
 import { Chip, ChoiceChips } from '../../../components/chips'
 import { FieldRow, TextField } from '../../../components/field'
@@ -18,6 +17,7 @@ import { claimCount, claimNames, fromView, toInput, type FormState } from './for
 import '../../../components/buttons.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
+import { PartyFactsFields } from '../../../components/party-facts-fields'
 
 const KIND_TITLES = {
   community: '社区服务项目（根据社区提供的项目名单选择，至少选二项）',
@@ -152,14 +152,7 @@ function RegistrationForm({ view, memberId, onSaved }: FormProps) {
       )}
       <View className='card'>
         <Text className='card__title'>基本情况</Text>
-        <FieldRow label='性别' required>
-          <ChoiceChips id='reg-gender' options={GENDERS} value={state.gender || null} onChange={(v) => set('gender', v)} />
-        </FieldRow>
-        <TextField id='reg-birthMonth' label='出生年月' required placeholder='如 1985-07' value={state.birthMonth} onChange={(v) => set('birthMonth', v)} />
-        <TextField id='reg-joinPartyMonth' label='入党时间' required placeholder='如 2008-06' value={state.joinPartyMonth} onChange={(v) => set('joinPartyMonth', v)} />
-        <FieldRow label='文化程度' required>
-          <ChoiceChips id='reg-education' options={EDUCATIONS} value={state.education || null} onChange={(v) => set('education', v)} />
-        </FieldRow>
+        <PartyFactsFields idPrefix='reg' values={state} onChange={(patch) => setState((s) => ({ ...s, ...patch }))} />
         <TextField id='reg-hobbies' label='有何爱好特长' placeholder='如 书法、摄影、法律咨询' value={state.hobbies} onChange={(v) => set('hobbies', v)} maxlength={100} />
       </View>
       <View className='card'>

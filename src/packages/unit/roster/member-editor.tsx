@@ -2,18 +2,15 @@ import { useState } from 'react'
 import { View, Text, Button, Picker } from '@tarojs/components'
 import { inChina } from '../../../domain/china-time'
 import { rosterInput, type CommunityChoice, type RosterMember, type RosterRow } from '../../../domain/contracts/roster.contract'
-import { checkMemberDates, EDUCATIONS, GENDERS } from '../../../domain/member'
+import { checkMemberDates, EDUCATIONS, GENDERS, type Education, type Gender } from '../../../domain/member'
 import type { Result } from '../../../domain/result'
-import { ChoiceChips } from '../../../components/chips'
 import { FieldRow, TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
+import { PartyFactsFields } from '../../../components/party-facts-fields'
 import { RemoteState } from '../../../components/remote-state'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { check } from '../../../services/validate'
-
-type Gender = (typeof GENDERS)[number]
-type Education = (typeof EDUCATIONS)[number]
 
 interface Props {
   unitId: string
@@ -182,14 +179,7 @@ function EditorForm({ unitId, memberId, title, data, onDone }: FormProps) {
       <View className='card'>
         <Text className='card__title'>{title}</Text>
         <TextField id='editor-name' label='姓名' required value={draft.name} onChange={(v) => set('name', v)} maxlength={20} />
-        <FieldRow label='性别' required>
-          <ChoiceChips id='editor-gender' options={GENDERS} value={draft.gender || null} onChange={(v) => set('gender', v)} />
-        </FieldRow>
-        <TextField id='editor-birthMonth' label='出生年月' required placeholder='如 1985-07' value={draft.birthMonth} onChange={(v) => set('birthMonth', v)} />
-        <TextField id='editor-joinPartyMonth' label='入党时间' required placeholder='如 2008-06' value={draft.joinPartyMonth} onChange={(v) => set('joinPartyMonth', v)} />
-        <FieldRow label='文化程度' required>
-          <ChoiceChips id='editor-education' options={EDUCATIONS} value={draft.education || null} onChange={(v) => set('education', v)} />
-        </FieldRow>
+        <PartyFactsFields idPrefix='editor' values={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
         <TextField id='editor-specialty' label='专业特长' value={draft.specialty} onChange={(v) => set('specialty', v)} maxlength={50} />
         <TextField id='editor-officePhone' label='办公电话' placeholder='如 0571-87654321' value={draft.officePhone} onChange={(v) => set('officePhone', v)} />
         <TextField id='editor-mobile' label='手机' required type='number' maxlength={11} value={draft.mobile} onChange={(v) => set('mobile', v)} />
