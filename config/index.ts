@@ -33,6 +33,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Persistent cache off: builds must be reproducible from a clean tree.
     cache: { enable: false },
     mini: {
+      // project.config.json has es6: false, so WeChat uploads the JS as it is:
+      // it must already be ES5. Taro transpiles src/ and its own packages with
+      // babel (babel-preset-taro, targets from package.json's browserslist) but
+      // takes every other node_modules package as published. zod 4 ships
+      // ES2020 (class, ?., ??), so it goes through the same babel pass.
+      // scripts/check-weapp.mjs fails the build on any file that is not ES5,
+      // which is how a new package that needs this would show up.
+      compile: { include: [(file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
+      // WeChat's JS runtime has no atob/btoa; zod's base64 and JWT checks and
+      // codecs call them as free globals. Taro's ProvidePlugin already maps
+      // window, document, navigator, location, URL… to its runtime; these two
+      // are mapped to base-64, whose decode/encode are the HTML standard's.
+      webpackChain(chain, webpack) {
+        chain.plugin('provide-base64').use(webpack.ProvidePlugin, [{ atob: ['base-64', 'decode'], btoa: ['base-64', 'encode'] }])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
