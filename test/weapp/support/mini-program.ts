@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 
 // Runs the weapp build (dist/weapp) as WeChat would, in jsdom: WeChat's
 // test tool miniprogram-simulate renders each page's WXML (compiled by wcc)
@@ -27,10 +28,16 @@ export interface RenderedPage {
   detach(): void
 }
 
-export interface WxCallbacks<T> {
-  success?: (res: T) => void
-  fail?: (res: { errMsg: string }) => void
-  complete?: () => void
+/** The parts of miniprogram-simulate used here. */
+interface Simulate {
+  load(componentPath: string, options: { rootPath: string }): string
+  render(id: string): SimulatedComponent
+}
+interface SimulatedComponent {
+  dom: HTMLElement | undefined
+  attach(parent: Element): void
+  detach(): void
+  querySelector(selector: string): { dispatchEvent(name: string): void } | undefined
 }
 
 export interface MiniProgram {
@@ -51,13 +58,65 @@ export function bootMiniProgram(apis: Record<string, unknown>): MiniProgram {
   return booted!
 }
 
+/**
+ * WeChat's module system: each file of the package runs once per app start,
+ * `require` takes paths relative to the requiring file. The files run in this
+ * realm, outside jest's module registry, so every boot starts clean.
+ */
+function createModuleLoader() {
+  const cache = new Map<string, { exports: unknown }>()
+  const run = (file: string, module: { exports: unknown }) => {
+    const source = readFileSync(file, 'utf8')
+    // eslint-disable-next-line no-new-func -- how a mini-program's files are evaluated
+    new Function('require', 'module', 'exports', source)((request: string) => load(resolve(dirname(file), request)), module, module.exports)
+  }
+  const load = (path: string): unknown => {
+    const file = path.endsWith('.js') ? path : `${path}.js`
+    let module = cache.get(file)
+    if (!module) {
+      module = { exports: {} }
+      cache.set(file, module)
+      run(file, module)
+    }
+    return module.exports
+  }
+  return { load }
+}
+
 function boot(apis: Record<string, unknown>): MiniProgram {
   const g = globalThis as Record<string, any>
   // webpack's chunk registry lives on wx (wx.webpackJsonp): a new app gets a new one.
   delete g.wx
   // simulate installs global.Component and global.wx (its API mock) when loaded.
-  const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate')
+  // Its own typings pull in WeChat's global `require`, which clashes with Node's.
+  const simulate = require('miniprogram-simulate') as Simulate
   Object.assign(g.wx, apis)
+  const loader = createModuleLoader()
+
+  // simulate registers a page or component each time a page uses it, and runs
+  // its JS to get the definition; in the package that JS (a webpack chunk)
+  // registers once per app, as in WeChat. So the first definition of each
+  // file is kept and handed to simulate again on later registrations.
+  const simulateComponent = g.Component as Handler
+  const definitions = new Map<string, unknown>()
+  let running: { file: string; registered: boolean } | null = null
+  g.Component = (definition: unknown) => {
+    if (running) {
+      running.registered = true
+      if (!definitions.has(running.file)) definitions.set(running.file, definition)
+    }
+    simulateComponent(definition)
+  }
+  const simulateUtils = require('miniprogram-simulate/src/utils') as { runJs: (file: string) => void }
+  simulateUtils.runJs = (file: string) => {
+    const current = (running = { file, registered: false })
+    try {
+      loader.load(file)
+      if (!current.registered && definitions.has(file)) simulateComponent(definitions.get(file))
+    } finally {
+      running = null
+    }
+  }
 
   const stack: PageInstance[] = []
   let app: Record<string, Handler> | null = null
@@ -95,7 +154,7 @@ function boot(apis: Record<string, unknown>): MiniProgram {
     })
   }
 
-  require(join(WEAPP_DIR, 'app.js'))
+  loader.load(join(WEAPP_DIR, 'app.js'))
   if (!app) throw new Error('app.js did not call App()')
   const launched = app as Record<string, Handler>
   launched.onLaunch?.({ path: 'pages/home/index', query: {}, scene: 1001 })
@@ -112,8 +171,8 @@ function boot(apis: Record<string, unknown>): MiniProgram {
       opening = null
       return {
         route,
-        dom: page.dom as HTMLElement,
-        text: () => (page.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        dom: page.dom!,
+        text: () => (page.dom?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         tap(elementId: string) {
           const target = page.querySelector(`#${elementId}`)
           if (!target) throw new Error(`${route}: no element #${elementId}`)
