@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { addMember, seedCity, USERS } from '../integration/support/fixture'
 import { openLocalCloud, type LocalCloud } from './support/cloud'
-import { bootMiniProgram, WEAPP_DIR, type MiniProgram } from './support/mini-program'
+import { bootMiniProgram, readAppJson, type MiniProgram } from './support/mini-program'
 import { waitForText } from './support/wait'
 
 // Every route of the built app.json (pages and subpackages) opens in the
 // simulated mini-program as a user of the role it is for, renders that
 // role's content from the real functions, and logs no error.
 
-interface AppJson {
-  pages: string[]
-  subPackages: Array<{ root: string; pages: string[] }>
-}
-const app = JSON.parse(readFileSync(join(WEAPP_DIR, 'app.json'), 'utf8')) as AppJson
+const app = readAppJson()
 const routes = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`))]
 
 // Who opens a route: the role its package is for; tab pages as a unit secretary.

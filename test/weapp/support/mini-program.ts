@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 // Runs the weapp build (dist/weapp) as WeChat would, in jsdom: WeChat's
@@ -9,18 +9,29 @@ import { dirname, join, resolve } from 'node:path'
 
 export const WEAPP_DIR = join(__dirname, '..', '..', '..', 'dist', 'weapp')
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- WeChat's lifecycle methods take anything
+export interface AppJson {
+  pages: string[]
+  subPackages: Array<{ root: string; pages: string[] }>
+}
+
+/** The built app.json; `npm test` builds dist/weapp before jest runs. */
+export function readAppJson(): AppJson {
+  const file = join(WEAPP_DIR, 'app.json')
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:weapp\` first`)
+  return JSON.parse(readFileSync(file, 'utf8')) as AppJson
+}
+
+// WeChat's lifecycle methods and handlers take anything.
 type Handler = (...args: any[]) => any
 interface PageOptions extends Record<string, unknown> {
   data?: Record<string, unknown>
 }
-export interface PageInstance {
+interface PageInstance {
   route: string
   [key: string]: unknown
 }
 export interface RenderedPage {
   route: string
-  dom: HTMLElement
   /** Text the page shows, whitespace collapsed. */
   text(): string
   /** Dispatches WeChat's tap on the element with this id (as set in the React page). */
@@ -41,14 +52,15 @@ interface SimulatedComponent {
 }
 
 export interface MiniProgram {
-  /** Loads, attaches and shows a page; resolves once it has rendered. */
+  /** Loads, attaches and shows a page (onLoad, onShow); it renders asynchronously, as in WeChat. */
   open(route: string, query?: Record<string, string>): RenderedPage
 }
 
 /**
- * Starts the mini-program afresh, as opening it on a phone does: a new wx, a
- * new module registry (so app.js, Taro's runtime and the app's session store
- * load again) and `apis` merged into wx before the app reads it.
+ * Starts the mini-program afresh, as opening it on a phone does: a new wx
+ * with `apis` merged in before the app reads it, a new simulate (jest's
+ * isolated registry) and the package's files run again (app.js, Taro's
+ * runtime, the app's session store).
  */
 export function bootMiniProgram(apis: Record<string, unknown>): MiniProgram {
   let booted: MiniProgram | undefined
@@ -67,7 +79,6 @@ function createModuleLoader() {
   const cache = new Map<string, { exports: unknown }>()
   const run = (file: string, module: { exports: unknown }) => {
     const source = readFileSync(file, 'utf8')
-    // eslint-disable-next-line no-new-func -- how a mini-program's files are evaluated
     new Function('require', 'module', 'exports', source)((request: string) => load(resolve(dirname(file), request)), module, module.exports)
   }
   const load = (path: string): unknown => {
@@ -130,7 +141,6 @@ function boot(apis: Record<string, unknown>): MiniProgram {
   // level; j-component (under simulate) takes a Component definition.
   let opening: { route: string; query: Record<string, string> } | null = null
   g.Page = (options: PageOptions) => {
-    const target = opening!
     const methods: Record<string, Handler> = {}
     for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value as Handler
     g.Component({
@@ -138,6 +148,7 @@ function boot(apis: Record<string, unknown>): MiniProgram {
       methods,
       lifetimes: {
         attached(this: PageInstance & Record<string, Handler>) {
+          const target = opening!
           this.route = target.route
           stack.push(this)
           this.onLoad!(target.query)
@@ -171,7 +182,6 @@ function boot(apis: Record<string, unknown>): MiniProgram {
       opening = null
       return {
         route,
-        dom: page.dom!,
         text: () => (page.dom?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         tap(elementId: string) {
           const target = page.querySelector(`#${elementId}`)
