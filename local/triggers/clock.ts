@@ -3,8 +3,11 @@
 
 export interface Clock {
   now(): Date
-  /** Calls `fire` at `at` (at once if it is past); returns a cancel function. */
-  at(at: Date, fire: () => void): () => void
+  /**
+   * Calls `fire` at `at` (at once if it is past); returns a cancel function.
+   * `fire` may return the work it started, for a test clock to wait on.
+   */
+  at(at: Date, fire: () => unknown): () => void
 }
 
 // Node's timers overflow past 2^31-1 ms (about 24.8 days): a later instant is

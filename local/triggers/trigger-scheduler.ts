@@ -110,7 +110,7 @@ export class TriggerScheduler {
       if (!this.started) return
       // Arm the next tick first, from the due time, so a slow run does not shift the schedule.
       this.arm(entry, due)
-      void this.run(entry, due, 'schedule')
+      return this.run(entry, due, 'schedule')
     })
   }
 
