@@ -1,4 +1,5 @@
 import type { Database } from '../../server/kernel/database'
+import { isDuplicateKey } from '../../server/db/db-errors'
 
 // WeChat's own side of one-time subscriptions, locally: what each user accepted
 // in requestSubscribeMessage and has not been sent yet. In the cloud only
@@ -14,10 +15,18 @@ const idOf = (openid: string, templateId: string) => `${openid}|${templateId}`
 /** The h5 stand-in of Taro.requestSubscribeMessage: the user accepted each template once more. */
 export async function grantLocally(db: Database, openid: string, templateIds: readonly string[]): Promise<void> {
   const _ = db.command
+  const inc = async (id: string) =>
+    ((await db.collection(WECHAT_GRANTS).where({ _id: id }).update({ data: { remaining: _.inc(1) } })) as { stats: { updated: number } }).stats.updated === 1
   for (const templateId of new Set(templateIds)) {
     const id = idOf(openid, templateId)
-    const { stats } = (await db.collection(WECHAT_GRANTS).where({ _id: id }).update({ data: { remaining: _.inc(1) } })) as { stats: { updated: number } }
-    if (stats.updated === 0) await db.collection(WECHAT_GRANTS).add({ data: { _id: id, openid, templateId, remaining: 1 } })
+    if (await inc(id)) continue
+    try {
+      await db.collection(WECHAT_GRANTS).add({ data: { _id: id, openid, templateId, remaining: 1 } })
+    } catch (error) {
+      // Two taps at once: the other made the document.
+      if (!isDuplicateKey(error)) throw error
+      await inc(id)
+    }
   }
 }
 

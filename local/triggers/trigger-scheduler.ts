@@ -86,12 +86,13 @@ export class TriggerScheduler {
   }
 
   list(): TriggerView[] {
-    return this.entries.map(({ functionName, trigger, running, lastRuns }, i) => ({
-      functionName,
-      trigger,
-      running,
-      lastRuns: [...lastRuns],
-      nextRun: this.started ? this.entries[i]!.nextRun : this.entries[i]!.schedule.nextRun(this.options.clock.now()),
+    return this.entries.map((e) => ({
+      functionName: e.functionName,
+      trigger: e.trigger,
+      running: e.running,
+      lastRuns: [...e.lastRuns],
+      // Before start (or after stop) it says when the trigger would run next.
+      nextRun: this.started ? e.nextRun : e.schedule.nextRun(this.options.clock.now()),
     }))
   }
 

@@ -66,6 +66,14 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+const runByHand = (triggerName: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/dev/triggers/run',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `function=recountForTest&trigger=${triggerName}`,
+  })
+
 const runs = () => getRows<{ _id: string; trigger: string; at: Date }>(db.collection('meta').where({ trigger: 'nightlyRecount' }).orderBy('_id', 'asc'))
 
 it('runs on its schedule, in UTC+8, as the platform invokes it: the timer event and no caller', async () => {
@@ -103,26 +111,14 @@ it('lists the trigger with its next run on /dev/triggers and runs it by hand fro
   expect(page.body).toContain('尚未运行')
 
   await clock.advanceTo(new Date('2026-03-16T00:30:00+08:00'))
-  const ran = await app.inject({
-    method: 'POST',
-    url: '/dev/triggers/run',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'function=recountForTest&trigger=nightlyRecount',
-  })
-  expect(ran.statusCode).toBe(303)
+  expect((await runByHand('nightlyRecount')).statusCode).toBe(303)
   expect((await runs()).map((r) => r._id)).toEqual(['run 2026-03-15T16:30:00Z'])
   const after = await app.inject({ method: 'GET', url: '/dev/triggers' })
   expect(after.body).toContain('2026-03-16 00:30:00 手动 <span class="ok">成功</span>')
   // By hand does not move the schedule.
   expect(after.body).toContain('下次运行：<b class="next">2026-03-16 02:00:00</b>')
 
-  const unknown = await app.inject({
-    method: 'POST',
-    url: '/dev/triggers/run',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'function=recountForTest&trigger=other',
-  })
-  expect(unknown.statusCode).toBe(404)
+  expect((await runByHand('other')).statusCode).toBe(404)
 })
 
 it('runs a timer handler only for the platform: a timer event from a user is ordinary input and refused', async () => {
