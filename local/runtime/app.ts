@@ -7,6 +7,9 @@ import type { Database } from '../../server/kernel/database'
 import { toFailure } from '../../server/kernel/run-function'
 import { registerBridge } from './bridge'
 import { registerDevLogin } from './dev-login'
+import { registerDevOutbox } from './dev-outbox'
+import { registerDevTriggers } from './dev-triggers'
+import type { TriggerScheduler } from '../triggers/trigger-scheduler'
 import { httpStatusOf } from './http-status'
 import type { LocalSecrets } from './secrets'
 
@@ -19,6 +22,8 @@ export interface LocalAppOptions {
   h5Dir?: string
   now?: () => Date
   logger?: boolean
+  /** The timer triggers /dev/triggers shows and runs; omitted when nothing schedules them. */
+  triggers?: TriggerScheduler
 }
 
 function parseJson(body: string): unknown {
@@ -65,6 +70,8 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   await app.register(fastifyCookie, { secret: options.secrets.sessionSecret })
   registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, now: options.now })
   registerDevLogin(app, options.db)
+  registerDevOutbox(app, options.db)
+  if (options.triggers) registerDevTriggers(app, options.triggers)
 
   if (options.h5Dir && existsSync(options.h5Dir)) {
     await app.register(fastifyStatic, { root: options.h5Dir, index: 'index.html' })

@@ -3,23 +3,29 @@ import { EmbeddedEngine, installEmbeddedDatabase, uninstallEmbeddedDatabase } fr
 import { COLLECTIONS } from '../../server/db/collections'
 import { INDEXES } from '../../server/db/indexes'
 import type { Database } from '../../server/kernel/database'
+import { installLocalOpenapi, uninstallLocalOpenapi } from '../openapi/openapi-seam'
+import { localOpenapi } from '../openapi/subscribe-message-standin'
+import { WECHAT_GRANTS } from '../openapi/wechat-grants'
 
 /**
  * Opens the embedded engine on `file` (':memory:' for throwaway tests), makes
  * the project's collections and indexes, and returns the real SDK database
- * object on top of it: the same `cloud.database()` the functions use.
+ * object on top of it: the same `cloud.database()` the functions use. The
+ * open-API calls (subscription messages) are answered locally too.
  */
 export function openLocalDatabase(file: string): { db: Database; engine: EmbeddedEngine; close(): void } {
   const engine = EmbeddedEngine.open({ file })
-  engine.ensureCollections(COLLECTIONS)
+  engine.ensureCollections([...COLLECTIONS, WECHAT_GRANTS])
   engine.declareIndexes(INDEXES)
   installEmbeddedDatabase(engine)
+  installLocalOpenapi(localOpenapi)
   cloud.init({ env: 'local' })
   return {
     db: cloud.database(),
     engine,
     close() {
       uninstallEmbeddedDatabase()
+      uninstallLocalOpenapi()
       engine.close()
     },
   }

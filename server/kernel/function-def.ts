@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Principal } from '../../src/domain/roles'
 import type { Database } from './database'
+import type { TimerHandler } from './timer'
 
 export interface ServerEnv {
   /** HMAC secret for 联系证 tokens; empty when not configured (card functions refuse then). */
@@ -29,6 +30,8 @@ export interface CloudFunction<S extends z.ZodType = z.ZodType, T = unknown> {
   input: S
   public?: boolean
   handle(input: z.output<S>, ctx: KnownContext): Promise<T>
+  /** Runs when the function's timer trigger (config.json) fires; never for a user. */
+  timer?: TimerHandler
 }
 
 export interface PublicCloudFunction<S extends z.ZodType = z.ZodType, T = unknown> {
@@ -36,6 +39,7 @@ export interface PublicCloudFunction<S extends z.ZodType = z.ZodType, T = unknow
   input: S
   public: true
   handle(input: z.output<S>, ctx: FunctionContext): Promise<T>
+  timer?: TimerHandler
 }
 
 export type AnyCloudFunction = CloudFunction<z.ZodType, unknown> | PublicCloudFunction<z.ZodType, unknown>

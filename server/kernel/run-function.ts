@@ -4,6 +4,7 @@ import type { AnyCloudFunction, FunctionContext, KnownContext, ServerEnv } from 
 import type { Database } from './database'
 import { loadPrincipal } from './principal'
 import { parseInput } from './validate'
+import { asTimerEvent, runTimer } from './timer'
 
 export interface RunDeps {
   db: Database
@@ -19,13 +20,16 @@ export interface RunDeps {
  */
 export async function runFunction(fn: AnyCloudFunction, event: unknown, deps: RunDeps): Promise<Result<unknown>> {
   try {
+    const now = deps.now ?? (() => new Date())
+    const timer = asTimerEvent(stripPlatformFields(event), deps.openid)
+    if (timer) return await runTimer(fn, timer, { db: deps.db, now, env: deps.env })
     const input = parseInput(fn.input, stripPlatformFields(event))
     const principal = await loadPrincipal(deps.db, deps.openid)
     const ctx: FunctionContext = {
       db: deps.db,
       openid: deps.openid,
       principal,
-      now: deps.now ?? (() => new Date()),
+      now,
       env: deps.env,
     }
     if (!fn.public && !principal) throw new AppError('NOT_REGISTERED')

@@ -44,6 +44,14 @@ export const ERROR_MESSAGES = {
   // posts (服务岗位)
   UNKNOWN_CATEGORY: '没有这个服务项目类别',
   POST_EXISTS: '本社区该类别下已有同名服务岗位',
+
+  // subscription messages (订阅消息) and timer triggers
+  TEMPLATE_NOT_CONFIGURED: '该类消息的订阅消息模板未配置，未发送',
+  NO_SUBSCRIPTION: '用户没有可用的订阅（未订阅或已用完），未发送',
+  MESSAGE_FIELD_INVALID: '消息内容不符合订阅消息模板的字段要求，未发送',
+  SUBSCRIPTION_REFUSED: '用户拒绝接收或已没有订阅次数（43101），未发送',
+  SEND_FAILED: '订阅消息发送失败',
+  NO_TIMER_HANDLER: '该云函数没有定时任务',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})
