@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { seedIfEmpty } from '../seed/seed'
 import { buildLocalApp } from './app'
 import { openLocalDatabase } from './open-database'
+import { openLocalStorage } from './open-storage'
 import { loadOrCreateSecrets } from './secrets'
 
 // `npm start` ends here: one Node process with the embedded database, the
@@ -16,9 +17,12 @@ async function main() {
   const { db, close } = openLocalDatabase(join(dataDir, 'db.sqlite'))
   if (await seedIfEmpty(db)) console.log('已写入演示数据（1个区、2个街道、6个社区、20个单位、600名党员）')
 
-  const app = await buildLocalApp({ db, secrets: loadOrCreateSecrets(dataDir), h5Dir: resolve('dist/h5') })
+  const secrets = loadOrCreateSecrets(dataDir)
+  const storage = openLocalStorage({ dataDir, secret: secrets.storageSecret, baseUrl: `http://127.0.0.1:${port}` })
+  const app = await buildLocalApp({ db, secrets, files: storage.store, h5Dir: resolve('dist/h5') })
   const stop = async () => {
     await app.close()
+    storage.close()
     close()
     process.exit(0)
   }

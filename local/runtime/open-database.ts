@@ -4,6 +4,9 @@ import { COLLECTIONS } from '../../server/db/collections'
 import { INDEXES } from '../../server/db/indexes'
 import type { Database } from '../../server/kernel/database'
 
+/** The environment id of the local cloud (fileIDs read cloud://local.…). */
+export const LOCAL_ENV = 'local'
+
 /**
  * Opens the embedded engine on `file` (':memory:' for throwaway tests), makes
  * the project's collections and indexes, and returns the real SDK database
@@ -14,7 +17,7 @@ export function openLocalDatabase(file: string): { db: Database; engine: Embedde
   engine.ensureCollections(COLLECTIONS)
   engine.declareIndexes(INDEXES)
   installEmbeddedDatabase(engine)
-  cloud.init({ env: 'local' })
+  cloud.init({ env: LOCAL_ENV })
   return {
     db: cloud.database(),
     engine,
