@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { AppError } from '../../src/domain/errors'
-import { sniffFormat } from '../../src/domain/upload-kinds'
+import { sizeText, sniffFormat } from '../../src/domain/upload-kinds'
 import type { FileStore } from '../embedded-storage'
 import { toFailure } from '../../server/kernel/run-function'
 import { httpStatusOf } from './http-status'
@@ -37,7 +37,7 @@ export async function registerStorageRoutes(app: FastifyInstance, store: FileSto
     scope.setErrorHandler((error: Error & { code?: string }, request, reply) => {
       const mapped =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? new AppError('FILE_TOO_LARGE', `文件过大（不能超过 ${Math.round(store.maxObjectBytes / 1024 / 1024)}MB）`)
+          ? new AppError('FILE_TOO_LARGE', `文件过大（不能超过 ${sizeText(store.maxObjectBytes)}）`)
           : error
       const failure = toFailure(mapped, (e) => request.log.error(e))
       return reply.code(failure.ok ? 200 : httpStatusOf(failure.code)).send(failure)

@@ -113,8 +113,9 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
 
 export type UploadCheck = { ok: true; format: FileFormat } | { ok: false; code: string; message: string }
 
-function sizeText(bytes: number): string {
-  return `${Math.round(bytes / MB)}MB`
+/** A size as a user reads it: 10MB, 64KB. */
+export function sizeText(bytes: number): string {
+  return bytes >= MB ? `${Math.round(bytes / MB)}MB` : `${Math.round(bytes / 1024)}KB`
 }
 
 /** Whether `bytes` may be used as an upload of `kind`: its size, then its content. */
