@@ -75,10 +75,10 @@ function zipEntryNames(bytes: Uint8Array): string[] | null {
     const count = u16(bytes, at + 10)
     let p = u32(bytes, at + 16)
     const names: string[] = []
-    const decoder = new TextDecoder()
     for (let i = 0; i < count && startsWith(bytes, [0x50, 0x4b, 0x01, 0x02], p); i++) {
       const nameLength = u16(bytes, p + 28)
-      names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)))
+      // Read byte by byte (the parts looked for are ASCII): the mini-program runtime has no TextDecoder.
+      names.push(String.fromCharCode(...bytes.subarray(p + 46, p + 46 + nameLength)))
       p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32)
     }
     return names
