@@ -51,7 +51,7 @@ export class FileStore {
     mkdirSync(this.dir, { recursive: true })
   }
 
-  now(): Date {
+  private now(): Date {
     return this.options.now?.() ?? new Date()
   }
 

@@ -4,8 +4,7 @@
 //   const store = new FileStore({ root: 'data/files', env: 'local', secret, baseUrl: 'http://127.0.0.1:8080' })
 //   installEmbeddedStorage(store)
 //   await cloud.uploadFile({ cloudPath: 'a/b.png', fileContent: buffer })
-export { FileStore, DEFAULT_URL_SECONDS, MAX_OBJECT_BYTES, MAX_URL_SECONDS, type FileStoreOptions, type LinkCheck } from './file-store'
+export { FileStore } from './file-store'
 export { installEmbeddedStorage, uninstallEmbeddedStorage } from './seam'
 export { MAX_FILES_PER_CALL } from './actions'
 export { MAX_CLOUD_PATH_BYTES } from './cloud-path'
-export { StorageCode } from './errors'

@@ -23,8 +23,8 @@ const MIME: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
 }
 
-function refuse(reply: FastifyReply, error: AppError) {
-  const failure = toFailure(error)
+function refuse(reply: FastifyReply, error: unknown, log?: (e: unknown) => void) {
+  const failure = toFailure(error, log)
   return reply.code(failure.ok ? 200 : httpStatusOf(failure.code)).send(failure)
 }
 
@@ -39,8 +39,7 @@ export async function registerStorageRoutes(app: FastifyInstance, store: FileSto
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
           ? new AppError('FILE_TOO_LARGE', `文件过大（不能超过 ${sizeText(store.maxObjectBytes)}）`)
           : error
-      const failure = toFailure(mapped, (e) => request.log.error(e))
-      return reply.code(failure.ok ? 200 : httpStatusOf(failure.code)).send(failure)
+      return refuse(reply, mapped, (e) => request.log.error(e))
     })
 
     scope.get('/files/*', async (request, reply) => {
