@@ -4,6 +4,7 @@ import { countOf, scanAll } from '../../server/db/read'
 import { rosterCsvText, rosterRecord } from '../integration/support/roster-files'
 import { phoneContext, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
+import { signInAs } from './support/sign-in'
 
 // A unit secretary imports a roster in the browser: the file goes to the
 // local cloud storage (PUT /storage/upload), the page checks it by its
@@ -13,24 +14,7 @@ import { useRuntimeAndBrowser } from './support/local-server'
 const runtime = useRuntimeAndBrowser()
 let page: Page
 
-async function signIn(openid: string): Promise<void> {
-  await page.goto('/dev/login')
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/'),
-    page.evaluate((value) => {
-      const form = document.createElement('form')
-      form.method = 'post'
-      form.action = '/dev/login'
-      const input = document.createElement('input')
-      input.name = 'openid'
-      input.value = value
-      form.appendChild(input)
-      document.body.appendChild(form)
-      form.submit()
-    }, openid),
-  ])
-  await page.locator('#page-home #home-greeting').waitFor({ state: 'visible' })
-}
+const signIn = (openid: string) => signInAs(page, openid)
 
 it('uploads a roster file, checks it by fileID and imports it; refuses a file that is not a spreadsheet', async () => {
   const context = await phoneContext(runtime.browser, runtime.server.baseURL)
