@@ -2,8 +2,11 @@
 // with Taro's components mapped to DOM stand-ins (test/client/support).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
 
+// Tests assert behaviour, not timings: the limit only catches a hang, on a
+// 2-core machine shared with other work (jest's 5 s default is not that).
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'server',

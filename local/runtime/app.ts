@@ -12,12 +12,16 @@ import { registerDevTriggers } from './dev-triggers'
 import type { TriggerScheduler } from '../triggers/trigger-scheduler'
 import { httpStatusOf } from './http-status'
 import type { LocalSecrets } from './secrets'
+import type { FileStore } from '../embedded-storage'
+import { registerStorageRoutes } from './storage-routes'
 
 export const MAX_BODY_BYTES = 100 * 1024
 
 export interface LocalAppOptions {
   db: Database
-  secrets: LocalSecrets
+  secrets: Pick<LocalSecrets, 'sessionSecret' | 'cardSecret'>
+  /** The local storage, served at /files and /storage/upload; omitted where a test needs no files. */
+  files?: FileStore
   /** The h5 build to serve at /; omitted in API-only tests. */
   h5Dir?: string
   now?: () => Date
@@ -35,7 +39,7 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** The local runtime's HTTP face: the h5 app, the function bridge and the dev sign-in. */
+/** The local runtime's HTTP face: the h5 app, the function bridge, storage and the dev sign-in. */
 export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false })
 
@@ -72,6 +76,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   registerDevLogin(app, options.db)
   registerDevOutbox(app, options.db)
   if (options.triggers) registerDevTriggers(app, options.triggers)
+  if (options.files) await registerStorageRoutes(app, options.files)
 
   if (options.h5Dir && existsSync(options.h5Dir)) {
     await app.register(fastifyStatic, { root: options.h5Dir, index: 'index.html' })

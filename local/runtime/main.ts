@@ -8,6 +8,7 @@ import { invokeThroughKernel, loadTriggers } from '../triggers/load-triggers'
 import { TriggerScheduler } from '../triggers/trigger-scheduler'
 import { buildLocalApp } from './app'
 import { openLocalDatabase } from './open-database'
+import { openLocalStorage } from './open-storage'
 import { loadOrCreateSecrets } from './secrets'
 
 // `npm start` ends here: one Node process with the embedded database, the
@@ -25,16 +26,18 @@ async function main() {
   if (await seedIfEmpty(db)) console.log('已写入演示数据（1个区、2个街道、6个社区、20个单位、600名党员）')
 
   const secrets = loadOrCreateSecrets(dataDir)
+  const storage = openLocalStorage({ dataDir, secret: secrets.storageSecret, baseUrl: `http://127.0.0.1:${port}` })
   const scheduler = new TriggerScheduler({
     triggers,
     clock: systemClock,
     invoke: invokeThroughKernel(FUNCTIONS, { db, env: { cardSecret: secrets.cardSecret } }),
     log: (line) => console.log(line),
   })
-  const app = await buildLocalApp({ db, secrets, h5Dir: resolve('dist/h5'), triggers: scheduler })
+  const app = await buildLocalApp({ db, secrets, files: storage.store, h5Dir: resolve('dist/h5'), triggers: scheduler })
   const stop = async () => {
     scheduler.stop()
     await app.close()
+    storage.close()
     close()
     process.exit(0)
   }

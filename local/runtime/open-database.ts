@@ -7,6 +7,9 @@ import { installLocalOpenapi, uninstallLocalOpenapi } from '../openapi/openapi-s
 import { localOpenapi } from '../openapi/subscribe-message-standin'
 import { WECHAT_GRANTS } from '../openapi/wechat-grants'
 
+/** The environment id of the local cloud (fileIDs read cloud://local.…). */
+export const LOCAL_ENV = 'local'
+
 /**
  * Opens the embedded engine on `file` (':memory:' for throwaway tests), makes
  * the project's collections and indexes, and returns the real SDK database
@@ -19,7 +22,7 @@ export function openLocalDatabase(file: string): { db: Database; engine: Embedde
   engine.declareIndexes(INDEXES)
   installEmbeddedDatabase(engine)
   installLocalOpenapi(localOpenapi)
-  cloud.init({ env: 'local' })
+  cloud.init({ env: LOCAL_ENV })
   return {
     db: cloud.database(),
     engine,

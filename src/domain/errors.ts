@@ -27,7 +27,7 @@ export const ERROR_MESSAGES = {
   NOT_SPREADSHEET: '上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册',
   MISSING_COLUMNS: '名册缺少必需的列',
   EMPTY_ROSTER: '名册中没有党员数据',
-  TOO_MANY_ROWS: '名册行数过多，请分批导入（每次不超过5000行）',
+  TOO_MANY_ROWS: '名册行数过多，请分批导入（每次不超过10000行）',
   IMPORT_HAS_ERRORS: '名册中有填写错误的行，未导入任何数据。请修改后重新导入，或选择“只导入无误的行”',
   UNKNOWN_COMMUNITY: '居住社区不在本区社区名单中',
   MOBILE_TAKEN: '本单位已有党员使用这个手机号码',
@@ -40,6 +40,18 @@ export const ERROR_MESSAGES = {
   TOO_FEW_CLAIMS: '请至少认领2个服务项目',
   CLAIM_NOT_AVAILABLE: '所选服务项目已停用或不属于该社区',
   NOT_REPORTED: '该党员尚未报到',
+
+  // uploads (云存储)
+  FILE_TOO_LARGE: '文件过大，请压缩或分批上传',
+  FILE_EMPTY: '上传的文件是空的，请重新选择',
+  NOT_IMAGE: '上传的文件不是图片，请上传 JPG、PNG、WebP 或 GIF 格式的图片',
+  NOT_PDF: '上传的文件不是 PDF 文件',
+  NOT_WORD: '上传的文件不是 Word 文档，请上传 .docx 格式的文件',
+  FILE_NOT_FOUND: '没有找到上传的文件，可能已被删除，请重新上传',
+  FILE_NOT_OURS: '这个文件不是您在本系统上传的，请重新上传',
+  FILE_LINK_EXPIRED: '文件链接已过期，请回到页面重新打开',
+  FILE_LINK_INVALID: '文件链接无效，可能被改动过，请回到页面重新打开',
+  UPLOAD_FAILED: '文件上传失败，请检查网络后重试',
 
   // posts (服务岗位)
   UNKNOWN_CATEGORY: '没有这个服务项目类别',

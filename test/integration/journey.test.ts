@@ -44,7 +44,8 @@ it('runs from roster import to unit stats, and records a move', async () => {
     rosterRecord({ 姓名: '张伟', 手机: '13800000001', 居住社区: '曙光社区' }),
     rosterRecord({ 姓名: '李娜', 手机: '13800000002', 居住社区: '桃源社区', 性别: '女' }),
   ])
-  const importInput = { action: 'import', unitId, fileName: '区教育局名册.xlsx', fileBase64: file }
+  // Uploaded to storage as the client does, then imported by its fileID.
+  const importInput = { action: 'import', unitId, fileID: await secretary.uploaded('spreadsheet', '区教育局名册.xlsx', file) }
   const checked = await expectNothingWritten(h.db, () => secretary.ok<RosterImportResult>('roster', { ...importInput, mode: 'check' }))
   expect(checked).toEqual({ rows: 2, valid: 2, errors: [], created: 0, updated: 0, committed: false })
   expect(await secretary.ok<RosterImportResult>('roster', { ...importInput, mode: 'commit' })).toMatchObject({ created: 2, updated: 0, committed: true })

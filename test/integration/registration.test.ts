@@ -98,7 +98,9 @@ it('a new mobile on the form updates the roster; the old number still finds the 
   expect(member).toMatchObject({ mobile: '13500000011', jobTitle: '主任', formerMobiles: ['13500000001'] })
   // The unit re-imports its older spreadsheet: 林峰 is updated, not duplicated, and keeps his new number.
   const file = await rosterXlsx([rosterRecord({ 姓名: '林峰', 手机: '13500000001', 性别: '男', 工作职务: '主任' })])
-  const result = await h.asUser(USERS.secretary1).ok<RosterImportResult>('roster', { action: 'import', unitId: UNITS.u1._id, fileName: 'old.xlsx', fileBase64: file, mode: 'commit' })
+  const secretary = h.asUser(USERS.secretary1)
+  const fileID = await secretary.uploaded('spreadsheet', 'old.xlsx', file)
+  const result = await secretary.ok<RosterImportResult>('roster', { action: 'import', unitId: UNITS.u1._id, fileID, mode: 'commit' })
   expect(result).toMatchObject({ created: 0, updated: 1 })
   const after = await scanAll<MemberDoc>(h.db, 'members', { unitId: UNITS.u1._id, name: '林峰' })
   expect(after.map((m) => [m._id, m.mobile])).toEqual([['m-a', '13500000011']])

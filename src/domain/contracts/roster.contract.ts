@@ -21,9 +21,8 @@ export const rosterInput = z.discriminatedUnion('action', [
     .object({
       action: z.literal('import'),
       unitId: id('单位'),
-      fileName: z.string().trim().min(1).max(120),
-      /** The .xlsx or .csv file, base64. */
-      fileBase64: z.string().min(1, '请选择名册文件'),
+      /** The .xlsx or .csv file the caller uploaded to cloud storage (uploads/spreadsheet/<their user id>/…). */
+      fileID: z.string().trim().min(1, '请先上传名册文件').max(1024),
       /** 'check' only validates; 'commit' writes. */
       mode: z.enum(['check', 'commit']),
       /** With errors present, commit writes the valid rows only when this is true. */

@@ -11,7 +11,8 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { RosterFilePicker } from './import-file'
-import type { PickedFile } from './import-file-props'
+import type { PickedFile } from '../../../services/picked-file'
+import { uploadFile } from '../../../services/upload-file'
 import { MemberEditor } from './member-editor'
 import '../../../components/buttons.css'
 import './index.css'
@@ -272,29 +273,35 @@ function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }
 }
 
 function RosterImport({ unitId, onDone }: { unitId: string; onDone: (message: string | null) => void }) {
-  const [file, setFile] = useState<PickedFile | null>(null)
+  // The file goes to cloud storage first; the function is then told its fileID.
+  const [file, setFile] = useState<{ name: string; fileID: string } | null>(null)
   const [checked, setChecked] = useState<RosterImportResult | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const send = (picked: PickedFile, mode: 'check' | 'commit', onlyValid = false) =>
-    callFunction<RosterImportResult>('roster', { action: 'import', unitId, fileName: picked.fileName, fileBase64: picked.fileBase64, mode, onlyValid })
+  const send = (fileID: string, mode: 'check' | 'commit', onlyValid = false) =>
+    callFunction<RosterImportResult>('roster', { action: 'import', unitId, fileID, mode, onlyValid })
 
   const onPicked = async (picked: PickedFile) => {
-    setFile(picked)
+    setFile(null)
     setChecked(null)
     setError(null)
     setBusy(true)
-    const result = await send(picked, 'check')
+    const uploaded = await uploadFile('spreadsheet', picked)
+    const result = uploaded.ok ? await send(uploaded.data.fileID, 'check') : uploaded
     setBusy(false)
-    if (!result.ok) setError(result.message)
-    else setChecked(result.data)
+    if (!result.ok) {
+      setError(result.message)
+      return
+    }
+    if (uploaded.ok) setFile({ name: picked.name, fileID: uploaded.data.fileID })
+    setChecked(result.data)
   }
 
   const commit = async (onlyValid: boolean) => {
     if (!file) return
     setBusy(true)
-    const result = await send(file, 'commit', onlyValid)
+    const result = await send(file.fileID, 'commit', onlyValid)
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
@@ -314,7 +321,7 @@ function RosterImport({ unitId, onDone }: { unitId: string; onDone: (message: st
       <Notice id='roster-import-error' tone='error' text={error} />
       {checked && file ? (
         <View className='card' id='roster-import-result'>
-          <Text className='card__title'>{file.fileName}</Text>
+          <Text className='card__title'>{file.name}</Text>
           <Text className='card__text' id='roster-import-summary'>
             {`共 ${checked.rows} 行，有效 ${checked.valid} 行，有问题 ${checked.errors.length} 行`}
           </Text>
