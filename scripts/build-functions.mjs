@@ -12,6 +12,9 @@ const outRoot = join(root, 'dist/cloudfunctions')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const sdkVersion = pkg.dependencies['wx-server-sdk']
 
+/** The 云调用 APIs each function uses (server/kernel/wechat-openapi.ts). */
+const OPENAPI = { account: ['phonenumber.getPhoneNumber'] }
+
 const names = readdirSync(sourceRoot).filter((name) => existsSync(join(sourceRoot, name, 'index.ts')))
 rmSync(outRoot, { recursive: true, force: true })
 
@@ -37,7 +40,9 @@ for (const name of names) {
     JSON.stringify({ name, version: pkg.version, private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
   )
   // Function settings WeChat reads on upload; reports and scans can take longer than the 3 s default.
-  writeFileSync(join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: [] }, timeout: 20 }, null, 2) + '\n')
+  // `account` resolves getPhoneNumber codes through 云调用, which must be listed to be allowed.
+  const openapi = OPENAPI[name] ?? []
+  writeFileSync(join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi }, timeout: 20 }, null, 2) + '\n')
   rows.push({ function: name, 'index.js (KB)': (statSync(join(outDir, 'index.js')).size / 1024).toFixed(1) })
 }
 console.table(rows)

@@ -8,6 +8,7 @@ import { toFailure } from '../../server/kernel/run-function'
 import { registerBridge } from './bridge'
 import { registerDevLogin } from './dev-login'
 import { httpStatusOf } from './http-status'
+import { LocalPhoneCodes } from './phone-codes'
 import type { LocalSecrets } from './secrets'
 
 export const MAX_BODY_BYTES = 100 * 1024
@@ -63,8 +64,10 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   })
 
   await app.register(fastifyCookie, { secret: options.secrets.sessionSecret })
-  registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, now: options.now })
-  registerDevLogin(app, options.db)
+  const now = options.now ?? (() => new Date())
+  const phoneCodes = new LocalPhoneCodes(now)
+  await registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, openapi: phoneCodes, now })
+  registerDevLogin(app, { db: options.db, phoneCodes, now })
 
   if (options.h5Dir && existsSync(options.h5Dir)) {
     await app.register(fastifyStatic, { root: options.h5Dir, index: 'index.html' })

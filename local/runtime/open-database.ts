@@ -3,6 +3,7 @@ import { EmbeddedEngine, installEmbeddedDatabase, uninstallEmbeddedDatabase } fr
 import { COLLECTIONS } from '../../server/db/collections'
 import { INDEXES } from '../../server/db/indexes'
 import type { Database } from '../../server/kernel/database'
+import { LOCAL_COLLECTIONS } from './session'
 
 /**
  * Opens the embedded engine on `file` (':memory:' for throwaway tests), makes
@@ -11,7 +12,7 @@ import type { Database } from '../../server/kernel/database'
  */
 export function openLocalDatabase(file: string): { db: Database; engine: EmbeddedEngine; close(): void } {
   const engine = EmbeddedEngine.open({ file })
-  engine.ensureCollections(COLLECTIONS)
+  engine.ensureCollections([...COLLECTIONS, ...LOCAL_COLLECTIONS])
   engine.declareIndexes(INDEXES)
   installEmbeddedDatabase(engine)
   cloud.init({ env: 'local' })

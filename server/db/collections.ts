@@ -17,6 +17,8 @@ export const COLLECTIONS = [
   'notices',
   'activities',
   'attendance',
+  'audit',
+  'attempts',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -38,4 +38,8 @@ export const INDEXES: IndexSpec[] = [
 
   { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
   { collection: 'attendance', keys: { memberId: 1 }, name: 'memberId' },
+
+  // The district reads the audit log newest first, or one action's entries.
+  { collection: 'audit', keys: { at: -1 }, name: 'at' },
+  { collection: 'audit', keys: { action: 1, at: -1 }, name: 'action_at' },
 ]

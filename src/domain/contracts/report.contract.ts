@@ -2,17 +2,11 @@ import { z } from 'zod'
 import { EDUCATIONS, GENDERS, mobile, officePhone } from '../member'
 import { MIN_CLAIMS } from '../service-catalog'
 import { normalizeYearMonth, yearMonth } from '../year-month'
+import { cardRef } from './card-ref'
 import { id } from './common'
 
 // `report`: community staff scan a 联系证 and record the report (报到);
 // the 附件1 registration and the claims; the receipt (回执) for the unit.
-
-/** A scanned QR text, or a card number typed at the desk. */
-const cardRef = z.union([
-  // An over-long text is some other QR (a link, a payment code): answered as CARD_NOT_OURS, like any foreign code.
-  z.object({ token: z.string().trim().min(1, '二维码内容为空').refine((t) => t.length <= 512, { message: '这不是双报到联系证的二维码', params: { code: 'CARD_NOT_OURS' } }) }).strict(),
-  z.object({ cardNo: z.string().trim().regex(/^\d{6,12}$/, '联系证号应为6到12位数字') }).strict(),
-])
 
 export const claimSchema = z.union([
   z.object({ postId: id('服务项目') }).strict(),

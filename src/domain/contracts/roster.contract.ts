@@ -40,6 +40,8 @@ export const rosterInput = z.discriminatedUnion('action', [
       joinedUnitAt: z.coerce.date().optional(),
     })
     .strict(),
+  /** A one-time 绑定码 for a member who cannot bind with WeChat's phone number: the unit's secretary only. */
+  z.object({ action: z.literal('bindingCode'), unitId: id('单位'), memberId: id('党员') }).strict(),
   z
     .object({
       action: z.literal('setTotals'),
@@ -77,6 +79,14 @@ export interface RosterMember extends MemberFields {
   communityName: string
   /** When the member joined the unit (ISO); null on records from before it was kept. */
   joinedUnitAt: string | null
+}
+
+/** `bindingCode`: shown to the secretary once, to hand to the member; only its hash is kept. */
+export interface BindingCodeIssued {
+  memberName: string
+  /** As printed: "K7QM-3XPA". */
+  code: string
+  expiresAt: string
 }
 
 /** `communities`: one community to choose as 居住社区, shown as "街道 · 社区". */
