@@ -18,7 +18,10 @@ export interface LocalAppOptions {
   secrets: LocalSecrets
   /** The h5 build to serve at /; omitted in API-only tests. */
   h5Dir?: string
+  /** The functions' clock (tests move it). */
   now?: () => Date
+  /** The dev sign-in's clock, for session expiry; the real one unless a test moves it. */
+  sessionClock?: () => Date
   logger?: boolean
 }
 
@@ -66,8 +69,9 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   await app.register(fastifyCookie, { secret: options.secrets.sessionSecret })
   const now = options.now ?? (() => new Date())
   const phoneCodes = new LocalPhoneCodes(now)
-  await registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, openapi: phoneCodes, now })
-  registerDevLogin(app, { db: options.db, phoneCodes, now })
+  const sessionClock = options.sessionClock ?? (() => new Date())
+  await registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, openapi: phoneCodes, now, sessionClock })
+  registerDevLogin(app, { db: options.db, phoneCodes, sessionClock })
 
   if (options.h5Dir && existsSync(options.h5Dir)) {
     await app.register(fastifyStatic, { root: options.h5Dir, index: 'index.html' })

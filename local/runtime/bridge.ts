@@ -13,6 +13,7 @@ export interface BridgeOptions {
   env: ServerEnv
   openapi: OpenApi
   now: () => Date
+  sessionClock: () => Date
 }
 
 function send(reply: { code(status: number): { send(body: unknown): unknown } }, result: Result<unknown>) {
@@ -37,7 +38,7 @@ export async function registerBridge(app: FastifyInstance, options: BridgeOption
           if (request.body !== undefined && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
             throw new AppError('BAD_JSON', '请以 JSON 格式（application/json）提交')
           }
-          const openid = await sessionOpenid(options.db, request, options.now())
+          const openid = await sessionOpenid(options.db, request, options.sessionClock())
           if (!openid) throw new AppError('AUTH_REQUIRED', '请先选择演示用户登录')
           // No body at all is an empty event, as callFunction without data sends; a JSON null is not.
           const event = request.body === undefined ? {} : request.body

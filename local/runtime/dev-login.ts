@@ -50,10 +50,10 @@ const phoneNumberBody = z.object({ mobile: z.string().trim().regex(MOBILE_PATTER
 export interface DevLoginOptions {
   db: Database
   phoneCodes: LocalPhoneCodes
-  now: () => Date
+  sessionClock: () => Date
 }
 
-export function registerDevLogin(app: FastifyInstance, { db, phoneCodes, now }: DevLoginOptions): void {
+export function registerDevLogin(app: FastifyInstance, { db, phoneCodes, sessionClock }: DevLoginOptions): void {
   app.get('/dev/login', async (_request, reply) => {
     const users = await scanAll<DemoUser>(db, 'users', {}, { fields: { openid: true, name: true, grants: true } })
     const groups = ROLES.map((role): [Role, DemoUser[], number] => {
@@ -67,7 +67,7 @@ export function registerDevLogin(app: FastifyInstance, { db, phoneCodes, now }: 
     const body = signInBody.safeParse(request.body)
     const found = body.success ? await getRows(db.collection('users').where({ openid: body.data.openid }).limit(1)) : []
     if (!body.success || found.length === 0) return reply.code(400).type('text/plain; charset=utf-8').send('没有这个演示用户')
-    await startSession(db, reply, body.data.openid, now())
+    await startSession(db, reply, body.data.openid, sessionClock())
     return reply.redirect('/', 303)
   })
 
@@ -79,7 +79,7 @@ export function registerDevLogin(app: FastifyInstance, { db, phoneCodes, now }: 
   // WeChat's getPhoneNumber, played locally: a code for the number the signed-in
   // demo user gives as theirs, which account.bindCard resolves (phone-codes.ts).
   app.post('/dev/phone-number', async (request, reply) => {
-    const openid = await sessionOpenid(db, request, now())
+    const openid = await sessionOpenid(db, request, sessionClock())
     if (!openid) return reply.code(401).send({ ok: false, code: 'AUTH_REQUIRED', message: '请先选择演示用户登录' })
     const body = phoneNumberBody.safeParse(request.body)
     if (!body.success) return reply.code(400).send({ ok: false, code: 'VALIDATION_FAILED', message: '手机号码格式不正确，应为11位手机号' })
