@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { AppError } from '../../src/domain/errors'
 import type { Database } from '../../server/kernel/database'
@@ -36,7 +36,16 @@ function parseJson(body: string): unknown {
 
 /** The local runtime's HTTP face: the h5 app, the function bridge and the dev sign-in. */
 export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false })
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    logger: options.logger ?? false,
+    // What the router refuses before any route runs (a function name longer than
+    // it takes, a malformed URL) answers in the Result shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const failure = toFailure(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('UNKNOWN_FUNCTION') : new AppError('NOT_FOUND', '地址不正确'))
+      void reply.code(404).send(failure)
+    },
+  })
 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     try {
