@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { memberFieldsSchema, type MemberFields } from '../member'
-import { id, paging, type Page } from './common'
+import { id, isoDate, paging, type Page } from './common'
 
 // `roster`: a unit secretary or liaison keeps the unit's members (附件3).
 
@@ -37,7 +37,7 @@ export const rosterInput = z.discriminatedUnion('action', [
       memberId: id('党员').optional(),
       fields: memberFieldsSchema,
       /** When the member joined the unit; the one-month reporting deadline runs from it. */
-      joinedUnitAt: z.coerce.date().optional(),
+      joinedUnitAt: isoDate.optional(),
     })
     .strict(),
   /** A one-time 绑定码 for a member who cannot bind with WeChat's phone number: the unit's secretary only. */
