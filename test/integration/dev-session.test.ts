@@ -67,3 +67,13 @@ it('two sign-ins of one demo user are two sessions: ending one leaves the other'
   await app.inject({ method: 'POST', url: '/dev/logout', headers: { cookie: first } })
   expect(await bootstrap(second)).toMatchObject({ ok: true })
 })
+
+it('plays WeChat\'s getPhoneNumber for the signed-in demo user only, for a valid mobile only', async () => {
+  const cookie = cookieOf(await signIn('openid=demo-district'))
+  const ask = (payload: string, headers: Record<string, string> = { cookie }) =>
+    app.inject({ method: 'POST', url: '/dev/phone-number', payload, headers: { 'content-type': 'application/json', ...headers } })
+  const issued = await ask('{"mobile":"13900000011"}')
+  expect(issued.json()).toMatchObject({ ok: true, data: { code: expect.stringMatching(/^local-[0-9a-f]{32}$/) } })
+  expect((await ask('{"mobile":{"$ne":""}}')).json()).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
+  expect((await ask('{"mobile":"13900000011"}', {})).json()).toMatchObject({ ok: false, code: 'AUTH_REQUIRED' })
+})

@@ -26,7 +26,7 @@ export interface BindInput {
 
 const memberGrant = (member: MemberDoc): Grant => ({ role: 'member', scope: { memberId: member._id, unitId: member.unitId, communityId: member.communityId } })
 
-export function bindAttemptKey(openid: string): string {
+function bindAttemptKey(openid: string): string {
   return `bind:${openid}`
 }
 

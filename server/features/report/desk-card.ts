@@ -17,7 +17,7 @@ import { findByNumber, requireActive, resolveToken, type ResolvedCard } from '..
 // user and community and written to the audit log; too many lock the desk
 // out for a while.
 
-export function deskAttemptKey(communityId: string, userId: string): string {
+function deskAttemptKey(communityId: string, userId: string): string {
   return `checkin:${communityId}:${userId}`
 }
 
