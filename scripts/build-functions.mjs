@@ -15,6 +15,8 @@ const outRoot = join(root, 'dist/cloudfunctions')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const sdkVersion = pkg.dependencies['wx-server-sdk']
 
+/** The 云调用 APIs each function uses (server/kernel/wechat-openapi.ts). */
+
 const names = readdirSync(sourceRoot).filter((name) => existsSync(join(sourceRoot, name, 'index.ts')))
 rmSync(outRoot, { recursive: true, force: true })
 

@@ -51,7 +51,7 @@ function row(m: MessageRecord, names: Map<string, string>): string {
 
 const subscribeBody = z.object({ templateIds: z.array(z.string().min(1).max(128)).min(1).max(3) }).strict()
 
-export function registerDevOutbox(app: FastifyInstance, db: Database): void {
+export function registerDevOutbox(app: FastifyInstance, db: Database, sessionClock: () => Date): void {
   app.get('/dev/outbox', async (_request, reply) => {
     const messages = await getRows<MessageRecord>(db.collection('messages').orderBy('createdAt', 'desc').limit(SHOWN))
     const openids = [...new Set(messages.map((m) => m.touser))]
@@ -67,7 +67,7 @@ export function registerDevOutbox(app: FastifyInstance, db: Database): void {
   })
 
   app.post('/dev/subscribe', async (request, reply) => {
-    const openid = sessionOpenid(request)
+    const openid = await sessionOpenid(db, request, sessionClock())
     if (!openid) return reply.code(401).send({ errMsg: 'requestSubscribeMessage:fail 请先选择演示用户登录' })
     const parsed = subscribeBody.safeParse(request.body)
     if (!parsed.success) return reply.code(400).send({ errMsg: 'requestSubscribeMessage:fail 请一次订阅1到3个模板', errCode: 10001 })

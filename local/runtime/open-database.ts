@@ -6,6 +6,7 @@ import type { Database } from '../../server/kernel/database'
 import { installLocalOpenapi, uninstallLocalOpenapi } from '../openapi/openapi-seam'
 import { localOpenapi } from '../openapi/subscribe-message-standin'
 import { WECHAT_GRANTS } from '../openapi/wechat-grants'
+import { LOCAL_COLLECTIONS } from './session'
 
 /** The environment id of the local cloud (fileIDs read cloud://local.…). */
 export const LOCAL_ENV = 'local'
@@ -18,7 +19,7 @@ export const LOCAL_ENV = 'local'
  */
 export function openLocalDatabase(file: string): { db: Database; engine: EmbeddedEngine; close(): void } {
   const engine = EmbeddedEngine.open({ file })
-  engine.ensureCollections([...COLLECTIONS, WECHAT_GRANTS])
+  engine.ensureCollections([...COLLECTIONS, WECHAT_GRANTS, ...LOCAL_COLLECTIONS])
   engine.declareIndexes(INDEXES)
   installEmbeddedDatabase(engine)
   installLocalOpenapi(localOpenapi)

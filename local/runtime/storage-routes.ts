@@ -4,6 +4,7 @@ import { sizeText, sniffFormat } from '../../src/domain/upload-kinds'
 import type { FileStore } from '../embedded-storage'
 import { toFailure } from '../../server/kernel/run-function'
 import { httpStatusOf } from './http-status'
+import type { Database } from '../../server/kernel/database'
 import { sessionOpenid } from './session'
 
 // The local storage's HTTP face.
@@ -30,7 +31,7 @@ function refuse(reply: FastifyReply, error: unknown, log?: (e: unknown) => void)
 
 const LINK_REFUSALS = { expired: 'FILE_LINK_EXPIRED', forged: 'FILE_LINK_INVALID', unknown: 'FILE_LINK_INVALID' } as const
 
-export async function registerStorageRoutes(app: FastifyInstance, store: FileStore): Promise<void> {
+export async function registerStorageRoutes(app: FastifyInstance, store: FileStore, session: { db: Database; clock: () => Date }): Promise<void> {
   await app.register(async (scope) => {
     // Files are larger than the bridge's 100KB JSON; this scope has its own cap and its own wording for it.
     scope.addContentTypeParser(['application/octet-stream', '*'], { parseAs: 'buffer', bodyLimit: store.maxObjectBytes }, (_req, body, done) => done(null, body))
@@ -51,7 +52,7 @@ export async function registerStorageRoutes(app: FastifyInstance, store: FileSto
     })
 
     scope.put<{ Querystring: { cloudPath?: string } }>('/storage/upload', async (request, reply) => {
-      if (!sessionOpenid(request)) return refuse(reply, new AppError('AUTH_REQUIRED', '请先选择演示用户登录'))
+      if (!(await sessionOpenid(session.db, request, session.clock()))) return refuse(reply, new AppError('AUTH_REQUIRED', '请先选择演示用户登录'))
       const body = request.body
       if (!Buffer.isBuffer(body) || body.length === 0) return refuse(reply, new AppError('FILE_EMPTY'))
       try {

@@ -19,6 +19,8 @@ export const COLLECTIONS = [
   'attendance',
   'messages',
   'subscriptions',
+  'audit',
+  'attempts',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -10,7 +10,7 @@ import { cronProblem } from './wechat-cron'
 // would refuse fails here first with a message naming the field.
 
 /** Open-API calls a function may declare; only what the product uses. */
-export const OPENAPI_PERMISSIONS = ['subscribeMessage.send'] as const
+export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'phonenumber.getPhoneNumber'] as const
 export type OpenapiPermission = (typeof OPENAPI_PERMISSIONS)[number]
 
 const cron = z.string().superRefine((value, ctx) => {

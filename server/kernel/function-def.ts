@@ -8,9 +8,26 @@ export interface ServerEnv {
   cardSecret: string
 }
 
+/** Where a call came from, for the audit log: WeChat's SOURCE and client IP, or the local bridge and its client. */
+export interface CallOrigin {
+  source: string
+  ip: string
+}
+
+/**
+ * WeChat's server-side open API, as the functions use it. In the cloud it is
+ * `cloud.openapi`; locally a stand-in answers (local/runtime/phone-codes.ts).
+ */
+export interface OpenApi {
+  /** The verified phone number (without country code) behind a getPhoneNumber button's code; null when the code is not valid. */
+  phoneNumberOf(code: string, openid: string): Promise<string | null>
+}
+
 export interface FunctionContext {
   db: Database
   openid: string
+  origin: CallOrigin
+  openapi: OpenApi
   /** Null only for functions declared `public`; everyone else is known. */
   principal: Principal | null
   now: () => Date

@@ -1,6 +1,6 @@
 import type { Result } from '../../src/domain/result'
 import { AppError, ERROR_MESSAGES } from '../../src/domain/errors'
-import type { AnyCloudFunction, FunctionContext, KnownContext, ServerEnv } from './function-def'
+import type { AnyCloudFunction, CallOrigin, FunctionContext, KnownContext, OpenApi, ServerEnv } from './function-def'
 import type { Database } from './database'
 import { loadPrincipal } from './principal'
 import { parseInput } from './validate'
@@ -10,9 +10,14 @@ export interface RunDeps {
   db: Database
   openid: string
   env: ServerEnv
+  origin?: CallOrigin
+  openapi?: OpenApi
   now?: () => Date
   log?: (error: unknown) => void
 }
+
+/** Without an open API (tests that run a function bare), no phone number is ever verified. */
+const NO_OPENAPI: OpenApi = { phoneNumberOf: async () => null }
 
 /**
  * The one path every call takes, in the cloud and locally: validate, identify
@@ -28,6 +33,8 @@ export async function runFunction(fn: AnyCloudFunction, event: unknown, deps: Ru
     const ctx: FunctionContext = {
       db: deps.db,
       openid: deps.openid,
+      origin: deps.origin ?? { source: '', ip: '' },
+      openapi: deps.openapi ?? NO_OPENAPI,
       principal,
       now,
       env: deps.env,

@@ -5,6 +5,7 @@ export const ERROR_MESSAGES = {
   BAD_JSON: '请求内容不是有效的 JSON',
   PAYLOAD_TOO_LARGE: '提交的内容过大（不能超过 100KB）',
   UNKNOWN_FUNCTION: '没有这个功能',
+  METHOD_NOT_ALLOWED: '请以 POST 方式调用',
   VALIDATION_FAILED: '填写的内容有误',
   AUTH_REQUIRED: '请先登录',
   NOT_REGISTERED: '您还未在系统中登记，请联系所在单位或社区',
@@ -22,6 +23,15 @@ export const ERROR_MESSAGES = {
   CARD_NOT_FOUND: '没有找到这张联系证，请核对联系证号',
   CARD_NO_INVALID: '联系证号有误（校验位不符），请核对后重新输入',
   CARD_ALREADY_BOUND: '该联系证已被其他微信绑定；如非本人操作，请联系所在单位重新发放联系证',
+  CARD_PROOF_REQUIRED: '手工输入联系证号时，请同时填写党员的姓氏或手机号后4位',
+  CARD_PROOF_MISMATCH: '联系证号与党员姓氏或手机号后4位不符，请核对后重新输入',
+  TOO_MANY_ATTEMPTS: '核对失败次数过多，请稍后再试',
+
+  // binding a WeChat account to a member (account.bindCard)
+  BIND_PROOF_REQUIRED: '请先验证手机号，或填写单位发放的绑定码',
+  PHONE_MISMATCH: '微信手机号与单位名册登记的手机号不一致。请联系单位党组织更新名册手机号，或索取绑定码',
+  PHONE_CODE_INVALID: '手机号验证已失效，请重新验证',
+  BINDING_CODE_INVALID: '绑定码不正确、已使用或已过期，请向单位党组织重新索取',
 
   // roster (党员名册)
   NOT_SPREADSHEET: '上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册',

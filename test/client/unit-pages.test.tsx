@@ -11,7 +11,7 @@ import RosterPage from '../../src/packages/unit/roster/index'
 import UnitStatsPage from '../../src/packages/unit/stats/index'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls } from './support/call-mock'
-import { navigateTo, setRouterParams } from './support/taro'
+import { navigateTo, setRouterParams, showModal } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
 const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
@@ -200,6 +200,28 @@ describe('党员名册', () => {
     expect(document.querySelector('#roster-row-m1 .roster-receipt')).toBeNull()
     fireEvent.click(document.querySelector('#roster-row-m2 .roster-receipt')!)
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/receipt/index?reportId=r-9' })
+  })
+
+  it('the secretary makes a 绑定码 for a member with a card and sees it once; a liaison has no such button', async () => {
+    const carded: RosterRow = { ...row, cardNo: '100000017', cardStatus: 'active' }
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), {
+      'roster.list': () => ok({ ...list, rows: [carded] }),
+      'roster.bindingCode': () => ok({ memberName: '张三', code: 'K7QM-3XPA', expiresAt: '2026-01-15T02:00:00.000Z' }),
+    })
+    const { unmount } = render(<RosterPage />)
+    await screen.findByText('张三')
+    await act(async () => {
+      fireEvent.click(document.querySelector('#roster-row-m1 .roster-binding-code')!)
+    })
+    expect(callsTo(mockedCall, 'roster', 'bindingCode')).toEqual([{ action: 'bindingCode', unitId: 'u1', memberId: 'm1' }])
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '绑定码', content: expect.stringContaining('张三的绑定码：K7QM-3XPA') }))
+    unmount()
+
+    resetSession()
+    routeCalls(mockedCall, bootstrapFor('赵六', 'liaison'), { 'roster.list': () => ok({ ...list, rows: [carded] }) })
+    render(<RosterPage />)
+    await screen.findByText('张三')
+    expect(document.querySelector('#roster-row-m1 .roster-binding-code')).toBeNull()
   })
 })
 

@@ -51,6 +51,11 @@ const cases: Array<[string, () => ReturnType<typeof call>, number, string, RegEx
   ['a wrong-typed payload', () => call('bootstrap', '[1,2]'), 400, 'VALIDATION_FAILED', /填写的内容有误/],
   ['a payload over 100 KB', () => call('bootstrap', JSON.stringify({ x: 'a'.repeat(MAX_BODY_BYTES) })), 413, 'PAYLOAD_TOO_LARGE', /100KB/],
   ['a form post to the API', () => call('bootstrap', 'a=1', { 'content-type': 'text/plain' }), 400, 'BAD_JSON', /JSON/],
+  ['a JSON null (not an empty event)', () => call('bootstrap', 'null'), 400, 'VALIDATION_FAILED', /填写的内容有误/],
+  ['a function name over 100 characters', () => call('x'.repeat(101), '{}'), 404, 'UNKNOWN_FUNCTION', /没有这个功能/],
+  ['a GET of a function', () => app.inject({ method: 'GET', url: '/api/bootstrap', headers: { cookie } }), 405, 'METHOD_NOT_ALLOWED', /POST/],
+  ['a path deeper than a function', () => call('report/lookup', '{}'), 404, 'UNKNOWN_FUNCTION', /没有这个功能/],
+  ['the bare /api/ path', () => app.inject({ method: 'POST', url: '/api/', payload: '{}', headers: { cookie, 'content-type': 'application/json' } }), 404, 'UNKNOWN_FUNCTION', /没有这个功能/],
 ]
 
 it.each(cases)('%s gets a Chinese message and a stable code, writes nothing, and the bridge serves on', async (_label, send, status, code, message) => {

@@ -47,7 +47,7 @@ it('a second scan finds the first report and writes nothing', async () => {
   const first = await staff.ok<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { token: cards.get('m-1')!.token }))
   expect(first.alreadyReported).toBe(false)
   h.clock.now = new Date(h.clock.now.getTime() + 3_600_000)
-  const second = await expectNothingWritten(h.db, () => staff.ok<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { cardNo: cards.get('m-1')!.cardNo })))
+  const second = await expectNothingWritten(h.db, () => staff.ok<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { cardNo: cards.get('m-1')!.cardNo, proof: '周' })))
   expect(second).toEqual({ ...first, alreadyReported: true })
   expect(await reportsOf('m-1')).toHaveLength(1)
 })

@@ -177,6 +177,21 @@ describe('one member’s full record, to edit', () => {
   })
 })
 
+describe('joinedUnitAt', () => {
+  it('is a date or nothing: true, null, an array or a number are refused and nothing is written', async () => {
+    const secretary = h.asUser(USERS.secretary1)
+    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = await secretary.ok<RosterMember>('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
+    await expectNothingWritten(h.db, async () => {
+      for (const joinedUnitAt of [true, null, [], 0, '1', '2026-02-30']) {
+        const failure = await secretary.fail('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields, joinedUnitAt })
+        expect([JSON.stringify(joinedUnitAt), failure.code, failure.message]).toEqual([JSON.stringify(joinedUnitAt), 'VALIDATION_FAILED', '填写的内容有误：加入本单位日期：应为日期，如 2026-01-05'])
+      }
+    })
+    await secretary.ok('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields, joinedUnitAt: '2025-07-01' })
+    expect((await scanAll<MemberDoc>(h.db, 'members', { _id: MEMBER }))[0]!.joinedUnitAt).toEqual(new Date('2025-07-01T00:00:00Z'))
+  })
+})
+
 describe('the report id on roster rows', () => {
   it('a reported member’s row carries the report id that opens the receipt; others null', async () => {
     const card = await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: MEMBER })

@@ -10,7 +10,7 @@ export const account = defineFunction({
   async handle(input, ctx) {
     switch (input.action) {
       case 'bindCard':
-        return bindCard(ctx, input.token)
+        return bindCard(ctx, input)
     }
   },
 })

@@ -1,5 +1,6 @@
 import { rosterInput } from '../../../src/domain/contracts/roster.contract'
 import { defineFunction } from '../../kernel/function-def'
+import { issueBindingCode } from '../account/binding-code'
 import { communityChoices } from './roster-communities'
 import { importRoster } from './roster-import'
 import { listRoster } from './roster-list'
@@ -28,6 +29,8 @@ export const roster = defineFunction({
         return saveMember(ctx, input)
       case 'setTotals':
         return setTotals(ctx, input)
+      case 'bindingCode':
+        return issueBindingCode(ctx, input)
     }
   },
 })

@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { plainText } from '../text'
 import { id } from './common'
+
+const postName = plainText('岗位名称', { max: 30, required: true })
 
 // `posts`: a community's service catalog (附件1 preloaded; staff add, rename, retire).
 
@@ -10,11 +13,11 @@ export const postsInput = z.discriminatedUnion('action', [
       action: z.literal('add'),
       communityId: id('社区'),
       category: z.string().trim().min(1, '请选择类别').max(30),
-      name: z.string().trim().min(1, '请填写岗位名称').max(30, '岗位名称不能超过30个字'),
-      description: z.string().trim().max(100).default(''),
+      name: postName,
+      description: plainText('岗位说明', { max: 100, multiline: true }).default(''),
     })
     .strict(),
-  z.object({ action: z.literal('rename'), postId: id('服务项目'), name: z.string().trim().min(1, '请填写岗位名称').max(30, '岗位名称不能超过30个字') }).strict(),
+  z.object({ action: z.literal('rename'), postId: id('服务项目'), name: postName }).strict(),
   z.object({ action: z.literal('retire'), postId: id('服务项目') }).strict(),
   z.object({ action: z.literal('restore'), postId: id('服务项目') }).strict(),
   /** 在职党员信息汇总表: the community's reported members sorted by claimed post (梧州 §一.(二)). */

@@ -1,22 +1,17 @@
 import { z } from 'zod'
 import { EDUCATIONS, GENDERS, mobile, officePhone } from '../member'
 import { MIN_CLAIMS } from '../service-catalog'
+import { plainText } from '../text'
 import { normalizeYearMonth, yearMonth } from '../year-month'
+import { cardRef } from './card-ref'
 import { id } from './common'
 
 // `report`: community staff scan a 联系证 and record the report (报到);
 // the 附件1 registration and the claims; the receipt (回执) for the unit.
 
-/** A scanned QR text, or a card number typed at the desk. */
-const cardRef = z.union([
-  // An over-long text is some other QR (a link, a payment code): answered as CARD_NOT_OURS, like any foreign code.
-  z.object({ token: z.string().trim().min(1, '二维码内容为空').refine((t) => t.length <= 512, { message: '这不是双报到联系证的二维码', params: { code: 'CARD_NOT_OURS' } }) }).strict(),
-  z.object({ cardNo: z.string().trim().regex(/^\d{6,12}$/, '联系证号应为6到12位数字') }).strict(),
-])
-
 export const claimSchema = z.union([
   z.object({ postId: id('服务项目') }).strict(),
-  z.object({ custom: z.string().trim().min(1, '请填写个人自选项目内容').max(50, '个人自选项目不能超过50个字') }).strict(),
+  z.object({ custom: plainText('个人自选项目内容', { max: 50, required: true }) }).strict(),
 ])
 export type Claim = z.output<typeof claimSchema>
 
@@ -27,12 +22,12 @@ export const registrationSchema = z
     birthMonth: z.preprocess(normalizeYearMonth, yearMonth('出生年月')),
     joinPartyMonth: z.preprocess(normalizeYearMonth, yearMonth('入党时间')),
     education: z.enum(EDUCATIONS, { error: '请选择文化程度' }),
-    hobbies: z.string().trim().max(100).default(''),
+    hobbies: plainText('爱好特长', { max: 100 }).default(''),
     officePhone,
     mobile,
     qq: z.string().trim().regex(/^(\d{5,12})?$/, 'QQ号应为5到12位数字').default(''),
-    address: z.string().trim().min(1, '请填写家庭详址').max(100),
-    jobTitle: z.string().trim().max(30).default(''),
+    address: plainText('家庭详址', { max: 100, required: true }),
+    jobTitle: plainText('工作职务', { max: 30 }).default(''),
     willingLiaison: z.boolean({ error: '请选择是否愿意担任所领办项目联络员' }),
     // A refinement rather than .min(), so the server can answer with the
     // rule's own code (TOO_FEW_CLAIMS) instead of a generic validation failure.

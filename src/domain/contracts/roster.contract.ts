@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { memberFieldsSchema, type MemberFields } from '../member'
-import { id, paging, type Page } from './common'
+import { id, isoDate, paging, type Page } from './common'
 
 // `roster`: a unit secretary or liaison keeps the unit's members (附件3).
 
@@ -36,9 +36,11 @@ export const rosterInput = z.discriminatedUnion('action', [
       memberId: id('党员').optional(),
       fields: memberFieldsSchema,
       /** When the member joined the unit; the one-month reporting deadline runs from it. */
-      joinedUnitAt: z.coerce.date().optional(),
+      joinedUnitAt: isoDate.optional(),
     })
     .strict(),
+  /** A one-time 绑定码 for a member who cannot bind with WeChat's phone number: the unit's secretary only. */
+  z.object({ action: z.literal('bindingCode'), unitId: id('单位'), memberId: id('党员') }).strict(),
   z
     .object({
       action: z.literal('setTotals'),
@@ -76,6 +78,14 @@ export interface RosterMember extends MemberFields {
   communityName: string
   /** When the member joined the unit (ISO); null on records from before it was kept. */
   joinedUnitAt: string | null
+}
+
+/** `bindingCode`: shown to the secretary once, to hand to the member; only its hash is kept. */
+export interface BindingCodeIssued {
+  memberName: string
+  /** As printed: "K7QM-3XPA". */
+  code: string
+  expiresAt: string
 }
 
 /** `communities`: one community to choose as 居住社区, shown as "街道 · 社区". */

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import type { CardView } from '../../../domain/contracts/card.contract'
-import { ROSTER_FILTERS, type RosterImportResult, type RosterList, type RosterRow } from '../../../domain/contracts/roster.contract'
+import { ROSTER_FILTERS, type BindingCodeIssued, type RosterImportResult, type RosterList, type RosterRow } from '../../../domain/contracts/roster.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -38,7 +38,7 @@ export default function RosterPage() {
     <RolePage id='page-roster' roles={['secretary', 'liaison']}>
       {(grant) =>
         grant.scope.unitId ? (
-          <Roster unitId={grant.scope.unitId} unitName={grant.scopeName} initialFilter={initial} />
+          <Roster unitId={grant.scope.unitId} unitName={grant.scopeName} initialFilter={initial} isSecretary={grant.role === 'secretary'} />
         ) : (
           <EmptyState title='未绑定单位' text='您的身份没有绑定单位，请联系区委组织部。' />
         )
@@ -47,7 +47,7 @@ export default function RosterPage() {
   )
 }
 
-function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName: string; initialFilter: Filter }) {
+function Roster({ unitId, unitName, initialFilter, isSecretary }: { unitId: string; unitName: string; initialFilter: Filter; isSecretary: boolean }) {
   const [filter, setFilter] = useState<Filter>(initialFilter)
   const [page, setPage] = useState(1)
   const [view, setView] = useState<'list' | 'import' | { edit: RosterRow | null }>('list')
@@ -93,6 +93,20 @@ function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName:
     if (await cardAction('issue', row)) setMessage({ tone: 'success', text: `已为${row.name}补发联系证` })
     setBusy(false)
     await remote.reload()
+  }
+
+  // 绑定码: for a member whose WeChat phone number is not the roster's; shown once, handed over in person.
+  const bindingCode = async (row: RosterRow) => {
+    setBusy(true)
+    const result = await callFunction<BindingCodeIssued>('roster', { action: 'bindingCode', unitId, memberId: row.memberId })
+    setBusy(false)
+    if (!result.ok) return setMessage({ tone: 'error', text: result.message })
+    await Taro.showModal({
+      title: '绑定码',
+      content: `${result.data.memberName}的绑定码：${result.data.code}\n${dateText(result.data.expiresAt)}前有效，只能使用一次，之前生成的绑定码随之失效。请当面交给本人：在小程序中扫描联系证后填写此绑定码完成绑定。`,
+      showCancel: false,
+      confirmText: '已记下',
+    })
   }
 
   if (view === 'import') {
@@ -186,6 +200,7 @@ function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName:
                 void Taro.navigateTo({ url: `${CARDS_URL}?unitId=${encodeURIComponent(unitId)}&memberId=${encodeURIComponent(row.memberId)}` })
               }
               onEdit={() => setView({ edit: row })}
+              onBindingCode={isSecretary ? () => void bindingCode(row) : undefined}
             />
           ))}
           <View className='pager'>
@@ -211,9 +226,11 @@ interface ItemProps {
   onReissue: () => void
   onPrint: () => void
   onEdit: () => void
+  /** Only the unit's secretary makes 绑定码. */
+  onBindingCode?: () => void
 }
 
-function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }: ItemProps) {
+function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit, onBindingCode }: ItemProps) {
   // A member who has reported has a receipt (回执) for the unit.
   const { reportId } = row
   return (
@@ -257,6 +274,11 @@ function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }
             <Button className='btn-mini roster-print-card' onClick={onPrint}>
               打印
             </Button>
+            {onBindingCode ? (
+              <Button className='btn-mini btn-mini--grey roster-binding-code' disabled={busy || undefined} onClick={onBindingCode}>
+                绑定码
+              </Button>
+            ) : null}
           </>
         ) : null}
         <Button className='btn-mini btn-mini--grey roster-edit' onClick={onEdit}>
