@@ -13,7 +13,7 @@ export function isDuplicateKey(error: unknown): boolean {
   return /DATABASE_DUPLICATE_WRITE|E11000|duplicate key/i.test(text(error))
 }
 
-/** A transaction lost to a write committed after it started (runTransaction gives up after its retries). */
+/** A transaction lost to another write of a document it wrote (reported at that write, or at commit). */
 export function isTransactionConflict(error: unknown): boolean {
   return /DATABASE_TRANSACTION_CONFLICT/.test(text(error))
 }
