@@ -3,6 +3,7 @@ import { decodeParam, decodeStored, encodeDoc } from './ejson'
 import { invalidOperator, invalidParam } from './errors'
 import type { IndexRegistry } from './index-registry'
 import { AGGREGATE_DEFAULT_LIMIT } from './limits'
+import { groupInSql } from './aggregate-sql'
 import { runPipeline } from './mingo-run'
 import { pushdown } from './sql-pushdown'
 import type { SqliteStore } from './storage'
@@ -52,12 +53,6 @@ export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection
   const pipeline = parseStages(stages, now)
   if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
 
-  // A leading $match narrows the input in SQL; the stage itself still runs in mingo.
-  const leading = pipeline[0]?.$match
-  const filter =
-    leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null
-  const input = [...store.select(collection, filter)].map((row) => decodeStored(row.doc))
-
   const foreign = new Map<string, Doc[]>()
   const resolve = (name: string): Doc[] => {
     let docs = foreign.get(name)
@@ -67,5 +62,17 @@ export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection
     }
     return docs
   }
+  // A leading $match + $group that SQL can answer exactly is grouped there;
+  // mingo finishes the rest of the pipeline on the grouped rows.
+  const grouped = groupInSql(store, collection, pipeline)
+  if (grouped) return { list: runPipeline(grouped.rows, pipeline.slice(grouped.consumed), resolve).map(encodeDoc) }
+
+  // Otherwise a leading $match narrows the input in SQL and the whole pipeline
+  // runs in mingo. Insertion order, so that groups come out in the same order
+  // on both paths.
+  const leading = pipeline[0]?.$match
+  const filter =
+    leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null
+  const input = [...store.select(collection, filter, 'INSERTED')].map((row) => decodeStored(row.doc))
   return { list: runPipeline(input, pipeline, resolve).map(encodeDoc) }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IndexSpec } from '../../server/db/indexes'
 import * as actions from './actions'
+import { groupInSql } from './aggregate-sql'
 import type { Ctx, Reply } from './actions'
 import { EngineError, collectionNotExist, requestFailed } from './errors'
 import { IndexRegistry } from './index-registry'
@@ -147,6 +148,14 @@ export class EmbeddedEngine {
   /** What open transactions hold: their number, their document locks and the snapshot entries kept for them. */
   transactionsHeld(): { transactions: number; locks: number; snapshotEntries: number } {
     return this.context().txns.held()
+  }
+
+  /**
+   * Whether a pipeline (plain JS stages, as after EJSON decoding) is grouped
+   * in SQL rather than by mingo over every document: shows the fast path serves it.
+   */
+  groupsInSql(collection: string, pipeline: Array<Record<string, unknown>>): boolean {
+    return groupInSql(this.context().store, collection, pipeline) !== null
   }
 
   listCollections(): string[] {
