@@ -15,11 +15,14 @@ import { collectionTable } from './storage'
 //   matches '1' or true, and 5 < 'a' never holds (MongoDB's type bracketing).
 // - $group: _id '$path' or null; every accumulator { $sum: <integer> } or
 //   { $sum: '$path' }. A missing key groups with null, as in mingo.
-// - If any document in play holds an array or an object where a path looks
-//   (MongoDB would match or group by elements), or a non-integer summand (the
-//   order of float additions would differ), or a sum beyond 2^53: null.
+// - If any document in play holds an array on the way to a path (MongoDB
+//   would match or group by elements), an object key, a non-finite number
+//   ({ $numberDouble }) where SQL compares, a non-integer summand (the order
+//   of float additions would differ), or a sum beyond 2^53: null.
 // Groups come out in the order of their first document in insertion order,
-// the order mingo sees when aggregate reads the collection (by rowid).
+// the order mingo sees when aggregate reads the collection (by rowid). The
+// caller may pass the index-served superset filter of the $match to narrow
+// the scan; the exact conditions still decide.
 
 type Scalar = string | number
 
@@ -50,23 +53,19 @@ function safePath(field: string): string | null {
 const typeOf = (path: string) => `json_type(doc, '${path}')`
 const valueOf = (path: string) => `json_extract(doc, '${path}')`
 
-function typed(path: string, value: Scalar): string {
-  return typeof value === 'string' ? `${typeOf(path)} = 'text'` : `${typeOf(path)} IN ('integer', 'real')`
-}
+const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
+// Equality compares JSON texts (`->`), so type and value match at once; ranges
+// are for numbers only, with the type checked first (MongoDB's type bracketing:
+// 5 < 'a' never holds).
 function comparison(path: string, op: string, operand: unknown): SqlFilter | null {
-  if (op === '$eq' && isScalar(operand)) return { sql: `${typed(path, operand)} AND ${valueOf(path)} = ?`, params: [operand] }
+  if (op === '$eq' && isScalar(operand)) return { sql: `doc -> '${path}' = ?`, params: [JSON.stringify(operand)] }
   if (op === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
     if (operand.length === 0) return { sql: '0', params: [] }
-    const parts = (['string', 'number'] as const)
-      .map((kind) => operand.filter((value) => typeof value === kind))
-      .filter((values) => values.length > 0)
-      .map((values) => ({ sql: `(${typed(path, values[0]!)} AND ${valueOf(path)} IN (${values.map(() => '?').join(', ')}))`, params: values }))
-    return { sql: parts.map((part) => part.sql).join(' OR '), params: parts.flatMap((part) => part.params) }
+    return { sql: `doc -> '${path}' IN (${operand.map(() => '?').join(', ')})`, params: operand.map((value) => JSON.stringify(value)) }
   }
-  const range: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
-  if (op in range && typeof operand === 'number' && Number.isFinite(operand)) {
-    return { sql: `${typed(path, operand)} AND ${valueOf(path)} ${range[op]} ?`, params: [operand] }
+  if (op in RANGE && typeof operand === 'number' && Number.isFinite(operand)) {
+    return { sql: `${typeOf(path)} IN ('integer', 'real') AND ${valueOf(path)} ${RANGE[op]} ?`, params: [operand] }
   }
   return null
 }
@@ -129,32 +128,30 @@ function prefixes(path: string): string[] {
   return parts.map((_, i) => `$.${parts.slice(0, i + 1).join('.')}`)
 }
 
-/** Whether any document in `collection` holds an array at a prefix of `field` (index-served where declared). */
-function anyArrayAt(store: SqliteStore, collection: string, field: string): boolean {
-  const checks = prefixes(jsonPath(field)).map((prefix) => `${typeOf(prefix)} = 'array'`)
+/**
+ * Whether any document in `collection` holds, for `field`, what SQL would
+ * compare differently from mingo: an array at a prefix (matched by element),
+ * or a non-finite number (stored as { $numberDouble }). Index-served where declared.
+ */
+function unmatchableAt(store: SqliteStore, collection: string, field: string): boolean {
+  const path = jsonPath(field)
+  const checks = [...prefixes(path).map((prefix) => `${typeOf(prefix)} = 'array'`), `${typeOf(`${path}."$numberDouble"`)} IS NOT NULL`]
   return store.prepare(`SELECT 1 FROM ${collectionTable(collection)} WHERE ${checks.join(' OR ')} LIMIT 1`).get() !== undefined
 }
 
 interface GroupRow {
   first: number
-  keyType: string | null
-  keyValue: unknown
+  /** The key as JSON text. */
+  k: string
   unsafe: number
   [sum: string]: unknown
-}
-
-function keyOf(type: string | null, value: unknown): unknown {
-  if (type === 'true') return true
-  if (type === 'false') return false
-  if (type === null || type === 'null') return null
-  return value
 }
 
 /**
  * The grouped rows of `[$match?, $group]` at the head of `pipeline`, computed
  * in SQL, and how many stages they replace; null when only mingo is exact.
  */
-export function groupInSql(store: SqliteStore, collection: string, pipeline: Doc[]): { rows: Doc[]; consumed: number } | null {
+export function groupInSql(store: SqliteStore, collection: string, pipeline: Doc[], narrow: SqlFilter | null = null): { rows: Doc[]; consumed: number } | null {
   const leadingMatch = pipeline[0] && '$match' in pipeline[0] && Object.keys(pipeline[0]).length === 1
   const groupStage = pipeline[leadingMatch ? 1 : 0]
   if (!groupStage || !('$group' in groupStage) || Object.keys(groupStage).length !== 1) return null
@@ -162,42 +159,52 @@ export function groupInSql(store: SqliteStore, collection: string, pipeline: Doc
   if (Object.prototype.toString.call(match) !== '[object Object]') return null
   const plan = planGroup(match as Doc, groupStage.$group)
   if (!plan) return null
-  if (plan.matchPaths.some((field) => anyArrayAt(store, collection, field))) return null
+  if (plan.matchPaths.some((field) => unmatchableAt(store, collection, field))) return null
 
-  // Per group: where it first appears, its key's JSON type and value, whether
-  // anything in it needs mingo, and each sum.
-  const keyPath = plan.key
+  // One pass: each matched row yields its key as JSON text (`->`), which names
+  // type and value at once and is canonical, since the engine writes every
+  // document with JSON.stringify: "1" and 1 and true differ, 1 groups with 1.
+  // A missing key groups with null. Anything mingo would treat differently
+  // (an array on the way to a path, an object key, a float summand) marks the
+  // row unsafe, and one unsafe row sends the whole pipeline to mingo.
+  const inner = ['rowid AS r']
   const unsafe: string[] = []
-  if (keyPath) unsafe.push(...prefixes(keyPath).map((prefix) => `${typeOf(prefix)} = 'array'`), `${typeOf(keyPath)} = 'object'`)
-  const columns = ['min(rowid) AS first']
-  columns.push(keyPath ? `${typeOf(keyPath)} AS keyType, ${valueOf(keyPath)} AS keyValue` : `NULL AS keyType, NULL AS keyValue`)
-  plan.sums.forEach((sum, i) => {
-    if ('times' in sum) {
-      columns.push(`count(*) * ${sum.times} AS s${i}`)
-      return
-    }
-    unsafe.push(`${typeOf(sum.path)} = 'real'`, ...prefixes(sum.path).map((prefix) => `${typeOf(prefix)} = 'array'`))
-    columns.push(`ifnull(sum(CASE WHEN ${typeOf(sum.path)} = 'integer' THEN ${valueOf(sum.path)} END), 0) AS s${i}`)
+  const keyPath = plan.key
+  if (keyPath) {
+    inner.push(`ifnull(doc -> '${keyPath}', 'null') AS k`)
+    unsafe.push(`substr(k, 1, 1) IN ('{', '[')`)
+    prefixes(keyPath).slice(0, -1).forEach((prefix, j) => {
+      inner.push(`${typeOf(prefix)} = 'array' AS ka${j}`)
+      unsafe.push(`ka${j}`)
+    })
+  } else inner.push(`'null' AS k`)
+  const sums = plan.sums.map((sum, i) => {
+    if ('times' in sum) return `count(*) * ${sum.times} AS s${i}`
+    inner.push(`${typeOf(sum.path)} AS t${i}`, `${valueOf(sum.path)} AS v${i}`)
+    unsafe.push(`t${i} IN ('real', 'array', 'object')`)
+    prefixes(sum.path).slice(0, -1).forEach((prefix, j) => {
+      inner.push(`${typeOf(prefix)} = 'array' AS sa${i}_${j}`)
+      unsafe.push(`sa${i}_${j}`)
+    })
+    return `ifnull(sum(CASE WHEN t${i} = 'integer' THEN v${i} END), 0) AS s${i}`
   })
-  columns.push(`max(${unsafe.length ? unsafe.map((sql) => `(${sql})`).join(' OR ') : '0'}) AS unsafe`)
-  // Numbers group together whatever their JSON type (1 and 1.0), strings apart from them.
-  const keyClass = keyPath
-    ? `CASE ${typeOf(keyPath)} WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'null' THEN NULL ELSE ${typeOf(keyPath)} END`
-    : 'NULL'
+  const where = narrow ? { sql: `(${narrow.sql}) AND (${plan.where.sql})`, params: [...narrow.params, ...plan.where.params] } : plan.where
   const sql =
-    `SELECT ${columns.join(', ')} FROM ${collectionTable(collection)} WHERE ${plan.where.sql}` +
-    ` GROUP BY ${keyClass}${keyPath ? `, ${valueOf(keyPath)}` : ''} ORDER BY first`
+    `SELECT min(r) AS first, k, max(${unsafe.length ? unsafe.map((part) => `(${part})`).join(' OR ') : '0'}) AS unsafe` +
+    `${sums.map((sum) => `, ${sum}`).join('')}` +
+    ` FROM (SELECT ${inner.join(', ')} FROM ${collectionTable(collection)} WHERE ${where.sql})` +
+    ` GROUP BY k ORDER BY first`
 
   let grouped: GroupRow[]
   try {
-    grouped = store.prepare(sql).all(...plan.where.params) as GroupRow[]
+    grouped = store.prepare(sql).all(...where.params) as GroupRow[]
   } catch {
     return null // e.g. an integer sum past 2^63: mingo answers that one
   }
   if (grouped.some((row) => row.unsafe)) return null
   const rows: Doc[] = []
   for (const row of grouped) {
-    const doc: Doc = { _id: keyOf(row.keyType, row.keyValue) }
+    const doc: Doc = { _id: JSON.parse(row.k) as unknown }
     for (const [i, sum] of plan.sums.entries()) {
       const value = row[`s${i}`]
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) return null

@@ -64,15 +64,15 @@ export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection
   }
   // A leading $match + $group that SQL can answer exactly is grouped there;
   // mingo finishes the rest of the pipeline on the grouped rows.
-  const grouped = groupInSql(store, collection, pipeline)
-  if (grouped) return { list: runPipeline(grouped.rows, pipeline.slice(grouped.consumed), resolve).map(encodeDoc) }
-
-  // Otherwise a leading $match narrows the input in SQL and the whole pipeline
-  // runs in mingo. Insertion order, so that groups come out in the same order
-  // on both paths.
+  // A leading $match narrows the scan through the indexes on either path.
   const leading = pipeline[0]?.$match
   const filter =
     leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null
+  const grouped = groupInSql(store, collection, pipeline, filter)
+  if (grouped) return { list: runPipeline(grouped.rows, pipeline.slice(grouped.consumed), resolve).map(encodeDoc) }
+
+  // Otherwise the whole pipeline runs in mingo, its input in insertion order
+  // so that groups come out in the same order on both paths.
   const input = [...store.select(collection, filter, 'INSERTED')].map((row) => decodeStored(row.doc))
   return { list: runPipeline(input, pipeline, resolve).map(encodeDoc) }
 }

@@ -49,6 +49,7 @@ describeEmbedded('aggregate: grouped in SQL, exactly as mingo groups', () => {
         { _id: 'r1', k: 'a', v: 1, tags: ['x'] },
         { _id: 'r2', k: ['a', 'b'], v: 1.5, tags: 'x' },
         { _id: 'r3', k: { nested: 1 }, v: [1, 2], tags: ['y', 'x'] },
+        { _id: 'r4', k: 'a', v: Infinity, n: Infinity },
       ],
     })
   })
@@ -111,9 +112,25 @@ describeEmbedded('aggregate: grouped in SQL, exactly as mingo groups', () => {
     await compare(arrays, (a) => a.match({ _id: 'r1' }).group({ _id: '$k', s: $.sum('$v') }).limit(10), [{ $match: { _id: 'r1' } }, { $group: { _id: '$k', s: { $sum: '$v' } } }], 'sql')
     await compare(arrays, (a) => a.match({ _id: _.in(['r1', 'r2']) }).group({ _id: null, s: $.sum('$v') }), [{ $match: { _id: { $in: ['r1', 'r2'] } } }, { $group: { _id: null, s: { $sum: '$v' } } }], 'mingo')
     await compare(plain, (a) => a.group({ _id: '$k', h: $.sum(0.5) }).limit(20), [{ $group: { _id: '$k', h: { $sum: 0.5 } } }], 'mingo')
+    // Infinity is stored as { $numberDouble }: mingo compares and sums it as a number.
+    expect(await compare(arrays, (a) => a.match({ n: _.gt(5) }).group({ _id: null, n: $.sum(1) }), [{ $match: { n: { $gt: 5 } } }, { $group: { _id: null, n: { $sum: 1 } } }], 'mingo')).toEqual([{ _id: null, n: 1 }])
+    await compare(arrays, (a) => a.match({ _id: 'r4' }).group({ _id: '$k', s: $.sum('$v') }), [{ $match: { _id: 'r4' } }, { $group: { _id: '$k', s: { $sum: '$v' } } }], 'mingo')
     // tags is an array in some documents: { tags: 'x' } matches by element there.
     const byElement = await compare(arrays, (a) => a.match({ tags: 'x' }).group({ _id: null, n: $.sum(1) }), [{ $match: { tags: 'x' } }, { $group: { _id: null, n: { $sum: 1 } } }], 'mingo')
     expect(byElement).toEqual([{ _id: null, n: 3 }])
+  })
+
+  it('a $match on an indexed field narrows the scan through the index and stays exact', async () => {
+    await db.collection('users').add({
+      data: [
+        { _id: 'agg-u1', openid: 'agg-o1', role: 'staff' },
+        { _id: 'agg-u2', openid: 'agg-o2', role: 'member' },
+        { _id: 'agg-u3', openid: 'agg-o3', role: 'staff' },
+      ],
+    })
+    const rows = await compare('users', (a) => a.match({ openid: _.in(['agg-o1', 'agg-o3', 'agg-o2']) }).group({ _id: '$role', n: $.sum(1) }).sort({ _id: 1 }), [{ $match: { openid: { $in: ['agg-o1', 'agg-o3', 'agg-o2'] } } }, { $group: { _id: '$role', n: { $sum: 1 } } }], 'sql')
+    expect(rows).toEqual([{ _id: 'member', n: 1 }, { _id: 'staff', n: 2 }])
+    await db.collection('users').where({ _id: _.in(['agg-u1', 'agg-u2', 'agg-u3']) }).remove()
   })
 
   it('leaves other accumulators and non-leading groups to mingo', async () => {
