@@ -141,8 +141,8 @@ function unmatchableAt(store: SqliteStore, collection: string, field: string): b
 
 interface GroupRow {
   first: number
-  /** The key as JSON text. */
-  k: string
+  /** The key as JSON text; null when missing. */
+  k: string | null
   unsafe: number
   [sum: string]: unknown
 }
@@ -161,39 +161,25 @@ export function groupInSql(store: SqliteStore, collection: string, pipeline: Doc
   if (!plan) return null
   if (plan.matchPaths.some((field) => unmatchableAt(store, collection, field))) return null
 
-  // One pass: each matched row yields its key as JSON text (`->`), which names
-  // type and value at once and is canonical, since the engine writes every
-  // document with JSON.stringify: "1" and 1 and true differ, 1 groups with 1.
-  // A missing key groups with null. Anything mingo would treat differently
-  // (an array on the way to a path, an object key, a float summand) marks the
-  // row unsafe, and one unsafe row sends the whole pipeline to mingo.
-  const inner = ['rowid AS r']
-  const unsafe: string[] = []
+  // One pass, grouped by the key as JSON text (`->`), which names type and
+  // value at once and is canonical, since the engine writes every document
+  // with JSON.stringify: "1" and 1 and true differ, 1 groups with 1. Anything
+  // mingo would treat differently (an array on the way to a path, a float
+  // summand) marks its group unsafe, and one unsafe group sends the whole
+  // pipeline to mingo; so does an object or array key, seen in the key text.
   const keyPath = plan.key
-  if (keyPath) {
-    inner.push(`ifnull(doc -> '${keyPath}', 'null') AS k`)
-    unsafe.push(`substr(k, 1, 1) IN ('{', '[')`)
-    prefixes(keyPath).slice(0, -1).forEach((prefix, j) => {
-      inner.push(`${typeOf(prefix)} = 'array' AS ka${j}`)
-      unsafe.push(`ka${j}`)
-    })
-  } else inner.push(`'null' AS k`)
+  const unsafe: string[] = []
+  if (keyPath) unsafe.push(...prefixes(keyPath).slice(0, -1).map((prefix) => `${typeOf(prefix)} = 'array'`))
   const sums = plan.sums.map((sum, i) => {
     if ('times' in sum) return `count(*) * ${sum.times} AS s${i}`
-    inner.push(`${typeOf(sum.path)} AS t${i}`, `${valueOf(sum.path)} AS v${i}`)
-    unsafe.push(`t${i} IN ('real', 'array', 'object')`)
-    prefixes(sum.path).slice(0, -1).forEach((prefix, j) => {
-      inner.push(`${typeOf(prefix)} = 'array' AS sa${i}_${j}`)
-      unsafe.push(`sa${i}_${j}`)
-    })
-    return `ifnull(sum(CASE WHEN t${i} = 'integer' THEN v${i} END), 0) AS s${i}`
+    unsafe.push(`${typeOf(sum.path)} IN ('real', 'array', 'object')`, ...prefixes(sum.path).slice(0, -1).map((prefix) => `${typeOf(prefix)} = 'array'`))
+    return `ifnull(sum(CASE WHEN ${typeOf(sum.path)} = 'integer' THEN ${valueOf(sum.path)} END), 0) AS s${i}`
   })
   const where = narrow ? { sql: `(${narrow.sql}) AND (${plan.where.sql})`, params: [...narrow.params, ...plan.where.params] } : plan.where
   const sql =
-    `SELECT min(r) AS first, k, max(${unsafe.length ? unsafe.map((part) => `(${part})`).join(' OR ') : '0'}) AS unsafe` +
-    `${sums.map((sum) => `, ${sum}`).join('')}` +
-    ` FROM (SELECT ${inner.join(', ')} FROM ${collectionTable(collection)} WHERE ${where.sql})` +
-    ` GROUP BY k ORDER BY first`
+    `SELECT min(rowid) AS first, ${keyPath ? `doc -> '${keyPath}'` : 'NULL'} AS k` +
+    `, max(${unsafe.length ? unsafe.map((part) => `(${part})`).join(' OR ') : '0'}) AS unsafe${sums.map((sum) => `, ${sum}`).join('')}` +
+    ` FROM ${collectionTable(collection)} WHERE ${where.sql} GROUP BY k`
 
   let grouped: GroupRow[]
   try {
@@ -201,10 +187,22 @@ export function groupInSql(store: SqliteStore, collection: string, pipeline: Doc
   } catch {
     return null // e.g. an integer sum past 2^63: mingo answers that one
   }
-  if (grouped.some((row) => row.unsafe)) return null
-  const rows: Doc[] = []
+  // A missing key (SQL NULL) and a null one are one group, as in mingo.
+  const byKey = new Map<string, GroupRow>()
   for (const row of grouped) {
-    const doc: Doc = { _id: JSON.parse(row.k) as unknown }
+    const k = row.k ?? 'null'
+    if (row.unsafe || k.startsWith('{') || k.startsWith('[')) return null
+    const same = byKey.get(k)
+    if (!same) {
+      byKey.set(k, { ...row, k })
+      continue
+    }
+    same.first = Math.min(same.first, row.first)
+    plan.sums.forEach((_sum, i) => (same[`s${i}`] = (same[`s${i}`] as number) + (row[`s${i}`] as number)))
+  }
+  const rows: Doc[] = []
+  for (const row of [...byKey.values()].sort((a, b) => a.first - b.first)) {
+    const doc: Doc = { _id: JSON.parse(row.k ?? 'null') as unknown }
     for (const [i, sum] of plan.sums.entries()) {
       const value = row[`s${i}`]
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) return null
