@@ -2,8 +2,8 @@ import type { Doc } from './ejson'
 import { decodeParam, decodeStored, encodeDoc } from './ejson'
 import { invalidOperator, invalidParam } from './errors'
 import type { IndexRegistry } from './index-registry'
-import { AGGREGATE_DEFAULT_LIMIT } from './limits'
 import { groupInSql } from './aggregate-sql'
+import { AGGREGATE_DEFAULT_LIMIT } from './limits'
 import { runPipeline } from './mingo-run'
 import { pushdown } from './sql-pushdown'
 import type { SqliteStore } from './storage'
@@ -62,9 +62,9 @@ export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection
     }
     return docs
   }
-  // A leading $match + $group that SQL can answer exactly is grouped there;
+  // A leading $match narrows the scan through the indexes on either path. A
+  // leading $match + $group that SQL can answer exactly is grouped there, and
   // mingo finishes the rest of the pipeline on the grouped rows.
-  // A leading $match narrows the scan through the indexes on either path.
   const leading = pipeline[0]?.$match
   const filter =
     leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null

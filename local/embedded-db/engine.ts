@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { IndexSpec } from '../../server/db/indexes'
 import * as actions from './actions'
-import { groupInSql } from './aggregate-sql'
 import type { Ctx, Reply } from './actions'
+import { groupInSql } from './aggregate-sql'
 import { EngineError, collectionNotExist, requestFailed } from './errors'
 import { IndexRegistry } from './index-registry'
 import type { Params } from './params'
@@ -76,8 +76,7 @@ export class EmbeddedEngine {
     const log = new SnapshotLog()
     const writer = new Writer(store, indexes, log)
     const autoCreate = options.autoCreateCollections === true
-    const clock = options.clock ?? Date.now
-    this.clock = clock
+    const clock = (this.clock = options.clock ?? Date.now)
     this.store = store
     this.fileName = options.file
     this.ctx = {
