@@ -6,13 +6,13 @@ import { collectionTable } from './storage'
 // The fast path of aggregate: a pipeline that starts with an optional $match
 // and a $group counting or summing by one field, e.g.
 //   [{ $match: { status: 'active' } }, { $group: { _id: '$unitId', n: { $sum: 1 } } }, { $sort: ... }, ...]
-// is grouped by SQLite (GROUP BY over json_extract) instead of decoding every
-// document for mingo; mingo then runs the rest of the pipeline on the grouped
-// rows. The answer must be exactly mingo's, so the fast path takes only what
+// is grouped by SQLite (GROUP BY over the key's JSON text) instead of decoding
+// every document for mingo; mingo then runs the rest of the pipeline on the
+// grouped rows. The answer must be exactly mingo's, so the fast path takes only what
 // it can decide exactly and returns null (run everything in mingo) otherwise:
 // - $match: fields compared with a string or finite number ($eq, $in; ranges
-//   for numbers only), ANDed. SQL checks the JSON type too, so 1 never
-//   matches '1' or true, and 5 < 'a' never holds (MongoDB's type bracketing).
+//   for numbers only), ANDed. The JSON type counts, so 1 never matches '1'
+//   or true, and 5 < 'a' never holds (MongoDB's type bracketing).
 // - $group: _id '$path' or null; every accumulator { $sum: <integer> } or
 //   { $sum: '$path' }. A missing key groups with null, as in mingo.
 // - If any document in play holds an array on the way to a path (MongoDB
@@ -28,7 +28,7 @@ type Scalar = string | number
 
 interface GroupPlan {
   where: SqlFilter
-  /** Paths whose prefixes must hold no array in any matched document. */
+  /** Fields the $match compares, checked with unmatchableAt. */
   matchPaths: string[]
   key: string | null
   sums: Array<{ name: string; times: number } | { name: string; path: string }>
