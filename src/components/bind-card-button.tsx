@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button } from '@tarojs/components'
-import type { BindResult } from '../domain/contracts/account.contract'
 import { callFunction } from '../services/call-function'
 import { Notice } from './notice'
 import './buttons.css'
@@ -28,7 +27,7 @@ export function BindCardButton({ onBound }: Props) {
       return // cancelled
     }
     setBusy(true)
-    const result = await callFunction<BindResult>('account', { action: 'bindCard', token })
+    const result = await callFunction('account', { action: 'bindCard', token })
     setBusy(false)
     if (!result.ok) return setMessage(result.message)
     await Taro.showToast({ title: `欢迎您，${result.data.memberName}`, icon: 'success' })

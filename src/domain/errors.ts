@@ -5,6 +5,7 @@ export const ERROR_MESSAGES = {
   BAD_JSON: '请求内容不是有效的 JSON',
   PAYLOAD_TOO_LARGE: '提交的内容过大（不能超过 100KB）',
   UNKNOWN_FUNCTION: '没有这个功能',
+  UNKNOWN_ACTION: '没有这个操作',
   VALIDATION_FAILED: '填写的内容有误',
   AUTH_REQUIRED: '请先登录',
   NOT_REGISTERED: '您还未在系统中登记，请联系所在单位或社区',

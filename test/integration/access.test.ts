@@ -64,7 +64,7 @@ const CASES: Array<[string, string, () => object, Who[]]> = [
   ['own card', 'card', () => ({ action: 'mine' }), ['member', 'otherMember']],
   ['scan lookup at 曙光社区', 'report', () => ({ action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token } }), ['staffHere']],
   ['confirm at 曙光社区 (already reported)', 'report', () => ({ action: 'confirm', communityId: COMMUNITIES.a1._id, card: { token } }), ['staffHere']],
-  ['registration of the member', 'report', () => ({ action: 'registration', memberId: MEMBER }), ['member', 'staffHere']],
+  ['registration of the member', 'report', () => ({ action: 'registrationGet', memberId: MEMBER }), ['member', 'staffHere']],
   ['receipt', 'report', () => ({ action: 'receipt', reportId }), ['member', 'staffHere', 'secretary', 'liaison']],
   ['posts of 曙光社区', 'posts', () => ({ action: 'list', communityId: COMMUNITIES.a1._id }), ['member', 'otherMember', 'staffHere', 'resident']],
   ['summary of 曙光社区', 'posts', () => ({ action: 'summary', communityId: COMMUNITIES.a1._id }), ['staffHere']],
@@ -103,12 +103,12 @@ describe('mobile masking', () => {
   })
 
   it('the member sees their own on the form', async () => {
-    expect((await h.asUser(MEMBER).ok<RegistrationView>('report', { action: 'registration' })).form.mobile).toBe(MOBILE)
+    expect((await h.asUser(MEMBER).ok<RegistrationView>('report', { action: 'registrationGet' })).form.mobile).toBe(MOBILE)
   })
 
   it('the community where they reported sees it; another community scanning the card does not', async () => {
     expect((await h.asUser(USERS.staffA1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token } })).mobile).toBe(MOBILE)
-    expect((await h.asUser(USERS.staffA1).ok<RegistrationView>('report', { action: 'registration', memberId: MEMBER })).form.mobile).toBe(MOBILE)
+    expect((await h.asUser(USERS.staffA1).ok<RegistrationView>('report', { action: 'registrationGet', memberId: MEMBER })).form.mobile).toBe(MOBILE)
     const elsewhere = await h.asUser(USERS.staffB1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.b1._id, card: { token } })
     expect(elsewhere).toMatchObject({ mobile: '138****5678', livesHere: false, report: { communityName: '曙光社区' } })
   })

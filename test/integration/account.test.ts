@@ -1,4 +1,4 @@
-import type { BootstrapData } from '../../src/domain/bootstrap.contract'
+import type { BootstrapData } from '../../src/domain/contracts/bootstrap.contract'
 import type { CardView } from '../../src/domain/contracts/card.contract'
 import type { Result } from '../../src/domain/result'
 import { FUNCTIONS } from '../../server/functions'
@@ -32,12 +32,12 @@ async function issue(): Promise<string> {
 
 it('links a new WeChat user to the member whose card they scan, once', async () => {
   const token = await issue()
-  expect(await asWeChat<BootstrapData>('wx-li', 'bootstrap', {})).toMatchObject({ ok: true, data: { known: false } })
+  expect(await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })).toMatchObject({ ok: true, data: { known: false } })
 
   expect(await asWeChat('wx-li', 'account', { action: 'bindCard', token })).toEqual({ ok: true, data: { memberName: '李娜', bound: true } })
-  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })
   expect(me).toMatchObject({ ok: true, data: { known: true, user: { name: '李娜' }, grants: [{ role: 'member', scope: { memberId: 'm-li' } }] } })
-  expect(me.ok && me.data.abilities).toContain('card.show')
+  expect(me.ok && me.data.menu).toContain('card.show')
 
   // Scanning again writes nothing.
   await expectNothingWritten(h.db, async () => {
@@ -60,7 +60,7 @@ it('refuses a QR that is not ours or a tampered one', async () => {
 
 it('a reissued card takes the link back from whoever held the old one', async () => {
   // The previous test reissued the card: wx-li's link went with the old card.
-  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })
   expect(me).toMatchObject({ ok: true, data: { known: true, grants: [] } })
   const token = (await h.asUser(USERS.secretary1).ok<{ rows: CardView[] }>('card', { action: 'sheet', unitId: 'unit-1', memberId: 'm-li' })).rows[0]!.token!
   expect(await asWeChat('wx-new-phone', 'account', { action: 'bindCard', token })).toMatchObject({ ok: true, data: { bound: true } })
@@ -69,7 +69,7 @@ it('a reissued card takes the link back from whoever held the old one', async ()
 it('gives a staff user who is also a member both roles', async () => {
   const token = await issue()
   expect(await asWeChat(USERS.staffA1, 'account', { action: 'bindCard', token })).toMatchObject({ ok: true, data: { bound: true } })
-  const me = await asWeChat<BootstrapData>(USERS.staffA1, 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>(USERS.staffA1, 'bootstrap', { action: 'get' })
   expect(me.ok && me.data.grants.map((g) => g.role).sort()).toEqual(['member', 'staff'])
   expect(me.ok && me.data.grants.find((g) => g.role === 'member')!.scope.communityId).toBe(COMMUNITIES.a1._id)
 })

@@ -14,7 +14,7 @@ async function reportAndRegister(memberId: string, secretary: string, claims: un
   await h.asUser(USERS.staffA1).ok('report', { action: 'confirm', communityId: a1, card: { token: card.token } })
   if (claims.length === 0) return
   await h.asUser(memberId).ok('report', {
-    action: 'register',
+    action: 'registrationSave',
     form: { gender: '女', birthMonth: '1988-01', joinPartyMonth: '2010-01', education: '大学本科', hobbies: '', officePhone: '', mobile: memberMobile.get(memberId), qq: '', address: '曙光新村', jobTitle: '', willingLiaison: false, claims },
   })
 }

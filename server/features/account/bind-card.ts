@@ -5,7 +5,7 @@ import type { FunctionContext } from '../../kernel/function-def'
 import type { MemberDoc } from '../../db/docs'
 import { getRows } from '../../db/read'
 import { inTransaction } from '../../db/transaction'
-import { newId } from '../../shared/new-id'
+import { newId } from '../../db/new-id'
 import { resolveCard } from '../card/card-resolve'
 
 interface UserDoc {

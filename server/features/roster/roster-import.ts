@@ -24,7 +24,7 @@ export interface ImportInput {
  * rows only.
  */
 export async function importRoster(ctx: KnownContext, input: ImportInput): Promise<RosterImportResult> {
-  const unit = await authorizedUnit(ctx, input.unitId)
+  const unit = await authorizedUnit(ctx, input.unitId, 'roster.manage')
   const now = ctx.now()
   const sheetRows = await readRosterSheet(input.fileName, decodeUpload(input.fileBase64))
   const findCommunity = await communityResolver(ctx.db, unit.districtId)

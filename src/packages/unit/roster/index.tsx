@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { CardView } from '../../../domain/contracts/card.contract'
-import { ROSTER_FILTERS, type RosterImportResult, type RosterList, type RosterRow } from '../../../domain/contracts/roster.contract'
+import { ROSTER_FILTERS, type RosterImportResult, type RosterRow } from '../../../domain/contracts/roster.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -53,12 +52,12 @@ function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName:
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const remote = useRemote(
-    () => callFunction<RosterList>('roster', { action: 'list', unitId, filter, page, pageSize: PAGE_SIZE }),
+    () => callFunction('roster', { action: 'list', unitId, filter, page, pageSize: PAGE_SIZE }),
     `${unitId}|${filter}|${page}`,
   )
 
   const cardAction = async (action: 'issue' | 'revoke', row: RosterRow): Promise<boolean> => {
-    const result = await callFunction<CardView>('card', { action, memberId: row.memberId })
+    const result = await callFunction('card', { action, memberId: row.memberId })
     if (!result.ok) {
       setMessage({ tone: 'error', text: result.message })
       return false
@@ -278,7 +277,7 @@ function RosterImport({ unitId, onDone }: { unitId: string; onDone: (message: st
   const [busy, setBusy] = useState(false)
 
   const send = (picked: PickedFile, mode: 'check' | 'commit', onlyValid = false) =>
-    callFunction<RosterImportResult>('roster', { action: 'import', unitId, fileName: picked.fileName, fileBase64: picked.fileBase64, mode, onlyValid })
+    callFunction('roster', { action: 'import', unitId, fileName: picked.fileName, fileBase64: picked.fileBase64, mode, onlyValid })
 
   const onPicked = async (picked: PickedFile) => {
     setFile(picked)
