@@ -2,11 +2,18 @@
 // with Taro's components mapped to DOM stand-ins (test/client/support).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
 
+// A limit for hangs, not a timing assertion: suites open a real database and
+// a fastify app, and on a busy 2-core machine (several jest workers beside
+// other work) a set-up that takes 0.5 s alone can take several. Tests assert
+// behaviour; speed is measured by bench/.
+const testTimeout = 30_000
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
     {
       displayName: 'server',
+      testTimeout,
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
@@ -15,6 +22,7 @@ module.exports = {
     },
     {
       displayName: 'client',
+      testTimeout,
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/client'],
       testMatch: ['**/*.test.tsx'],

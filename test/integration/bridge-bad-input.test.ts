@@ -87,5 +87,5 @@ it('tells a signed-in user with no record that they are not registered', async (
   const gone = String(login.headers['set-cookie']).split(';')[0]!
   await db.collection('users').where({ openid: 'o-gone' }).remove()
   const response = await app.inject({ method: 'POST', url: '/api/bootstrap', payload: '{"action":"get"}', headers: { 'content-type': 'application/json', cookie: gone } })
-  expect(response.json()).toEqual({ ok: true, data: { known: false, user: null, grants: [], abilities: [] } })
+  expect(response.json()).toEqual({ ok: true, data: { known: false, user: null, grants: [], menu: [] } })
 })

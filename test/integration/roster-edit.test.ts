@@ -138,11 +138,12 @@ describe('one member’s full record, to edit', () => {
     }
   })
 
-  it('another unit’s secretary is FORBIDDEN, through their own unit or the member’s', async () => {
+  it('another unit’s secretary finds no such member through their own unit, and is FORBIDDEN the member’s unit', async () => {
     await expectNothingWritten(h.db, async () => {
-      expect(await get(USERS.secretary2, UNITS.u2._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      const missing = await get(USERS.secretary2, UNITS.u2._id)
+      expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '党员不存在' })
+      expect(await get(USERS.liaison2, UNITS.u2._id)).toEqual(missing)
       expect(await get(USERS.secretary2, UNITS.u1._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-      expect(await get(USERS.liaison2, UNITS.u2._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     })
   })
 

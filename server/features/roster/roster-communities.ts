@@ -16,7 +16,7 @@ import { authorizedUnit } from './roster-access'
  */
 export async function communityChoices(ctx: KnownContext, unitId: string | undefined): Promise<CommunityChoice[]> {
   const { db } = ctx
-  const filters: CommunityFilter[] = unitId ? [{ districtId: (await authorizedUnit(ctx, unitId, 'communities.read')).districtId }] : await communityFiltersOf(db, ctx.principal)
+  const filters: CommunityFilter[] = unitId ? [{ districtId: (await authorizedUnit(ctx, unitId, 'roster.read')).districtId }] : await communityFiltersOf(db, ctx.principal)
   if (filters.length === 0) throw new AppError('FORBIDDEN')
 
   const found = new Map<string, CommunityDoc>()
