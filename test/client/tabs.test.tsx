@@ -45,7 +45,7 @@ describe('首页 entries by role', () => {
     expect(within(document.getElementById('home-grants')!).getByText('在职党员 · 西溪社区')).toBeTruthy()
     expect(entryLabels('home')).toEqual([])
     expect(document.getElementById('tab-home-empty')).not.toBeNull()
-    expect(mockedCall).toHaveBeenCalledWith('bootstrap')
+    expect(mockedCall).toHaveBeenCalledWith('bootstrap', { action: 'get' })
   })
 
   it('shows a community staff user the evaluation and ledger entries', async () => {
