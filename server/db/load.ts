@@ -1,7 +1,7 @@
 import { AppError } from '../../src/domain/errors'
 import type { Scope } from '../../src/domain/roles'
 import type { Database } from '../kernel/database'
-import type { CommunityDoc, MemberDoc, PostDoc, ReportDoc, StreetDoc, UnitDoc } from './docs'
+import type { CommunityDoc, MemberDoc, ReportDoc, StreetDoc, UnitDoc } from './docs'
 import { getRows } from './read'
 
 // Loads one record by id together with its full scope, the target every
@@ -29,8 +29,6 @@ export const loadUnit = (db: Database, id: string) => required<UnitDoc>(db, 'uni
 export const loadCommunity = (db: Database, id: string) => required<CommunityDoc>(db, 'communities', id, '社区')
 export const loadStreet = (db: Database, id: string) => required<StreetDoc>(db, 'streets', id, '街道')
 export const loadMember = (db: Database, id: string) => required<MemberDoc>(db, 'members', id, '党员')
-export const loadPost = (db: Database, id: string) => required<PostDoc>(db, 'posts', id, '服务项目')
-export const loadReport = (db: Database, id: string) => required<ReportDoc>(db, 'reports', id, '报到记录')
 export const findCommunity = (db: Database, id: string) => findById<CommunityDoc>(db, 'communities', id)
 
 export function unitScope(unit: UnitDoc): Scope {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { action } from '../../src/domain/contracts/action-contract'
 import { openLocalDatabase } from '../../local/runtime/open-database'
-import { defineFunction, type CloudFunction } from '../../server/kernel/function-def'
+import { defineFunction } from '../../server/kernel/function-def'
 import { runFunction, type RunDeps } from '../../server/kernel/run-function'
 import type { Database } from '../../server/kernel/database'
 import { FUNCTIONS } from '../../server/functions'
@@ -27,7 +27,7 @@ const probe = defineFunction('probe', probeContract, {
   open: { permission: 'public', handle: async (_input, ctx) => ({ known: ctx.principal !== null }) },
   // Declared to return a number; answers a string, as a handler that drifted from its contract would.
   sloppy: { permission: 'public', handle: async () => ({ count: 'three' }) as unknown as { count: number } },
-}) as unknown as CloudFunction
+})
 
 let db: Database
 let close: () => void

@@ -75,7 +75,6 @@ export const unitTotalsSchema = z.strictObject({
   declaredMemberTotal: z.number().int().min(0).max(100000),
   declaredResidentTotal: z.number().int().min(0).max(100000),
 })
-export type UnitTotals = z.output<typeof unitTotalsSchema>
 
 export const rosterContract = {
   list: action(z.object({ unitId: id('单位'), filter: z.enum(ROSTER_FILTERS).default('all'), ...paging }).strict(), rosterListSchema),
