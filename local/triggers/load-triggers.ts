@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from '../../server/kernel/database'
-import type { AnyCloudFunction, ServerEnv } from '../../server/kernel/function-def'
+import type { CloudFunction, ServerEnv } from '../../server/kernel/function-def'
 import { runFunction } from '../../server/kernel/run-function'
 import { readFunctionConfig } from '../../server/function-config/function-config'
 import type { InvokeTimer, ScheduledTrigger } from './trigger-scheduler'
@@ -11,7 +11,7 @@ import type { InvokeTimer, ScheduledTrigger } from './trigger-scheduler'
  * each checked as the build checks it: a malformed one stops the runtime with
  * a message naming the file and the field.
  */
-export function loadTriggers(cloudfunctionsDir: string, functions: ReadonlyMap<string, AnyCloudFunction>): ScheduledTrigger[] {
+export function loadTriggers(cloudfunctionsDir: string, functions: ReadonlyMap<string, CloudFunction>): ScheduledTrigger[] {
   const names = readdirSync(cloudfunctionsDir).filter((name) => existsSync(join(cloudfunctionsDir, name, 'index.ts')))
   return names.flatMap((functionName) => {
     const { triggers } = readFunctionConfig(join(cloudfunctionsDir, functionName))
@@ -24,7 +24,7 @@ export function loadTriggers(cloudfunctionsDir: string, functions: ReadonlyMap<s
 
 /** Runs a function's timer handler through the kernel, with no caller, as the platform invokes it. */
 export function invokeThroughKernel(
-  functions: ReadonlyMap<string, AnyCloudFunction>,
+  functions: ReadonlyMap<string, CloudFunction>,
   deps: { db: Database; env: ServerEnv; now?: () => Date; log?: (e: unknown) => void },
 ): InvokeTimer {
   return async (functionName, event) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { BindingProof, BindResult } from '../domain/contracts/account.contract'
+import type { BindingProof } from '../domain/contracts/account.contract'
 import { callFunction } from '../services/call-function'
 import { Notice } from './notice'
 import './buttons.css'
@@ -36,7 +36,8 @@ export function BindCardButton({ onBound }: Props) {
   const bind = async (proof: BindingProof) => {
     setMessage(null)
     setBusy(true)
-    const result = await callFunction<BindResult>('account', { action: 'bindCard', token, proof })
+    if (!token) return
+    const result = await callFunction('account', { action: 'bindCard', token, proof })
     setBusy(false)
     if (!result.ok) return setMessage(result.message)
     await Taro.showToast({ title: `欢迎您，${result.data.memberName}`, icon: 'success' })

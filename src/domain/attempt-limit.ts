@@ -1,7 +1,7 @@
 // How many failed proofs an actor may make before being locked out for a
 // while: a typed 联系证号 with a wrong surname or mobile tail at a community
 // desk, a card binding whose phone number or 绑定码 does not match. Pure rules;
-// server/shared/attempt-limit.ts keeps one record per key in `attempts`.
+// server/access/attempt-limit.ts keeps one record per key in `attempts`.
 
 export interface AttemptPolicy {
   maxFailures: number

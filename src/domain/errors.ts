@@ -6,6 +6,7 @@ export const ERROR_MESSAGES = {
   PAYLOAD_TOO_LARGE: '提交的内容过大（不能超过 100KB）',
   UNKNOWN_FUNCTION: '没有这个功能',
   METHOD_NOT_ALLOWED: '请以 POST 方式调用',
+  UNKNOWN_ACTION: '没有这个操作',
   VALIDATION_FAILED: '填写的内容有误',
   AUTH_REQUIRED: '请先登录',
   NOT_REGISTERED: '您还未在系统中登记，请联系所在单位或社区',

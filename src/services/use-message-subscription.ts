@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { SubscribedResult, TemplatesResult } from '../domain/contracts/messages.contract'
+import type { SubscribedResult } from '../domain/contracts/messages.contract'
 import type { MessageKind } from '../domain/message-kinds'
 import type { Result } from '../domain/result'
 import { callFunction } from './call-function'
@@ -13,7 +13,7 @@ import { useRemote } from './use-remote'
  * the user accepted are reported to the server, each allowing one message.
  */
 export function useMessageSubscription(kinds: MessageKind[]) {
-  const offers = useRemote(() => callFunction<TemplatesResult>('messages', { action: 'templates', kinds }), kinds.join(','))
+  const offers = useRemote(() => callFunction('messages', { action: 'templates', kinds }), kinds.join(','))
   const templates = offers.data?.templates ?? []
 
   const subscribe = useCallback(async (): Promise<Result<SubscribedResult>> => {
@@ -25,7 +25,7 @@ export function useMessageSubscription(kinds: MessageKind[]) {
       return { ok: false, code: 'SUBSCRIBE_FAILED', message: '订阅未成功，请稍后再试' }
     }
     const accepted = templates.filter((t) => answers[t.templateId] === 'accept').map((t) => t.kind)
-    return callFunction<SubscribedResult>('messages', { action: 'subscribed', kinds: accepted })
+    return callFunction('messages', { action: 'subscribed', kinds: accepted })
   }, [templates])
 
   return { templates, loading: offers.loading, subscribe }

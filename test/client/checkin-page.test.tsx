@@ -5,10 +5,10 @@ import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import CheckinPage from '../../src/packages/staff/checkin/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 // The staff fixture's grant: 西溪社区, communityId c1.
 const STAFF = bootstrapFor('李四', 'staff')

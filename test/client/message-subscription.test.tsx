@@ -17,7 +17,7 @@ beforeEach(() => {
   mockedCall.mockReset()
   mockedPrompt.mockReset()
   mockedCall.mockImplementation(async (_name, data) => {
-    const input = data as { action: string; kinds: string[] }
+    const input = data as unknown as { action: string; kinds: string[] }
     return input.action === 'templates'
       ? { ok: true, data: { templates: offers } }
       : { ok: true, data: { remaining: Object.fromEntries(input.kinds.map((k) => [k, 1])) } }

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callFunction } from '../../src/services/call-function'
+import { mockedGateway } from './support/call-mock'
 import { resetSession } from '../../src/services/session'
 import HomePage from '../../src/pages/home/index'
 import MinePage from '../../src/pages/mine/index'
@@ -8,7 +9,7 @@ import { bootstrapFor, UNKNOWN_USER } from './support/session-fixtures'
 import { scanCode, stopPullDownRefresh, usePullDownRefresh } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 beforeEach(() => {
   resetSession()

@@ -10,11 +10,11 @@ import CardPage from '../../src/packages/member/card/index'
 import RosterPage from '../../src/packages/unit/roster/index'
 import UnitStatsPage from '../../src/packages/unit/stats/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { navigateTo, setRouterParams, showModal } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 jest.mock('../../src/services/upload-file', () => ({ uploadFile: jest.fn() }))
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
 

@@ -1,4 +1,4 @@
-import type { BootstrapData } from '../../src/domain/bootstrap.contract'
+import type { BootstrapData } from '../../src/domain/contracts/bootstrap.contract'
 import type { CardView } from '../../src/domain/contracts/card.contract'
 import type { BindingCodeIssued } from '../../src/domain/contracts/roster.contract'
 import type { Result } from '../../src/domain/result'
@@ -6,7 +6,7 @@ import type { MemberDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { FUNCTIONS } from '../../server/functions'
 import { runFunction } from '../../server/kernel/run-function'
-import type { AuditDoc } from '../../server/shared/audit'
+import type { AuditDoc } from '../../server/audit/audit-log'
 import { LocalPhoneCodes } from '../../local/runtime/phone-codes'
 import { openHarness, TEST_CARD_SECRET, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
@@ -55,12 +55,12 @@ async function issue(memberId = 'm-li'): Promise<string> {
 
 it('links a new WeChat user whose verified phone is the roster mobile, once', async () => {
   const token = await issue()
-  expect(await asWeChat<BootstrapData>('wx-li', 'bootstrap', {})).toMatchObject({ ok: true, data: { known: false } })
+  expect(await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })).toMatchObject({ ok: true, data: { known: false } })
 
   expect(await bind('wx-li', token, phone('wx-li', '13900000011'))).toEqual({ ok: true, data: { memberName: '李娜', bound: true } })
-  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })
   expect(me).toMatchObject({ ok: true, data: { known: true, user: { name: '李娜' }, grants: [{ role: 'member', scope: { memberId: 'm-li' } }] } })
-  expect(me.ok && me.data.abilities).toContain('card.show')
+  expect(me.ok && me.data.menu).toContain('card.show')
   const [bound] = await scanAll<AuditDoc>(h.db, 'audit', { action: 'account.bound', 'target.memberId': 'm-li' })
   expect(bound).toMatchObject({ actor: { openid: 'wx-li' }, details: { proof: 'phone' }, origin: { source: 'wx_client', ip: '10.0.0.8' } })
 
@@ -82,7 +82,7 @@ it('someone who only saw the QR cannot take the card over: no proof, or another 
   expect(mismatch).toMatchObject({ ok: false, code: 'PHONE_MISMATCH' })
   const member = (await scanAll<MemberDoc>(h.db, 'members', { _id: 'm-qian' }))[0]!
   expect(member.boundUserId ?? null).toBeNull()
-  const me = await asWeChat<BootstrapData>(USERS.staffA1, 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>(USERS.staffA1, 'bootstrap', { action: 'get' })
   expect(me.ok && me.data.grants.map((g) => g.role)).toEqual(['staff'])
   const [failed] = await scanAll<AuditDoc>(h.db, 'audit', { action: 'account.bindFailed', 'actor.openid': USERS.staffA1 })
   expect(failed).toMatchObject({ target: { memberId: 'm-qian' }, details: { reason: 'PHONE_MISMATCH', phone: '138****2222' } })
@@ -142,7 +142,7 @@ it('refuses a QR that is not ours, an over-long one (as report does), or a tampe
 
 it('a reissued card takes the link back from whoever held the old one', async () => {
   // The previous test reissued the card: wx-li's link went with the old card.
-  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })
   expect(me).toMatchObject({ ok: true, data: { known: true, grants: [] } })
   const token = (await h.asUser(USERS.secretary1).ok<{ rows: CardView[] }>('card', { action: 'sheet', unitId: 'unit-1', memberId: 'm-li' })).rows[0]!.token!
   expect(await bind('wx-new-phone', token, phone('wx-new-phone', '13900000011'))).toMatchObject({ ok: true, data: { bound: true } })
@@ -151,7 +151,7 @@ it('a reissued card takes the link back from whoever held the old one', async ()
 it('gives a staff user who is also a member both roles', async () => {
   const token = await issue()
   expect(await bind(USERS.staffA2, token, phone(USERS.staffA2, '13900000011'))).toMatchObject({ ok: true, data: { bound: true } })
-  const me = await asWeChat<BootstrapData>(USERS.staffA2, 'bootstrap', {})
+  const me = await asWeChat<BootstrapData>(USERS.staffA2, 'bootstrap', { action: 'get' })
   expect(me.ok && me.data.grants.map((g) => g.role).sort()).toEqual(['member', 'staff'])
   expect(me.ok && me.data.grants.find((g) => g.role === 'member')!.scope.communityId).toBe(COMMUNITIES.a1._id)
 })

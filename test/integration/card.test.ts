@@ -95,11 +95,20 @@ describe('issue, mine, revoke, reissue, sheet', () => {
   })
 
   it('only the member\'s own unit issues, revokes and prints', async () => {
-    for (const openid of [USERS.secretary2, USERS.liaison2, USERS.staffA1, USERS.district, 'm-wang']) {
+    // Another unit's secretary or liaison: the member is not theirs, so as far as they learn, there is no such member.
+    // Everyone else has no card permission at all.
+    const refusals: Array<[string, string]> = [
+      [USERS.secretary2, 'NOT_FOUND'],
+      [USERS.liaison2, 'NOT_FOUND'],
+      [USERS.staffA1, 'FORBIDDEN'],
+      [USERS.district, 'FORBIDDEN'],
+      ['m-wang', 'FORBIDDEN'],
+    ]
+    for (const [openid, code] of refusals) {
       const caller = h.asUser(openid)
       await expectNothingWritten(h.db, async () => {
-        expect((await caller.fail('card', { action: 'issue', memberId: 'm-wang' })).code).toBe('FORBIDDEN')
-        expect((await caller.fail('card', { action: 'revoke', memberId: 'm-wang' })).code).toBe('FORBIDDEN')
+        expect((await caller.fail('card', { action: 'issue', memberId: 'm-wang' })).code).toBe(code)
+        expect((await caller.fail('card', { action: 'revoke', memberId: 'm-wang' })).code).toBe(code)
         expect((await caller.fail('card', { action: 'sheet', unitId: UNITS.u1._id })).code).toBe('FORBIDDEN')
       })
     }

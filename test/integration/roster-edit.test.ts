@@ -138,11 +138,12 @@ describe('one member’s full record, to edit', () => {
     }
   })
 
-  it('another unit’s secretary is FORBIDDEN, through their own unit or the member’s', async () => {
+  it('another unit’s secretary finds no such member through their own unit, and is FORBIDDEN the member’s unit', async () => {
     await expectNothingWritten(h.db, async () => {
-      expect(await get(USERS.secretary2, UNITS.u2._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      const missing = await get(USERS.secretary2, UNITS.u2._id)
+      expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '党员不存在' })
+      expect(await get(USERS.liaison2, UNITS.u2._id)).toEqual(missing)
       expect(await get(USERS.secretary2, UNITS.u1._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-      expect(await get(USERS.liaison2, UNITS.u2._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     })
   })
 
@@ -227,7 +228,7 @@ describe('the report id on roster rows', () => {
       await h.db.collection('reports').doc(`report-batch-${i}`).set({ data: report })
     }
     const secretary = h.asUser(USERS.secretary2)
-    await secretary.ok('bootstrap', {}) // signed in before counting
+    await secretary.ok('bootstrap', { action: 'get' }) // signed in before counting
     const reportReads = async (pageSize: number) => {
       const { result, requests } = await recordDbRequests(() => secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u2._id, pageSize }))
       return { rows: result.rows, reads: requests.filter((r) => r.collection === 'reports').length }

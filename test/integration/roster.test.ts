@@ -210,8 +210,8 @@ describe('list, save, totals', () => {
   it('a member cannot be moved to another unit by editing', async () => {
     await addMember(h.db, { id: 'm-u1', unit: 'u1', community: 'a1', name: '韩梅', mobile: '13600000050' })
     await expectNothingWritten(h.db, async () => {
-      // The other unit's secretary: not theirs.
-      expect((await secretary().fail('roster', { action: 'save', unitId, memberId: 'm-u1', fields: { ...fields, mobile: '13600000050' } })).code).toBe('FORBIDDEN')
+      // The other unit's secretary: not theirs, so not found.
+      expect((await secretary().fail('roster', { action: 'save', unitId, memberId: 'm-u1', fields: { ...fields, mobile: '13600000050' } })).code).toBe('NOT_FOUND')
       // Their own unit's secretary, naming another unit: the unit does not change.
       const own = await h.asUser(USERS.secretary1).fail('roster', { action: 'save', unitId, memberId: 'm-u1', fields: { ...fields, mobile: '13600000050' } })
       expect(own.code).toBe('FORBIDDEN') // not authorized on unit-2 in the first place

@@ -10,7 +10,7 @@ import { TriggerScheduler } from '../../local/triggers/trigger-scheduler'
 import { getRows } from '../../server/db/read'
 import { FUNCTIONS } from '../../server/functions'
 import type { Database } from '../../server/kernel/database'
-import { defineFunction, type AnyCloudFunction } from '../../server/kernel/function-def'
+import { defineFunction, type CloudFunction } from '../../server/kernel/function-def'
 import { runFunction } from '../../server/kernel/run-function'
 import type { TimerContext, TimerEvent } from '../../server/kernel/timer'
 import { ManualClock } from './support/manual-clock'
@@ -20,19 +20,27 @@ import { ManualClock } from './support/manual-clock'
 // handler writes one `meta` document per run, named by the event's time.
 
 const seen: Array<{ event: TimerEvent; ctxKeys: string[] }> = []
-const recount = defineFunction({
-  name: 'recountForTest',
-  input: z.object({}).strict(),
-  async handle() {
-    throw new Error('a user never reaches this in these tests')
+const noop = { run: { input: z.object({}).strict(), result: z.null() } }
+const recount = defineFunction(
+  'recountForTest',
+  noop,
+  {
+    run: {
+      permission: 'public',
+      async handle() {
+        throw new Error('a user never reaches this in these tests')
+      },
+    },
   },
-  async timer(event: TimerEvent, ctx: TimerContext) {
-    seen.push({ event, ctxKeys: Object.keys(ctx).sort() })
-    await ctx.db.collection('meta').add({ data: { _id: `run ${event.Time}`, trigger: event.TriggerName, at: ctx.now() } })
-    return { recounted: true }
+  {
+    async timer(event: TimerEvent, ctx: TimerContext) {
+      seen.push({ event, ctxKeys: Object.keys(ctx).sort() })
+      await ctx.db.collection('meta').add({ data: { _id: `run ${event.Time}`, trigger: event.TriggerName, at: ctx.now() } })
+      return { recounted: true }
+    },
   },
-})
-const functions = new Map<string, AnyCloudFunction>([[recount.name, recount as AnyCloudFunction]])
+)
+const functions = new Map<string, CloudFunction>([[recount.name, recount as CloudFunction]])
 // 02:00 every day, China time: 18:00 UTC the day before.
 const trigger = { name: 'nightlyRecount', type: 'timer' as const, config: '0 0 2 * * * *' }
 
@@ -123,7 +131,7 @@ it('lists the trigger with its next run on /dev/triggers and runs it by hand fro
 
 it('runs a timer handler only for the platform: a timer event from a user is ordinary input and refused', async () => {
   const event = { Type: 'Timer', TriggerName: 'nightlyRecount', Time: '2026-03-15T18:00:00Z' }
-  const asUser = await runFunction(recount as AnyCloudFunction, event, { db, openid: 'demo-staff-1', env: { cardSecret: '' } })
+  const asUser = await runFunction(recount as CloudFunction, event, { db, openid: 'demo-staff-1', env: { cardSecret: '' } })
   expect(asUser).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
   expect(seen).toEqual([])
   expect(await runs()).toEqual([])
@@ -132,22 +140,24 @@ it('runs a timer handler only for the platform: a timer event from a user is ord
   const stats = await runFunction(FUNCTIONS.get('stats')!, event, { db, openid: '', env: { cardSecret: '' } })
   expect(stats).toMatchObject({ ok: false, code: 'NO_TIMER_HANDLER' })
   // And without the timer shape, no caller means no access.
-  expect(await runFunction(recount as AnyCloudFunction, {}, { db, openid: '', env: { cardSecret: '' } })).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
+  expect(await runFunction(recount as CloudFunction, {}, { db, openid: '', env: { cardSecret: '' } })).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
 })
 
 it('records a failed run and keeps the schedule', async () => {
-  const failing = defineFunction({
-    name: 'failingForTest',
-    input: z.object({}).strict(),
-    handle: async () => null,
-    timer: async () => {
-      throw new Error('recount broke')
+  const failing = defineFunction(
+    'failingForTest',
+    noop,
+    { run: { permission: 'public', handle: async () => null } },
+    {
+      timer: async () => {
+        throw new Error('recount broke')
+      },
     },
-  })
+  )
   const broken = new TriggerScheduler({
     triggers: [{ functionName: failing.name, trigger }],
     clock,
-    invoke: invokeThroughKernel(new Map([[failing.name, failing as AnyCloudFunction]]), { db, env: { cardSecret: '' }, log: () => {} }),
+    invoke: invokeThroughKernel(new Map([[failing.name, failing as CloudFunction]]), { db, env: { cardSecret: '' }, log: () => {} }),
     log: (line) => log.push(line),
   })
   broken.start()

@@ -6,7 +6,7 @@ import type { KnownContext } from '../../kernel/function-def'
 import type { MemberBindingCode, MemberDoc } from '../../db/docs'
 import { loadMember } from '../../db/load'
 import { updateDoc } from '../../db/write'
-import { writeAudit } from '../../shared/audit'
+import { writeAudit } from '../../audit/audit-log'
 import { authorizedUnit } from '../roster/roster-access'
 
 // The unit's fallback for binding a member's WeChat (src/domain/binding-code.ts).
@@ -38,10 +38,7 @@ function newBindingCode(): string {
  */
 export async function issueBindingCode(ctx: KnownContext, input: { unitId: string; memberId: string }): Promise<BindingCodeIssued> {
   if (!ctx.env.cardSecret) throw new AppError('CONFIG_MISSING')
-  const unit = await authorizedUnit(ctx, input.unitId)
-  if (!ctx.principal.grants.some((g) => g.role === 'secretary' && g.scope.unitId === unit._id)) {
-    throw new AppError('FORBIDDEN', '绑定码只能由本单位党组织书记生成')
-  }
+  const unit = await authorizedUnit(ctx, input.unitId, 'binding.issue')
   const member = await loadMember(ctx.db, input.memberId)
   if (member.unitId !== unit._id) throw new AppError('NOT_FOUND', '该党员不在本单位名册中')
 

@@ -4,8 +4,8 @@ import { AppError } from '../../../src/domain/errors'
 import { provesPresence } from '../../../src/domain/presence-proof'
 import type { KnownContext } from '../../kernel/function-def'
 import type { CommunityDoc } from '../../db/docs'
-import { assertNotLocked, countFailure } from '../../shared/attempt-limit'
-import { writeAudit } from '../../shared/audit'
+import { assertNotLocked, countFailure } from '../../access/attempt-limit'
+import { writeAudit } from '../../audit/audit-log'
 import { findByNumber, requireActive, resolveToken, type ResolvedCard } from '../card/card-resolve'
 
 // The card the community desk holds up, for lookup and confirm alike. A

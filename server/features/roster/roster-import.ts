@@ -25,7 +25,7 @@ export interface ImportInput {
  * holds members' mobiles and has served its purpose.
  */
 export async function importRoster(ctx: KnownContext, input: ImportInput): Promise<RosterImportResult> {
-  const unit = await authorizedUnit(ctx, input.unitId)
+  const unit = await authorizedUnit(ctx, input.unitId, 'roster.manage')
   const now = ctx.now()
   const upload = await readUpload(ctx, input.fileID, 'spreadsheet')
   const sheetRows = await readRosterSheet(upload.format, upload.bytes)

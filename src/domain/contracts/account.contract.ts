@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { normalizeBindingCode } from '../binding-code'
 import { cardToken } from './card-ref'
+import { action } from './action-contract'
 
 // `account`: a WeChat user links themself to the system. A member scans the
 // 联系证 their unit handed them, and proves they are that member: anyone who
@@ -22,16 +23,19 @@ export const bindingProof = z.union([
 ])
 export type BindingProof = z.output<typeof bindingProof>
 
-export const accountInput = z.discriminatedUnion('action', [
-  z
-    .object({ action: z.literal('bindCard'), token: cardToken, proof: bindingProof.optional() })
-    .strict()
-    .refine((input) => input.proof !== undefined, { message: '请先验证手机号，或填写单位发放的绑定码', path: ['proof'], params: { code: 'BIND_PROOF_REQUIRED' } }),
-])
-export type AccountInput = z.input<typeof accountInput>
-
-export interface BindResult {
-  memberName: string
+export const bindResultSchema = z.strictObject({
+  memberName: z.string(),
   /** False when this WeChat user was already linked to the member (nothing written). */
-  bound: boolean
+  bound: z.boolean(),
+})
+export type BindResult = z.output<typeof bindResultSchema>
+
+export const accountContract = {
+  bindCard: action(
+    z
+      .object({ token: cardToken, proof: bindingProof.optional() })
+      .strict()
+      .refine((input) => input.proof !== undefined, { message: '请先验证手机号，或填写单位发放的绑定码', path: ['proof'], params: { code: 'BIND_PROOF_REQUIRED' } }),
+    bindResultSchema,
+  ),
 }

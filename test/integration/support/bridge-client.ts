@@ -8,7 +8,7 @@ import { buildLocalApp } from '../../../local/runtime/app'
 import { openLocalDatabase } from '../../../local/runtime/open-database'
 import { openLocalStorage } from '../../../local/runtime/open-storage'
 import type { FileStore } from '../../../local/embedded-storage'
-import type { BootstrapData } from '../../../src/domain/bootstrap.contract'
+import type { BootstrapData } from '../../../src/domain/contracts/bootstrap.contract'
 import { uploadPath, type UploadKind } from '../../../src/domain/upload-kinds'
 
 // Drives the real local runtime: the fastify bridge (POST /api/<fn>) on a

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { GrantView } from '../../../domain/bootstrap.contract'
+import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import type { CardRef } from '../../../domain/contracts/card-ref'
-import { reportInput, type ConfirmResult, type ScannedMember } from '../../../domain/contracts/report.contract'
+import { reportContract, type ConfirmResult, type ScannedMember } from '../../../domain/contracts/report.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { Notice } from '../../../components/notice'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
-import { check } from '../../../services/validate'
+import { checkCall } from '../../../services/validate'
 import { Scanner } from './scanner'
 import '../../../components/buttons.css'
 import './index.css'
@@ -51,14 +51,14 @@ function Checkin({ grant, communityId }: { grant: GrantView; communityId: string
 
   const lookup = async (card: CardRef) => {
     const input = { action: 'lookup' as const, communityId, card }
-    const checked = check(reportInput, input)
+    const checked = checkCall(reportContract, input)
     if (!checked.ok) {
       setError(checked.message)
       return
     }
     setError(null)
     setBusy(true)
-    const result = await callFunction<ScannedMember>('report', input)
+    const result = await callFunction('report', input)
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
@@ -79,7 +79,7 @@ function Checkin({ grant, communityId }: { grant: GrantView; communityId: string
     }
     setError(null)
     setBusy(true)
-    const result = await callFunction<ConfirmResult>('report', { action: 'confirm', communityId, card, recordMove })
+    const result = await callFunction('report', { action: 'confirm', communityId, card, recordMove })
     setBusy(false)
     if (!result.ok) {
       setError(result.message)

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { CardView } from '../../../domain/contracts/card.contract'
-import { ROSTER_FILTERS, type BindingCodeIssued, type RosterImportResult, type RosterList, type RosterRow } from '../../../domain/contracts/roster.contract'
+import { ROSTER_FILTERS, type RosterImportResult, type RosterRow } from '../../../domain/contracts/roster.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -54,12 +53,12 @@ function Roster({ unitId, unitName, initialFilter, isSecretary }: { unitId: stri
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const remote = useRemote(
-    () => callFunction<RosterList>('roster', { action: 'list', unitId, filter, page, pageSize: PAGE_SIZE }),
+    () => callFunction('roster', { action: 'list', unitId, filter, page, pageSize: PAGE_SIZE }),
     `${unitId}|${filter}|${page}`,
   )
 
   const cardAction = async (action: 'issue' | 'revoke', row: RosterRow): Promise<boolean> => {
-    const result = await callFunction<CardView>('card', { action, memberId: row.memberId })
+    const result = await callFunction('card', { action, memberId: row.memberId })
     if (!result.ok) {
       setMessage({ tone: 'error', text: result.message })
       return false
@@ -98,7 +97,7 @@ function Roster({ unitId, unitName, initialFilter, isSecretary }: { unitId: stri
   // 绑定码: for a member whose WeChat phone number is not the roster's; shown once, handed over in person.
   const bindingCode = async (row: RosterRow) => {
     setBusy(true)
-    const result = await callFunction<BindingCodeIssued>('roster', { action: 'bindingCode', unitId, memberId: row.memberId })
+    const result = await callFunction('roster', { action: 'bindingCode', unitId, memberId: row.memberId })
     setBusy(false)
     if (!result.ok) return setMessage({ tone: 'error', text: result.message })
     await Taro.showModal({
@@ -302,7 +301,7 @@ function RosterImport({ unitId, onDone }: { unitId: string; onDone: (message: st
   const [busy, setBusy] = useState(false)
 
   const send = (fileID: string, mode: 'check' | 'commit', onlyValid = false) =>
-    callFunction<RosterImportResult>('roster', { action: 'import', unitId, fileID, mode, onlyValid })
+    callFunction('roster', { action: 'import', unitId, fileID, mode, onlyValid })
 
   const onPicked = async (picked: PickedFile) => {
     setFile(null)

@@ -1,5 +1,5 @@
 import type { FunctionContext } from '../kernel/function-def'
-import { newId } from './new-id'
+import { newId } from '../db/new-id'
 
 // The `audit` collection: who did what, when, and from where. One small
 // writer for every feature that must leave a trace (failed proofs at the

@@ -1,8 +1,5 @@
-import { z } from 'zod'
-import { abilitiesOf } from '../../../src/domain/abilities'
-import type { BootstrapData, GrantView } from '../../../src/domain/bootstrap.contract'
+import type { GrantView } from '../../../src/domain/contracts/bootstrap.contract'
 import { ROLE_LABELS, type Grant, type Scope } from '../../../src/domain/roles'
-import { defineFunction } from '../../kernel/function-def'
 import type { Database } from '../../kernel/database'
 import { namesOf, type NamedCollection } from '../../db/names'
 
@@ -19,7 +16,8 @@ function shownBy(grant: Grant): [keyof Scope, NamedCollection] | undefined {
   return SHOWN_BY.find(([key]) => grant.scope[key])
 }
 
-async function describeGrants(db: Database, grants: Grant[]): Promise<GrantView[]> {
+/** Each grant with its role's label and the name of the unit, community, street or district it acts in. */
+export async function describeGrants(db: Database, grants: Grant[]): Promise<GrantView[]> {
   const wanted = new Map<NamedCollection, string[]>()
   for (const g of grants) {
     const by = shownBy(g)
@@ -33,19 +31,3 @@ async function describeGrants(db: Database, grants: Grant[]): Promise<GrantView[
     return { role: g.role, roleLabel: ROLE_LABELS[g.role], scopeName, scope: g.scope }
   })
 }
-
-/** Tells the client who the caller is and what they may do. */
-export const bootstrap = defineFunction({
-  name: 'bootstrap',
-  public: true,
-  input: z.object({}).strict(),
-  async handle(_input, { db, principal }): Promise<BootstrapData> {
-    if (!principal) return { known: false, user: null, grants: [], abilities: [] }
-    return {
-      known: true,
-      user: { id: principal.userId, name: principal.name },
-      grants: await describeGrants(db, principal.grants),
-      abilities: abilitiesOf(principal.grants),
-    }
-  },
-})
