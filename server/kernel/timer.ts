@@ -7,7 +7,7 @@ import type { ServerEnv } from './function-def'
 // A timer trigger invokes its function with this event and no caller: the
 // platform sends { Type: 'Timer', TriggerName, Time } and getWXContext() has
 // no OPENID. Such a call runs the function's timer handler and nothing else;
-// the same event from a signed-in user is ordinary input and fails parsing.
+// the same event from a signed-in user is ordinary input and names no action.
 
 export const timerEvent = z.object({
   Type: z.literal('Timer'),

@@ -32,7 +32,7 @@ const signIn = (payload: string, contentType = 'application/x-www-form-urlencode
   app.inject({ method: 'POST', url: '/dev/login', payload, headers: { 'content-type': contentType } })
 const cookieOf = (response: Awaited<ReturnType<typeof signIn>>) => String(response.headers['set-cookie']).split(';')[0]!
 const bootstrap = (cookie: string) =>
-  app.inject({ method: 'POST', url: '/api/bootstrap', payload: '{}', headers: { 'content-type': 'application/json', cookie } }).then((r) => r.json())
+  app.inject({ method: 'POST', url: '/api/bootstrap', payload: '{"action":"get"}', headers: { 'content-type': 'application/json', cookie } }).then((r) => r.json())
 
 it('refuses a query operator for the demo user, plainly, without starting a session', async () => {
   for (const payload of ['{"openid":{"$eq":"demo-district"}}', '{"openid":["demo-district"]}', '{}', 'null']) {

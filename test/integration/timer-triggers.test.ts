@@ -26,7 +26,7 @@ const recount = defineFunction(
   noop,
   {
     run: {
-      permission: 'public',
+      permission: 'district.stats',
       async handle() {
         throw new Error('a user never reaches this in these tests')
       },
@@ -132,7 +132,7 @@ it('lists the trigger with its next run on /dev/triggers and runs it by hand fro
 it('runs a timer handler only for the platform: a timer event from a user is ordinary input and refused', async () => {
   const event = { Type: 'Timer', TriggerName: 'nightlyRecount', Time: '2026-03-15T18:00:00Z' }
   const asUser = await runFunction(recount as CloudFunction, event, { db, openid: 'demo-staff-1', env: { cardSecret: '' } })
-  expect(asUser).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
+  expect(asUser).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
   expect(seen).toEqual([])
   expect(await runs()).toEqual([])
 
@@ -140,7 +140,7 @@ it('runs a timer handler only for the platform: a timer event from a user is ord
   const stats = await runFunction(FUNCTIONS.get('stats')!, event, { db, openid: '', env: { cardSecret: '' } })
   expect(stats).toMatchObject({ ok: false, code: 'NO_TIMER_HANDLER' })
   // And without the timer shape, no caller means no access.
-  expect(await runFunction(recount as CloudFunction, {}, { db, openid: '', env: { cardSecret: '' } })).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
+  expect(await runFunction(recount as CloudFunction, { action: 'run' }, { db, openid: '', env: { cardSecret: '' } })).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
 })
 
 it('records a failed run and keeps the schedule', async () => {

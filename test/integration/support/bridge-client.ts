@@ -94,7 +94,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     // The client learns its user id from bootstrap, and uploads under it.
     const userId = async (): Promise<string> => {
       if (!userIds.has(openid)) {
-        const boot = await call<BootstrapData>('bootstrap', {})
+        const boot = await call<BootstrapData>('bootstrap', { action: 'get' })
         userIds.set(openid, boot.ok && boot.data.user ? boot.data.user.id : 'unknown')
       }
       return userIds.get(openid)!
