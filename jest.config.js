@@ -4,11 +4,19 @@
 // in jsdom with WeChat's miniprogram-simulate (test/weapp/support).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
 
+// A limit for hangs, not a timing assertion: suites open a real database and
+// a fastify app, and on a busy 2-core machine (several jest workers beside
+// other work) a set-up that takes 0.5 s alone can take several. Tests assert
+// behaviour; speed is measured by bench/.
+const testTimeout = 30_000
+
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout,
   projects: [
     {
       displayName: 'server',
+      testTimeout,
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
@@ -17,6 +25,7 @@ module.exports = {
     },
     {
       displayName: 'client',
+      testTimeout,
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/client'],
       testMatch: ['**/*.test.tsx'],
@@ -29,6 +38,7 @@ module.exports = {
     },
     {
       displayName: 'weapp',
+      testTimeout,
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/weapp'],
       testMatch: ['**/*.test.ts'],

@@ -1,5 +1,5 @@
 import * as cloud from 'wx-server-sdk'
-import { account } from '../../server/features/account/account.handler'
+import { account } from '../../server/features/account/account.function'
 import { serve } from '../../server/kernel/serve'
 
 // serve() runs cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV }) and reads the caller from getWXContext().

@@ -1,5 +1,5 @@
 import * as cloud from 'wx-server-sdk'
-import { posts } from '../../server/features/posts/posts.handler'
+import { posts } from '../../server/features/posts/posts.function'
 import { serve } from '../../server/kernel/serve'
 
 // serve() runs cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV }) and reads the caller from getWXContext().

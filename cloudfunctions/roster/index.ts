@@ -1,5 +1,5 @@
 import * as cloud from 'wx-server-sdk'
-import { roster } from '../../server/features/roster/roster.handler'
+import { roster } from '../../server/features/roster/roster.function'
 import { serve } from '../../server/kernel/serve'
 
 // serve() runs cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV }) and reads the caller from getWXContext().

@@ -1,7 +1,7 @@
 import { aggregate } from './aggregate'
 import { DirectAccess, modifyOne, removeOne, type DocAccess } from './doc-ops'
 import type { Doc } from './ejson'
-import { decodeObject, encodeDoc, isPlainObject } from './ejson'
+import { decodeObject, encodeDoc } from './ejson'
 import { EngineError, ErrorCode, invalidOperator, invalidParam } from './errors'
 import { generateId, idKey, isDocId } from './ids'
 import type { IndexRegistry } from './index-registry'
@@ -12,7 +12,7 @@ import type { Params } from './params'
 import type { QueryRunner } from './query-exec'
 import type { SqliteStore } from './storage'
 import type { TransactionManager } from './transactions'
-import { applyReplace, applyUpdate, changed } from './updates'
+import { applyUpdate, changed } from './updates'
 import type { Writer } from './writes'
 
 // One function per builder action. Each returns the reply's fields besides
@@ -65,7 +65,7 @@ function writeBatch<T>(ctx: Ctx, body: (access: DirectAccess, seq: number) => T)
 
 function accessFor(ctx: Ctx, params: Params, body: (access: DocAccess) => Reply): Reply {
   const transactionId = p.optionalString(params, 'transactionId')
-  if (transactionId !== undefined) return body(ctx.txns.access(transactionId))
+  if (transactionId !== undefined) return ctx.txns.run(transactionId, body)
   return writeBatch(ctx, (access) => body(access))
 }
 
@@ -77,7 +77,7 @@ export function getDocument(ctx: Ctx, params: Params, now: number): Reply {
   const projection = p.projection(params, now)
   const transactionId = p.optionalString(params, 'transactionId')
   if (transactionId !== undefined) {
-    const doc = ctx.txns.access(transactionId).read(collection, idKey(docId(query)))
+    const doc = ctx.txns.run(transactionId, (access) => access.read(collection, idKey(docId(query))))
     const list = doc ? arrange([doc], { projection }) : []
     return { data: { list: list.map(encodeDoc) } }
   }
@@ -130,48 +130,32 @@ function decodeUpdate(params: Params, now: number): Doc {
   return decodeObject(params.data, now, 'data')
 }
 
-/** Documents MongoDB would create for an upsert that matched nothing: the query's plain equalities. */
-function upsertBase(query: Doc): Doc {
-  const base: Doc = {}
-  for (const [field, value] of Object.entries(query)) {
-    if (!field.startsWith('$') && !field.includes('.') && !isPlainObject(value)) base[field] = value
-  }
-  if (base._id === undefined) base._id = generateId()
-  return base
-}
-
 export function modifyDocument(ctx: Ctx, params: Params, now: number): Reply {
   rejectWhereInTransaction(params)
   const collection = p.collectionName(params)
   ctx.requireCollection(collection)
   const query = p.query(params, now)
   const data = decodeUpdate(params, now)
-  const merge = p.flag(params, 'merge', true)
-  const upsert = p.flag(params, 'upsert', false)
   if (params.queryType === DOC) {
+    const merge = p.flag(params, 'merge', true)
+    const upsert = p.flag(params, 'upsert', false)
     return accessFor(ctx, params, (access) => {
       const result = modifyOne(access, collection, { id: docId(query), data, merge, upsert, query })
       return { data: { updated: result.updated, upsert_id: result.upsertId } }
     })
   }
+  // where().update(): the builder always sends merge: true and upsert: false
+  // (@cloudbase/database query.js), so there is no replacement or upsert here.
+  p.requireWhere(params)
   const multi = p.flag(params, 'multi', false)
   return writeBatch(ctx, (access) => {
     const matches = matching(ctx, collection, query, multi)
     let updated = 0
     for (const { doc } of matches) {
-      updated += modifyOne(access, collection, { id: doc._id, data, merge, upsert: false, query }).updated
-    }
-    if (matches.length === 0 && upsert) {
-      const base = upsertBase(query)
-      const after = merge ? applyUpdate(base, data, query) : applyReplace(base._id, data)
-      access.insert(collection, after)
-      return { data: { updated, upsert_id: after._id } }
+      updated += modifyOne(access, collection, { id: doc._id, data, merge: true, upsert: false, query }).updated
     }
     // Unknown operators are an error even when nothing matched.
-    if (matches.length === 0) {
-      if (merge) applyUpdate({ _id: '' }, data, query)
-      else applyReplace('', data)
-    }
+    if (matches.length === 0) applyUpdate({ _id: '' }, data, query)
     return { data: { updated } }
   })
 }
@@ -180,6 +164,7 @@ export function modifyAndReturnDoc(ctx: Ctx, params: Params, now: number): Reply
   rejectWhereInTransaction(params)
   const collection = p.collectionName(params)
   ctx.requireCollection(collection)
+  p.requireWhere(params)
   const query = p.query(params, now)
   const data = decodeUpdate(params, now)
   return writeBatch(ctx, (access) => {
@@ -203,6 +188,7 @@ export function removeDocument(ctx: Ctx, params: Params, now: number): Reply {
   if (params.queryType === DOC) {
     return accessFor(ctx, params, (access) => ({ data: { deleted: removeOne(access, collection, docId(query)) } }))
   }
+  p.requireWhere(params)
   const multi = p.flag(params, 'multi', false)
   return writeBatch(ctx, (access) => {
     const matches = matching(ctx, collection, query, multi)

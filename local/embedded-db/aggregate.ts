@@ -1,3 +1,4 @@
+import { groupInSql } from './aggregate-sql'
 import type { Doc } from './ejson'
 import { decodeParam, decodeStored, encodeDoc } from './ejson'
 import { invalidOperator, invalidParam } from './errors'
@@ -52,12 +53,6 @@ export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection
   const pipeline = parseStages(stages, now)
   if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
 
-  // A leading $match narrows the input in SQL; the stage itself still runs in mingo.
-  const leading = pipeline[0]?.$match
-  const filter =
-    leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null
-  const input = [...store.select(collection, filter)].map((row) => decodeStored(row.doc))
-
   const foreign = new Map<string, Doc[]>()
   const resolve = (name: string): Doc[] => {
     let docs = foreign.get(name)
@@ -67,5 +62,17 @@ export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection
     }
     return docs
   }
+  // A leading $match narrows the scan through the indexes on either path. A
+  // leading $match + $group that SQL can answer exactly is grouped there, and
+  // mingo finishes the rest of the pipeline on the grouped rows.
+  const leading = pipeline[0]?.$match
+  const filter =
+    leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null
+  const grouped = groupInSql(store, collection, pipeline, filter)
+  if (grouped) return { list: runPipeline(grouped.rows, pipeline.slice(grouped.consumed), resolve).map(encodeDoc) }
+
+  // Otherwise the whole pipeline runs in mingo, its input in insertion order
+  // so that groups come out in the same order on both paths.
+  const input = [...store.select(collection, filter, 'INSERTED')].map((row) => decodeStored(row.doc))
   return { list: runPipeline(input, pipeline, resolve).map(encodeDoc) }
 }

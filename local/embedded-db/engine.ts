@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IndexSpec } from '../../server/db/indexes'
 import * as actions from './actions'
 import type { Ctx, Reply } from './actions'
+import { groupInSql } from './aggregate-sql'
 import { EngineError, collectionNotExist, requestFailed } from './errors'
 import { IndexRegistry } from './index-registry'
 import type { Params } from './params'
@@ -26,6 +27,11 @@ export interface OpenOptions {
    * DATABASE_COLLECTION_NOT_EXIST as the cloud does. Off by default.
    */
   autoCreateCollections?: boolean
+  /**
+   * The engine's time in milliseconds (Date.now by default): server dates and
+   * the transaction lifetime. Tests pass their own to move time instead of waiting.
+   */
+  clock?: () => number
 }
 
 export type EngineReply = { requestId: string; code?: undefined; [field: string]: unknown } | { requestId: string; code: string; message: string }
@@ -57,6 +63,7 @@ export class EmbeddedEngine {
   private fileName = ''
   private readonly requestPrefix = randomBytes(4).toString('hex')
   private requestCount = 0
+  private clock: () => number = Date.now
 
   static open(options: OpenOptions): EmbeddedEngine {
     return new EmbeddedEngine().open(options)
@@ -69,6 +76,7 @@ export class EmbeddedEngine {
     const log = new SnapshotLog()
     const writer = new Writer(store, indexes, log)
     const autoCreate = options.autoCreateCollections === true
+    const clock = (this.clock = options.clock ?? Date.now)
     this.store = store
     this.fileName = options.file
     this.ctx = {
@@ -76,7 +84,7 @@ export class EmbeddedEngine {
       indexes,
       writer,
       queries: new QueryRunner(store, indexes),
-      txns: new TransactionManager(store, writer, log),
+      txns: new TransactionManager(store, writer, log, clock),
       requireCollection(name) {
         if (store.hasCollection(name)) return
         if (!autoCreate) throw collectionNotExist(name)
@@ -105,8 +113,11 @@ export class EmbeddedEngine {
     const requestId = `${this.requestPrefix}_${++this.requestCount}`
     const handler = HANDLERS[action]
     try {
+      // Every request first ends the transactions past their lifetime, so an
+      // abandoned one releases its locks and snapshot at the next request.
+      ctx.txns.expire()
       if (!handler) throw requestFailed(`[InvalidAction] the embedded database does not implement ${action}`)
-      return { ...handler(ctx, params, Date.now()), requestId }
+      return { ...handler(ctx, params, this.clock()), requestId }
     } catch (error) {
       const failure = error instanceof EngineError ? error : requestFailed(`[InternalError] ${(error as Error)?.message ?? String(error)}`)
       return { requestId, code: failure.code, message: failure.message }
@@ -131,6 +142,19 @@ export class EmbeddedEngine {
    */
   explain(collection: string, query: Record<string, unknown>, sort?: Record<string, 1 | -1>): string[] {
     return this.context().queries.plan(collection, query, sort)
+  }
+
+  /** What open transactions hold: their number, their document locks and the snapshot entries kept for them. */
+  transactionsHeld(): { transactions: number; locks: number; snapshotEntries: number } {
+    return this.context().txns.held()
+  }
+
+  /**
+   * Whether a pipeline (plain JS stages, as after EJSON decoding) is grouped
+   * in SQL rather than by mingo over every document: shows the fast path serves it.
+   */
+  groupsInSql(collection: string, pipeline: Array<Record<string, unknown>>): boolean {
+    return groupInSql(this.context().store, collection, pipeline) !== null
   }
 
   listCollections(): string[] {

@@ -11,6 +11,8 @@ export const ErrorCode = {
   DUPLICATE_WRITE: 'DATABASE_DUPLICATE_WRITE',
   /** The code @cloudbase/database's runTransaction retries on. */
   TRANSACTION_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
+  /** A transaction that ended (commit, abort, conflict, 30 s limit) or never existed; surfaces as -501001. */
+  TRANSACTION_FAIL: 'DATABASE_TRANSACTION_FAIL',
   /** -502002 in wx-server-sdk. The misspelling is the platform's own. */
   INVALID_OPERATOR: 'DATABASE_INVALID_OPERRATOR',
   /** -501007 in wx-server-sdk. */
@@ -48,8 +50,26 @@ export function duplicateKey(collection: string, index: string, detail: string):
 export function transactionConflict(transactionId: string): EngineError {
   return new EngineError(
     ErrorCode.TRANSACTION_CONFLICT,
-    `[${ErrorCode.TRANSACTION_CONFLICT}] transaction ${transactionId} conflicts with a write committed after it started; nothing was applied`,
+    `[${ErrorCode.TRANSACTION_CONFLICT}] transaction ${transactionId} conflicts with a write committed after it started, or with another open transaction's write; the transaction was aborted and nothing was applied`,
   )
+}
+
+/** The cloud's reply to any use of a transaction id it no longer holds (its message names the 30 s limit). */
+export function transactionNotExist(): EngineError {
+  return new EngineError(
+    ErrorCode.TRANSACTION_FAIL,
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  )
+}
+
+/** MongoDB's storage rule, which CloudBase inherits: no field name starts with `$`, at any depth. */
+export function dollarField(field: string, path: string): EngineError {
+  return requestFailed(`[InvalidParameter] The dollar ($) prefixed field '${field}' in '${path}' is not valid for storage.`)
+}
+
+/** CloudBase refuses a where-write (update, remove) whose query is missing: there is no "whole collection" write. */
+export function emptyQuery(): EngineError {
+  return invalidParam("param.query can't be empty")
 }
 
 export function invalidOperator(detail: string): EngineError {

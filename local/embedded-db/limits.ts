@@ -19,3 +19,6 @@ export function checkOffset(offset: unknown): number {
   }
   return offset
 }
+
+/** CloudBase aborts a transaction not committed or aborted within 30 s of its start. */
+export const TRANSACTION_LIFETIME_MS = 30_000

@@ -1,6 +1,6 @@
 import type { Doc } from './ejson'
 import { decodeObject, decodeParam } from './ejson'
-import { invalidParam } from './errors'
+import { emptyQuery, invalidParam } from './errors'
 
 // Readers for the loosely typed parameters the builder sends with each action.
 
@@ -21,6 +21,15 @@ export function optionalString(params: Params, key: string): string | undefined 
 
 export function query(params: Params, now: number): Doc {
   return decodeObject(params.query, now, 'query')
+}
+
+/**
+ * A where-write (update, updateAndReturn, remove) must carry a query: the
+ * builder sends none for collection.update()/remove() without where(), and
+ * the cloud refuses that rather than touching the whole collection.
+ */
+export function requireWhere(params: Params): void {
+  if (params.query === undefined || params.query === null || params.query === '') throw emptyQuery()
 }
 
 export function sortSpec(params: Params, now: number): Record<string, 1 | -1> | undefined {

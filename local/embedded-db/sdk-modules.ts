@@ -53,7 +53,7 @@ function versionAt(dir: string): string {
 
 // Resolved from wx-server-sdk's own location so that the copy patched here is
 // the one wx-server-sdk loads, whatever else is hoisted in node_modules.
-function sdkDirs(): Dirs {
+export function sdkDirs(): Dirs {
   if (dirs) return dirs
   const wx = dirname(require.resolve('wx-server-sdk/package.json'))
   const nodeSdk = dirname(require.resolve('@cloudbase/node-sdk/package.json', { paths: [wx] }))

@@ -49,6 +49,13 @@ export class SnapshotLog {
     return entry ? { found: true, row: entry.before } : { found: false }
   }
 
+  /** Pre-images held, for checking that ended transactions release theirs. */
+  size(): number {
+    let n = 0
+    for (const list of this.entries.values()) n += list.length
+    return n
+  }
+
   private prune(): void {
     if (this.openStarts.size === 0) {
       this.entries.clear()

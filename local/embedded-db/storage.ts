@@ -16,6 +16,9 @@ export interface SqlFilter {
   params: unknown[]
 }
 
+/** Primary-key order, or INSERTED: rowid order, whatever index serves the filter. */
+export type Order = 'ASC' | 'DESC' | 'INSERTED'
+
 const COLLECTION_PREFIX = 'c:'
 const STATEMENT_CACHE_LIMIT = 500
 
@@ -99,14 +102,14 @@ export class SqliteStore {
     this.prepare(`DELETE FROM ${collectionTable(collection)} WHERE id = ?`).run(id)
   }
 
-  private selectSql(collection: string, filter: SqlFilter | null, order?: 'ASC' | 'DESC'): string {
+  private selectSql(collection: string, filter: SqlFilter | null, order?: Order): string {
     const where = filter ? ` WHERE ${filter.sql}` : ''
-    const orderBy = order ? ` ORDER BY id ${order}` : ''
+    const orderBy = order === 'INSERTED' ? ' ORDER BY rowid' : order ? ` ORDER BY id ${order}` : ''
     return `SELECT id, doc, version FROM ${collectionTable(collection)}${where}${orderBy}`
   }
 
-  /** Rows passing `filter` (all rows when null), optionally in primary-key order. */
-  select(collection: string, filter: SqlFilter | null, order?: 'ASC' | 'DESC'): IterableIterator<Row> {
+  /** Rows passing `filter` (all rows when null), optionally in primary-key or insertion order. */
+  select(collection: string, filter: SqlFilter | null, order?: Order): IterableIterator<Row> {
     return this.prepare(this.selectSql(collection, filter, order)).iterate(...(filter?.params ?? [])) as IterableIterator<Row>
   }
 

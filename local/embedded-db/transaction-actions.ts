@@ -41,7 +41,7 @@ export function abortTransaction(ctx: Ctx, params: Params): Reply {
 export function getInTransaction(ctx: Ctx, params: Params): Reply {
   const collection = p.collectionName(params)
   ctx.requireCollection(collection)
-  const doc = ctx.txns.access(transactionId(params)).read(collection, idKey(documentId(params)))
+  const doc = ctx.txns.run(transactionId(params), (access) => access.read(collection, idKey(documentId(params))))
   return { data: doc ? encodeDoc(doc) : 'null' }
 }
 
@@ -50,8 +50,9 @@ export function updateDocInTransaction(ctx: Ctx, params: Params, now: number): R
   ctx.requireCollection(collection)
   const id = documentId(params)
   const data = decodeObject(params.data, now, 'data')
-  const access = ctx.txns.access(transactionId(params))
-  const result = modifyOne(access, collection, { id, data, merge: isOperatorUpdate(data), upsert: p.flag(params, 'upsert', false), query: { _id: id } })
+  const result = ctx.txns.run(transactionId(params), (access) =>
+    modifyOne(access, collection, { id, data, merge: isOperatorUpdate(data), upsert: p.flag(params, 'upsert', false), query: { _id: id } }),
+  )
   return {
     updated: JSON.stringify(result.updated),
     upserted: result.upsertId === undefined ? undefined : JSON.stringify([{ _id: result.upsertId }]),
@@ -61,6 +62,6 @@ export function updateDocInTransaction(ctx: Ctx, params: Params, now: number): R
 export function deleteDocInTransaction(ctx: Ctx, params: Params): Reply {
   const collection = p.collectionName(params)
   ctx.requireCollection(collection)
-  const deleted = removeOne(ctx.txns.access(transactionId(params)), collection, documentId(params))
+  const deleted = ctx.txns.run(transactionId(params), (access) => removeOne(access, collection, documentId(params)))
   return { deleted: JSON.stringify(deleted) }
 }

@@ -1,24 +1,37 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { AppError } from '../../src/domain/errors'
 import type { Database } from '../../server/kernel/database'
 import { toFailure } from '../../server/kernel/run-function'
 import { registerBridge } from './bridge'
 import { registerDevLogin } from './dev-login'
+import { registerDevOutbox } from './dev-outbox'
+import { registerDevTriggers } from './dev-triggers'
+import type { TriggerScheduler } from '../triggers/trigger-scheduler'
 import { httpStatusOf } from './http-status'
+import { LocalPhoneCodes } from './phone-codes'
 import type { LocalSecrets } from './secrets'
+import type { FileStore } from '../embedded-storage'
+import { registerStorageRoutes } from './storage-routes'
 
 export const MAX_BODY_BYTES = 100 * 1024
 
 export interface LocalAppOptions {
   db: Database
-  secrets: LocalSecrets
+  secrets: Pick<LocalSecrets, 'sessionSecret' | 'cardSecret'>
+  /** The local storage, served at /files and /storage/upload; omitted where a test needs no files. */
+  files?: FileStore
   /** The h5 build to serve at /; omitted in API-only tests. */
   h5Dir?: string
+  /** The functions' clock (tests move it). */
   now?: () => Date
+  /** The dev sign-in's clock, for session expiry; the real one unless a test moves it. */
+  sessionClock?: () => Date
   logger?: boolean
+  /** The timer triggers /dev/triggers shows and runs; omitted when nothing schedules them. */
+  triggers?: TriggerScheduler
 }
 
 function parseJson(body: string): unknown {
@@ -30,9 +43,18 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** The local runtime's HTTP face: the h5 app, the function bridge and the dev sign-in. */
+/** The local runtime's HTTP face: the h5 app, the function bridge, storage and the dev sign-in. */
 export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false })
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    logger: options.logger ?? false,
+    // What the router refuses before any route runs (a function name longer than
+    // it takes, a malformed URL) answers in the Result shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const failure = toFailure(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('UNKNOWN_FUNCTION') : new AppError('NOT_FOUND', '地址不正确'))
+      void reply.code(404).send(failure)
+    },
+  })
 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     try {
@@ -63,8 +85,14 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   })
 
   await app.register(fastifyCookie, { secret: options.secrets.sessionSecret })
-  registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, now: options.now })
-  registerDevLogin(app, options.db)
+  const now = options.now ?? (() => new Date())
+  const phoneCodes = new LocalPhoneCodes(now)
+  const sessionClock = options.sessionClock ?? (() => new Date())
+  await registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, openapi: phoneCodes, now, sessionClock })
+  registerDevLogin(app, { db: options.db, phoneCodes, sessionClock })
+  registerDevOutbox(app, options.db, sessionClock)
+  if (options.triggers) registerDevTriggers(app, options.triggers)
+  if (options.files) await registerStorageRoutes(app, options.files, { db: options.db, clock: sessionClock })
 
   if (options.h5Dir && existsSync(options.h5Dir)) {
     await app.register(fastifyStatic, { root: options.h5Dir, index: 'index.html' })

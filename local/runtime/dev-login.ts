@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { MOBILE_PATTERN } from '../../src/domain/mobile'
 import { ROLE_LABELS, ROLES, type Grant, type Role } from '../../src/domain/roles'
 import type { Database } from '../../server/kernel/database'
 import { getRows, scanAll } from '../../server/db/read'
-import { endSession, startSession } from './session'
+import type { LocalPhoneCodes } from './phone-codes'
+import { endSession, sessionOpenid, startSession } from './session'
 
 // Local runtime only: pick any seeded demo user and act as them. WeChat gives
 // the real app a trusted OPENID; this page stands in for that on a PC.
@@ -39,7 +42,18 @@ button:hover{border-color:#c8161d;color:#c8161d}.more{color:#888;font-size:12px;
 <main>${sections}</main></body></html>`
 }
 
-export function registerDevLogin(app: FastifyInstance, db: Database): void {
+// A form post (or JSON) naming the demo user: only a plain string ever reaches
+// the query, never an operator object such as {"$eq": ...}.
+const signInBody = z.object({ openid: z.string().trim().min(1).max(64) })
+const phoneNumberBody = z.object({ mobile: z.string().trim().regex(MOBILE_PATTERN) }).strict()
+
+export interface DevLoginOptions {
+  db: Database
+  phoneCodes: LocalPhoneCodes
+  sessionClock: () => Date
+}
+
+export function registerDevLogin(app: FastifyInstance, { db, phoneCodes, sessionClock }: DevLoginOptions): void {
   app.get('/dev/login', async (_request, reply) => {
     const users = await scanAll<DemoUser>(db, 'users', {}, { fields: { openid: true, name: true, grants: true } })
     const groups = ROLES.map((role): [Role, DemoUser[], number] => {
@@ -49,16 +63,26 @@ export function registerDevLogin(app: FastifyInstance, db: Database): void {
     return reply.type('text/html; charset=utf-8').send(page(groups))
   })
 
-  app.post<{ Body: { openid?: string } }>('/dev/login', async (request, reply) => {
-    const openid = request.body?.openid ?? ''
-    const found = openid ? await getRows(db.collection('users').where({ openid }).limit(1)) : []
-    if (found.length === 0) return reply.code(400).type('text/plain; charset=utf-8').send('没有这个演示用户')
-    startSession(reply, openid)
+  app.post('/dev/login', async (request, reply) => {
+    const body = signInBody.safeParse(request.body)
+    const found = body.success ? await getRows(db.collection('users').where({ openid: body.data.openid }).limit(1)) : []
+    if (!body.success || found.length === 0) return reply.code(400).type('text/plain; charset=utf-8').send('没有这个演示用户')
+    await startSession(db, reply, body.data.openid, sessionClock())
     return reply.redirect('/', 303)
   })
 
-  app.post('/dev/logout', async (_request, reply) => {
-    endSession(reply)
+  app.post('/dev/logout', async (request, reply) => {
+    await endSession(db, request, reply)
     return reply.redirect('/dev/login', 303)
+  })
+
+  // WeChat's getPhoneNumber, played locally: a code for the number the signed-in
+  // demo user gives as theirs, which account.bindCard resolves (phone-codes.ts).
+  app.post('/dev/phone-number', async (request, reply) => {
+    const openid = await sessionOpenid(db, request, sessionClock())
+    if (!openid) return reply.code(401).send({ ok: false, code: 'AUTH_REQUIRED', message: '请先选择演示用户登录' })
+    const body = phoneNumberBody.safeParse(request.body)
+    if (!body.success) return reply.code(400).send({ ok: false, code: 'VALIDATION_FAILED', message: '手机号码格式不正确，应为11位手机号' })
+    return reply.send({ ok: true, data: { code: phoneCodes.issue(openid, body.data.mobile) } })
   })
 }

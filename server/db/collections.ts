@@ -17,6 +17,10 @@ export const COLLECTIONS = [
   'notices',
   'activities',
   'attendance',
+  'messages',
+  'subscriptions',
+  'audit',
+  'attempts',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -13,7 +13,7 @@ export function isDuplicateKey(error: unknown): boolean {
   return /DATABASE_DUPLICATE_WRITE|E11000|duplicate key/i.test(text(error))
 }
 
-/** A transaction lost to a write committed after it started (runTransaction gives up after its retries). */
+/** A transaction lost to another write of a document it wrote (at that write, or at commit; WriteConflict is MongoDB's name). */
 export function isTransactionConflict(error: unknown): boolean {
-  return /DATABASE_TRANSACTION_CONFLICT/.test(text(error))
+  return /DATABASE_TRANSACTION_CONFLICT|WriteConflict/.test(text(error))
 }

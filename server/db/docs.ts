@@ -50,6 +50,14 @@ export interface MemberReportMirror {
   reportedAt: Date
 }
 
+/** A one-time 绑定码 the unit handed the member (server/features/account/binding-code.ts): its keyed hash only. */
+export interface MemberBindingCode {
+  hash: string
+  expiresAt: Date
+  issuedBy: string
+  issuedAt: Date
+}
+
 export interface MemberDoc extends MemberFields {
   _id: string
   unitId: string
@@ -60,6 +68,8 @@ export interface MemberDoc extends MemberFields {
   report?: MemberReportMirror | null
   /** The user who bound this member by scanning their own card (account.bindCard); cleared on reissue. */
   boundUserId?: string | null
+  /** Set by the secretary for a member who cannot bind with their phone number; cleared when used. */
+  bindingCode?: MemberBindingCode | null
   createdAt?: Date
   updatedAt?: Date
 }

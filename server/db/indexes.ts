@@ -38,4 +38,13 @@ export const INDEXES: IndexSpec[] = [
 
   { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
   { collection: 'attendance', keys: { memberId: 1 }, name: 'memberId' },
+
+  // One subscription message per idempotency key: a second send finds it and sends nothing.
+  { collection: 'messages', keys: { key: 1 }, unique: true, name: 'key_unique' },
+  { collection: 'messages', keys: { touser: 1 }, name: 'touser' },
+  { collection: 'subscriptions', keys: { openid: 1 }, name: 'openid' },
+
+  // The district reads the audit log newest first, or one action's entries.
+  { collection: 'audit', keys: { at: -1 }, name: 'at' },
+  { collection: 'audit', keys: { action: 1, at: -1 }, name: 'action_at' },
 ]

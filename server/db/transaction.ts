@@ -1,5 +1,6 @@
 import type { Database } from '../kernel/database'
 import type { CollectionName } from './collections'
+import { isTransactionConflict } from './db-errors'
 
 // The slice of the SDK's transaction object handlers use. Transactions allow
 // single-document operations only (WeChat: no where() inside), so everything a
@@ -21,11 +22,23 @@ export interface Txn {
   }
 }
 
+// runTransaction itself retries a conflict found at commit, but not one found
+// at a write: CloudBase reports DATABASE_TRANSACTION_CONFLICT at the write that
+// conflicts, and wx-server-sdk's wrapper turns that into an errMsg the SDK's
+// retry does not look at. So a lost race is retried here, a few times.
+const ATTEMPTS = 3
+
 /**
  * Runs `body` in a transaction: all its writes apply together or not at all.
- * The SDK retries the body (a few times) when another write to a document it
- * wrote commits first, so the body must read what it decides on through `t`.
+ * When another write to a document it writes commits first, the body runs
+ * again in a new transaction, so it must read what it decides on through `t`.
  */
-export function inTransaction<T>(db: Database, body: (t: Txn) => Promise<T>): Promise<T> {
-  return db.runTransaction((t: Txn) => body(t)) as Promise<T>
+export async function inTransaction<T>(db: Database, body: (t: Txn) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await db.runTransaction((t: Txn) => body(t))) as T
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isTransactionConflict(error)) throw error
+    }
+  }
 }

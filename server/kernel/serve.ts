@@ -1,6 +1,7 @@
 import type * as Cloud from 'wx-server-sdk'
-import type { AnyCloudFunction } from './function-def'
+import type { CloudFunction } from './function-def'
 import { runFunction } from './run-function'
+import { wechatOpenApi } from './wechat-openapi'
 
 type CloudSdk = typeof Cloud
 
@@ -10,13 +11,21 @@ type CloudSdk = typeof Cloud
  * `getWXContext()` (the local bridge injects it instead). Secrets come from
  * the function's environment variables, set in the cloud console.
  */
-export function serve(fn: AnyCloudFunction, cloud: CloudSdk) {
+export function serve(fn: CloudFunction, cloud: CloudSdk) {
   // The SDK's typings predate DYNAMIC_CURRENT_ENV being a symbol; init accepts it.
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
-  return (event: unknown) =>
-    runFunction(fn, event, {
+  const openapi = wechatOpenApi(cloud)
+  return (event: unknown) => {
+    const context = cloud.getWXContext()
+    return runFunction(fn, event, {
       db: cloud.database(),
-      openid: cloud.getWXContext().OPENID ?? '',
+      openid: context.OPENID ?? '',
+      origin: { source: context.SOURCE ?? '', ip: context.CLIENTIP ?? context.CLIENTIPV6 ?? '' },
+      openapi,
       env: { cardSecret: process.env.CARD_TOKEN_SECRET ?? '' },
+      // Results are held to their schemas in the tests and the local runtime; in the
+      // cloud a slip found only there should reach the user, not become an outage.
+      checkResults: false,
     })
+  }
 }

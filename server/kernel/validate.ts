@@ -8,12 +8,22 @@ z.config(zhCN())
 
 const MAX_LISTED_ISSUES = 3
 
+/** The 1-based item number when the field sits in a list (claims, rows). */
+function itemOf(path: readonly PropertyKey[]): number | undefined {
+  const row = path.find((p) => typeof p === 'number')
+  return typeof row === 'number' ? row + 1 : undefined
+}
+
 function where(path: readonly PropertyKey[]): string {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
   if (!named) return ''
-  const label = FIELD_LABELS[named] ?? named
-  const row = path.find((p) => typeof p === 'number')
-  return typeof row === 'number' ? `第${row + 1}项的${label}` : label
+  const item = itemOf(path)
+  return (item ? `第${item}项的` : '') + (FIELD_LABELS[named] ?? named)
+}
+
+/** A schema that names its own field (src/domain/text.ts, params.label) says it in the message: field names are shared by different forms. */
+function namesItsField(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && typeof issue.params?.label === 'string'
 }
 
 /** Parses untrusted input; the error names the fields in Chinese. */
@@ -24,6 +34,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => {
     // zod's locale says "出现未知的键(key)"; a user reads "不支持的字段".
     if (i.code === 'unrecognized_keys') return `不支持的字段：${i.keys.join('、')}`
+    if (namesItsField(i)) return itemOf(i.path) ? `第${itemOf(i.path)}项：${i.message}` : i.message
     const field = where(i.path)
     return field ? `${field}：${i.message}` : i.message
   })

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ABILITIES, type Ability, type Tab } from '../domain/abilities'
+import { MENU, type MenuEntry, type Tab } from '../domain/menu'
 import { entryId, routeOf } from '../services/routes'
 import { EmptyState } from './empty-state'
 import { TAB_INTRO } from './tab-intro'
@@ -8,35 +8,35 @@ import './entry-list.css'
 
 interface Props {
   tab: Tab
-  abilities: readonly Ability[]
+  entries: readonly MenuEntry[]
 }
 
-export function entriesFor(tab: Tab, abilities: readonly Ability[]): Ability[] {
-  return abilities.filter((a) => ABILITIES[a]?.tab === tab)
+export function entriesFor(tab: Tab, entries: readonly MenuEntry[]): MenuEntry[] {
+  return entries.filter((e) => MENU[e]?.tab === tab)
 }
 
-// The entries a user may use on one tab. The server sends `abilities`
+// The entries a user may use on one tab. The server sends the user's `menu`
 // already filtered by role; the client only places them on tabs.
-export function EntryList({ tab, abilities }: Props) {
-  const entries = entriesFor(tab, abilities)
+export function EntryList({ tab, entries: all }: Props) {
+  const entries = entriesFor(tab, all)
   if (entries.length === 0) {
     const intro = TAB_INTRO[tab]
     return <EmptyState id={`tab-${tab}-empty`} title={intro.title} text={intro.text} />
   }
   return (
     <View className='entry-list' id={`tab-${tab}-entries`}>
-      {entries.map((ability) => (
+      {entries.map((entry) => (
         <View
-          key={ability}
+          key={entry}
           className='entry'
-          id={entryId(ability)}
+          id={entryId(entry)}
           hoverClass='entry--pressed'
-          onClick={() => void Taro.navigateTo({ url: routeOf(ability) })}
+          onClick={() => void Taro.navigateTo({ url: routeOf(entry) })}
         >
           <View className='entry__mark' />
           <View className='entry__body'>
-            <Text className='entry__label'>{ABILITIES[ability].label}</Text>
-            <Text className='entry__hint'>{ABILITIES[ability].hint}</Text>
+            <Text className='entry__label'>{MENU[entry].label}</Text>
+            <Text className='entry__hint'>{MENU[entry].hint}</Text>
           </View>
           <Text className='entry__arrow'>›</Text>
         </View>

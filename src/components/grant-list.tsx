@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { GrantView } from '../domain/bootstrap.contract'
+import type { GrantView } from '../domain/contracts/bootstrap.contract'
 import './grant-list.css'
 
 interface Props {

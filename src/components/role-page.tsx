@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import type { BootstrapData, GrantView } from '../domain/bootstrap.contract'
+import type { BootstrapData, GrantView } from '../domain/contracts/bootstrap.contract'
 import { ROLE_LABELS, type Role } from '../domain/roles'
 import { grantFor } from '../services/grants'
 import { useSession } from '../services/session'

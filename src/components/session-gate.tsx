@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Button, Text } from '@tarojs/components'
-import type { BootstrapData } from '../domain/bootstrap.contract'
+import type { BootstrapData } from '../domain/contracts/bootstrap.contract'
 import type { Session } from '../services/session'
 import { canSwitchDemoUser, goToDevLogin } from '../services/dev-login'
 import { BindCardButton } from './bind-card-button'

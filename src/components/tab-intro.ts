@@ -1,4 +1,4 @@
-import type { Tab } from '../domain/abilities'
+import type { Tab } from '../domain/menu'
 
 // What a tab is for, shown when the signed-in role has no entry on it, so an
 // empty tab explains itself instead of looking broken.

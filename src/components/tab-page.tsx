@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import type { Tab } from '../domain/abilities'
-import type { BootstrapData } from '../domain/bootstrap.contract'
+import type { Tab } from '../domain/menu'
+import type { BootstrapData } from '../domain/contracts/bootstrap.contract'
 import { useSession } from '../services/session'
 import { usePullDownReload } from '../services/use-pull-down-reload'
 import { EntryList } from './entry-list'
@@ -25,7 +25,7 @@ export function TabPage({ tab, header, footer }: Props) {
         {(data) => (
           <>
             {header ? header(data) : null}
-            <EntryList tab={tab} abilities={data.abilities} />
+            <EntryList tab={tab} entries={data.menu} />
             {footer ? footer(data) : null}
           </>
         )}

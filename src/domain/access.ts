@@ -1,5 +1,5 @@
-import { ABILITIES, type Ability } from './abilities'
 import { AppError } from './errors'
+import { rolesFor, type Permission } from './permissions'
 import type { Grant, Principal, Role, Scope } from './roles'
 
 // Each role acts in exactly one kind of scope: a staff grant of community C
@@ -20,23 +20,24 @@ export function covers(grant: Grant, target: Scope): boolean {
   return mine !== undefined && target[key] === mine
 }
 
-/** The caller's grants that allow `ability`, on `target` when given. */
-export function grantsAllowing(principal: Principal, ability: Ability, target?: Scope): Grant[] {
-  const roles = ABILITIES[ability].roles as readonly Role[]
+/** The caller's grants that allow `permission`, on `target` when given. */
+export function grantsAllowing(principal: Principal, permission: Permission, target?: Scope): Grant[] {
+  const roles = rolesFor(permission)
   return principal.grants.filter((g) => roles.includes(g.role) && (target === undefined || covers(g, target)))
 }
 
-export function can(principal: Principal, ability: Ability, target?: Scope): boolean {
-  return grantsAllowing(principal, ability, target).length > 0
+export function can(principal: Principal, permission: Permission, target?: Scope): boolean {
+  return grantsAllowing(principal, permission, target).length > 0
 }
 
 /**
- * The check every handler makes before it reads or writes: returns the grant
- * that allows the action, or throws FORBIDDEN. Pass the resource's full scope
+ * The scope check a handler makes before it reads or writes (the function
+ * kernel has already checked the role): returns the grant that allows the
+ * action on `target`, or throws FORBIDDEN. Pass the resource's full scope
  * (its member, unit, community, street and district ids) as `target`.
  */
-export function authorize(principal: Principal, ability: Ability, target?: Scope): Grant {
-  const grant = grantsAllowing(principal, ability, target)[0]
+export function authorize(principal: Principal, permission: Permission, target: Scope): Grant {
+  const grant = grantsAllowing(principal, permission, target)[0]
   if (!grant) throw new AppError('FORBIDDEN')
   return grant
 }

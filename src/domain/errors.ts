@@ -5,6 +5,8 @@ export const ERROR_MESSAGES = {
   BAD_JSON: '请求内容不是有效的 JSON',
   PAYLOAD_TOO_LARGE: '提交的内容过大（不能超过 100KB）',
   UNKNOWN_FUNCTION: '没有这个功能',
+  METHOD_NOT_ALLOWED: '请以 POST 方式调用',
+  UNKNOWN_ACTION: '没有这个操作',
   VALIDATION_FAILED: '填写的内容有误',
   AUTH_REQUIRED: '请先登录',
   NOT_REGISTERED: '您还未在系统中登记，请联系所在单位或社区',
@@ -22,12 +24,21 @@ export const ERROR_MESSAGES = {
   CARD_NOT_FOUND: '没有找到这张联系证，请核对联系证号',
   CARD_NO_INVALID: '联系证号有误（校验位不符），请核对后重新输入',
   CARD_ALREADY_BOUND: '该联系证已被其他微信绑定；如非本人操作，请联系所在单位重新发放联系证',
+  CARD_PROOF_REQUIRED: '手工输入联系证号时，请同时填写党员的姓氏或手机号后4位',
+  CARD_PROOF_MISMATCH: '联系证号与党员姓氏或手机号后4位不符，请核对后重新输入',
+  TOO_MANY_ATTEMPTS: '核对失败次数过多，请稍后再试',
+
+  // binding a WeChat account to a member (account.bindCard)
+  BIND_PROOF_REQUIRED: '请先验证手机号，或填写单位发放的绑定码',
+  PHONE_MISMATCH: '微信手机号与单位名册登记的手机号不一致。请联系单位党组织更新名册手机号，或索取绑定码',
+  PHONE_CODE_INVALID: '手机号验证已失效，请重新验证',
+  BINDING_CODE_INVALID: '绑定码不正确、已使用或已过期，请向单位党组织重新索取',
 
   // roster (党员名册)
   NOT_SPREADSHEET: '上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册',
   MISSING_COLUMNS: '名册缺少必需的列',
   EMPTY_ROSTER: '名册中没有党员数据',
-  TOO_MANY_ROWS: '名册行数过多，请分批导入（每次不超过5000行）',
+  TOO_MANY_ROWS: '名册行数过多，请分批导入（每次不超过10000行）',
   IMPORT_HAS_ERRORS: '名册中有填写错误的行，未导入任何数据。请修改后重新导入，或选择“只导入无误的行”',
   UNKNOWN_COMMUNITY: '居住社区不在本区社区名单中',
   MOBILE_TAKEN: '本单位已有党员使用这个手机号码',
@@ -41,9 +52,29 @@ export const ERROR_MESSAGES = {
   CLAIM_NOT_AVAILABLE: '所选服务项目已停用或不属于该社区',
   NOT_REPORTED: '该党员尚未报到',
 
+  // uploads (云存储)
+  FILE_TOO_LARGE: '文件过大，请压缩或分批上传',
+  FILE_EMPTY: '上传的文件是空的，请重新选择',
+  NOT_IMAGE: '上传的文件不是图片，请上传 JPG、PNG、WebP 或 GIF 格式的图片',
+  NOT_PDF: '上传的文件不是 PDF 文件',
+  NOT_WORD: '上传的文件不是 Word 文档，请上传 .docx 格式的文件',
+  FILE_NOT_FOUND: '没有找到上传的文件，可能已被删除，请重新上传',
+  FILE_NOT_OURS: '这个文件不是您在本系统上传的，请重新上传',
+  FILE_LINK_EXPIRED: '文件链接已过期，请回到页面重新打开',
+  FILE_LINK_INVALID: '文件链接无效，可能被改动过，请回到页面重新打开',
+  UPLOAD_FAILED: '文件上传失败，请检查网络后重试',
+
   // posts (服务岗位)
   UNKNOWN_CATEGORY: '没有这个服务项目类别',
   POST_EXISTS: '本社区该类别下已有同名服务岗位',
+
+  // subscription messages (订阅消息) and timer triggers
+  TEMPLATE_NOT_CONFIGURED: '该类消息的订阅消息模板未配置，未发送',
+  NO_SUBSCRIPTION: '用户没有可用的订阅（未订阅或已用完），未发送',
+  MESSAGE_FIELD_INVALID: '消息内容不符合订阅消息模板的字段要求，未发送',
+  SUBSCRIPTION_REFUSED: '用户拒绝接收或已没有订阅次数（43101），未发送',
+  SEND_FAILED: '订阅消息发送失败',
+  NO_TIMER_HANDLER: '该云函数没有定时任务',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

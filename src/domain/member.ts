@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MOBILE_PATTERN } from './mobile'
+import { plainText } from './text'
 import { normalizeYearMonth, yearMonth, yearMonthOf } from './year-month'
 
 // A member's record: the columns of 附件3 (单位汇总表) plus 居住社区 and
@@ -10,8 +11,6 @@ export const GENDERS = ['男', '女'] as const
 export const EDUCATIONS = ['博士研究生', '硕士研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const
 export type Gender = (typeof GENDERS)[number]
 export type Education = (typeof EDUCATIONS)[number]
-
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字`).optional().default('')
 
 export const officePhone = z
   .string()
@@ -24,16 +23,16 @@ export const mobile = z.string().trim().regex(MOBILE_PATTERN, '手机号码格�
 
 /** The roster fields a unit keeps for each member (附件3 + 居住社区 + 工作职务). */
 export const memberFieldsSchema = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名不能超过20个字'),
+  name: plainText('姓名', { max: 20, required: true }),
   gender: z.enum(GENDERS, { error: '性别应为“男”或“女”' }),
   birthMonth: z.preprocess(normalizeYearMonth, yearMonth('出生年月')),
   joinPartyMonth: z.preprocess(normalizeYearMonth, yearMonth('入党时间')),
   education: z.enum(EDUCATIONS, { error: `文化程度应为：${EDUCATIONS.join('、')}` }),
-  specialty: optionalText(50),
+  specialty: plainText('专业特长', { max: 50 }).optional().default(''),
   officePhone,
   mobile,
   communityId: z.string().min(1, '请选择居住社区'),
-  jobTitle: optionalText(30),
+  jobTitle: plainText('工作职务', { max: 30 }).optional().default(''),
 })
 
 export type MemberFields = z.output<typeof memberFieldsSchema>

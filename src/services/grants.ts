@@ -1,4 +1,4 @@
-import type { BootstrapData, GrantView } from '../domain/bootstrap.contract'
+import type { BootstrapData, GrantView } from '../domain/contracts/bootstrap.contract'
 import type { Role } from '../domain/roles'
 
 /** The caller's first grant with one of `roles` (a staff grant carries its communityId, a secretary's its unitId). */

@@ -1,4 +1,4 @@
-import type { Ability, Tab } from '../domain/abilities'
+import type { MenuEntry, Tab } from '../domain/menu'
 
 /*
  * Where each entry goes, and the hooks browser tests use.
@@ -8,9 +8,9 @@ import type { Ability, Tab } from '../domain/abilities'
  *   #page-<tab>              root of a tab page:  #page-home, #page-report,
  *                            #page-activities, #page-needs, #page-mine
  *   #tab-<tab>-entries       the entry list on that tab, e.g. #tab-home-entries
- *   .entry                   one entry card; its visible text is the ability's
- *                            label (ABILITIES[a].label) followed by its hint
- *   #entry-<ability>         the same card by ability, dots as dashes:
+ *   .entry                   one entry card; its visible text is the
+ *                            menu entry's label (MENU[e].label), then its hint
+ *   #entry-<entry>           the same card by menu entry, dots as dashes:
  *                            #entry-card-show, #entry-unit-stats
  *   #tab-<tab>-empty         the empty state when the role has no entry there
  *   #session-loading         bootstrap still loading
@@ -103,15 +103,15 @@ export const TAB_ROUTES: Record<Tab, string> = {
   mine: '/pages/mine/index',
 }
 
-/** A subpackage's "not built yet" page, titled with the ability's label. */
-function pending(pkg: 'member' | 'staff' | 'resident', ability: Ability): string {
-  return `/packages/${pkg}/pending/index?ability=${ability}`
+/** A subpackage's "not built yet" page, titled with the entry's label. */
+function pending(pkg: 'member' | 'staff' | 'resident', entry: MenuEntry): string {
+  return `/packages/${pkg}/pending/index?entry=${entry}`
 }
 
 // Role pages live in subpackages so the main package holds only the tabs.
-// An ability without a page yet points at the pending page of the
+// An entry without a page yet points at the pending page of the
 // subpackage of the role that mainly uses it; replace it when the page exists.
-export const ABILITY_ROUTES: Record<Ability, string> = {
+export const MENU_ROUTES: Record<MenuEntry, string> = {
   'card.show': '/packages/member/card/index',
   'registration.fill': '/packages/member/registration/index',
   'checkin.scan': '/packages/staff/checkin/index',
@@ -130,11 +130,11 @@ export const ABILITY_ROUTES: Record<Ability, string> = {
   'record.view': pending('member', 'record.view'),
 }
 
-export function routeOf(ability: Ability): string {
-  return ABILITY_ROUTES[ability]
+export function routeOf(entry: MenuEntry): string {
+  return MENU_ROUTES[entry]
 }
 
 /** `card.show` → `entry-card-show`: ids with dots are awkward in CSS selectors. */
-export function entryId(ability: Ability): string {
-  return 'entry-' + ability.replace(/\./g, '-')
+export function entryId(entry: MenuEntry): string {
+  return 'entry-' + entry.replace(/\./g, '-')
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { BootstrapData } from '../domain/bootstrap.contract'
+import type { BootstrapData } from '../domain/contracts/bootstrap.contract'
 import type { Fail } from '../domain/result'
 import { callFunction } from './call-function'
 import { NETWORK_FAILURE } from './network-failure'
@@ -43,7 +43,7 @@ export function reloadSession(): Promise<void> {
   // Keep showing the current data while refreshing (pull-down on 我的).
   setState({ ...state, loading: true })
   const mine = generation
-  const request: Promise<void> = callFunction<BootstrapData>('bootstrap')
+  const request: Promise<void> = callFunction('bootstrap', { action: 'get' })
     .then(
       (result) => {
         if (mine !== generation) return

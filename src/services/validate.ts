@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { FunctionContract } from '../domain/contracts/action-contract'
 import { FIELD_LABELS } from '../domain/field-labels'
 
 // Client-side validation with the server's own zod schemas (src/domain). The
@@ -45,4 +46,10 @@ export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z
     message = label + message.slice(GENERIC.length)
   }
   return { ok: false, message, field }
+}
+
+/** Checks a call's input (all but `action`) against its action's schema in the function's contract. */
+export function checkCall<C extends FunctionContract, A extends keyof C & string>(contract: C, call: { action: A }): Checked<z.output<C[A]['input']>> {
+  const { action, ...input } = call
+  return check(contract[action]!.input, input) as Checked<z.output<C[A]['input']>>
 }

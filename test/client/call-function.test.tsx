@@ -22,35 +22,29 @@ describe('h5 gateway (local HTTP bridge)', () => {
 
   it('POSTs the data as JSON to /api/<name> and returns the body', async () => {
     fetchMock.mockResolvedValue(jsonResponse(200, { ok: true, data: { n: 1 } }))
-    await expect(callH5('bootstrap', { a: 1 })).resolves.toEqual({ ok: true, data: { n: 1 } })
+    await expect(callH5('bootstrap', { action: 'get' })).resolves.toEqual({ ok: true, data: { n: 1 } })
     expect(fetchMock).toHaveBeenCalledWith('/api/bootstrap', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: '{"a":1}',
+      body: '{"action":"get"}',
     })
-  })
-
-  it('sends {} when there is no data', async () => {
-    fetchMock.mockResolvedValue(jsonResponse(200, { ok: true, data: null }))
-    await callH5('bootstrap')
-    expect(fetchMock.mock.calls[0][1].body).toBe('{}')
   })
 
   it('returns the Result body of a 4xx answer as it is', async () => {
     const fail = { ok: false, code: 'AUTH_REQUIRED', message: '请先登录' }
     fetchMock.mockResolvedValue(jsonResponse(401, fail))
-    await expect(callH5('bootstrap')).resolves.toEqual(fail)
+    await expect(callH5('bootstrap', { action: 'get' })).resolves.toEqual(fail)
   })
 
   it('maps a failed request to NETWORK', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
-    await expect(callH5('bootstrap')).resolves.toEqual(NETWORK)
+    await expect(callH5('bootstrap', { action: 'get' })).resolves.toEqual(NETWORK)
   })
 
   it('maps a body that is not a Result to NETWORK', async () => {
     fetchMock.mockResolvedValue({ status: 502, ok: false, json: () => Promise.reject(new SyntaxError('Unexpected token <')) })
-    await expect(callH5('bootstrap')).resolves.toEqual(NETWORK)
+    await expect(callH5('bootstrap', { action: 'get' })).resolves.toEqual(NETWORK)
   })
 })
 
@@ -59,18 +53,18 @@ describe('weapp gateway (wx.cloud)', () => {
 
   it('calls the cloud function and returns its result', async () => {
     cloudCall.mockResolvedValueOnce({ result: { ok: true, data: 7 }, errMsg: 'cloud.callFunction:ok' })
-    await expect(callWeapp('bootstrap', { x: 1 })).resolves.toEqual({ ok: true, data: 7 })
-    expect(cloudCall).toHaveBeenCalledWith({ name: 'bootstrap', data: { x: 1 } })
+    await expect(callWeapp('stats', { action: 'unit', unitId: 'u1' })).resolves.toEqual({ ok: true, data: 7 })
+    expect(cloudCall).toHaveBeenCalledWith({ name: 'stats', data: { action: 'unit', unitId: 'u1' } })
   })
 
   it('passes a function failure through', async () => {
     const fail = { ok: false, code: 'FORBIDDEN', message: '无权操作' }
     cloudCall.mockResolvedValueOnce({ result: fail, errMsg: 'cloud.callFunction:ok' })
-    await expect(callWeapp('roster')).resolves.toEqual(fail)
+    await expect(callWeapp('roster', { action: 'list', unitId: 'u1' })).resolves.toEqual(fail)
   })
 
   it('maps a thrown error (offline, function missing) to NETWORK', async () => {
     cloudCall.mockRejectedValueOnce(new Error('cloud.callFunction:fail -501000 FunctionName parameter could not be found'))
-    await expect(callWeapp('missing')).resolves.toEqual(NETWORK)
+    await expect(callWeapp('card', { action: 'mine' })).resolves.toEqual(NETWORK)
   })
 })

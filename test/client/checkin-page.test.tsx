@@ -5,10 +5,10 @@ import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import CheckinPage from '../../src/packages/staff/checkin/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 // The staff fixture's grant: 西溪社区, communityId c1.
 const STAFF = bootstrapFor('李四', 'staff')
@@ -34,9 +34,10 @@ function confirmed(overrides: Partial<ConfirmResult> = {}): ConfirmResult {
   return { reportId: 'r1', alreadyReported: false, reportedAt: REPORTED_AT, communityName: '西溪社区', memberName: '张三', movedFrom: null, ...overrides }
 }
 
-async function lookUpCardNo(cardNo: string) {
+async function lookUpCardNo(cardNo: string, proof = '5678') {
   await screen.findByText('输入联系证号')
   fireEvent.change(document.getElementById('checkin-card-no')!, { target: { value: cardNo } })
+  fireEvent.change(document.getElementById('checkin-proof')!, { target: { value: proof } })
   // The lookup answers at once; let its state updates land inside act().
   await act(async () => {
     fireEvent.click(document.getElementById('checkin-lookup')!)
@@ -51,7 +52,7 @@ beforeEach(() => {
 })
 
 describe('扫码报到', () => {
-  it('looks up a typed card number in the staff member’s community and confirms the report', async () => {
+  it('looks up a typed card number with the member’s proof in the staff member’s community and confirms the report', async () => {
     routeCalls(mockedCall, STAFF, {
       'report.lookup': () => ok(member()),
       'report.confirm': () => ok(confirmed()),
@@ -61,12 +62,12 @@ describe('扫码报到', () => {
 
     expect((await screen.findByText('张三')).id).toBe('checkin-name')
     expect(document.getElementById('checkin-unreported')).not.toBeNull()
-    expect(callsTo(mockedCall, 'report', 'lookup')).toEqual([{ action: 'lookup', communityId: 'c1', card: { cardNo: '100000017' } }])
+    expect(callsTo(mockedCall, 'report', 'lookup')).toEqual([{ action: 'lookup', communityId: 'c1', card: { cardNo: '100000017', proof: '5678' } }])
 
     fireEvent.click(document.getElementById('checkin-confirm')!)
     expect((await screen.findByText('报到成功')).id).toBe('checkin-result-title')
     expect(screen.getByText('张三于2026年1月8日向西溪社区报到。')).toBeTruthy()
-    expect(callsTo(mockedCall, 'report', 'confirm')).toEqual([{ action: 'confirm', communityId: 'c1', card: { cardNo: '100000017' }, recordMove: false }])
+    expect(callsTo(mockedCall, 'report', 'confirm')).toEqual([{ action: 'confirm', communityId: 'c1', card: { cardNo: '100000017', proof: '5678' }, recordMove: false }])
 
     fireEvent.click(document.getElementById('checkin-registration')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/registration/index?memberId=m1' })
@@ -114,7 +115,7 @@ describe('扫码报到', () => {
     fireEvent.click(document.getElementById('checkin-move')!)
     expect(await screen.findByText('报到成功')).toBeTruthy()
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '登记迁入本社区' }))
-    expect(callsTo(mockedCall, 'report', 'confirm')).toEqual([{ action: 'confirm', communityId: 'c1', card: { cardNo: '100000017' }, recordMove: true }])
+    expect(callsTo(mockedCall, 'report', 'confirm')).toEqual([{ action: 'confirm', communityId: 'c1', card: { cardNo: '100000017', proof: '5678' }, recordMove: true }])
     expect(screen.getByText('已从“古荡社区”迁入本社区，原社区保留报到记录。')).toBeTruthy()
   })
 
@@ -137,6 +138,21 @@ describe('扫码报到', () => {
 
     await lookUpCardNo('100000017')
     expect(await screen.findByText('该联系证已作废，请使用新发放的联系证')).toBeTruthy()
+  })
+
+  it('asks for the member’s mobile tail or surname with a typed number, and shows nothing without it', async () => {
+    routeCalls(mockedCall, STAFF, {
+      'report.lookup': () => fail('CARD_PROOF_MISMATCH', '联系证号与党员姓氏或手机号后4位不符，请核对后重新输入'),
+    })
+    render(<CheckinPage />)
+    await lookUpCardNo('100000017', '')
+    expect((await screen.findByText('请填写党员的姓氏或手机号后4位')).id).toBe('checkin-error')
+    expect(callsTo(mockedCall, 'report', 'lookup')).toHaveLength(0)
+
+    await lookUpCardNo('100000017', '1234')
+    expect(await screen.findByText('联系证号与党员姓氏或手机号后4位不符，请核对后重新输入')).toBeTruthy()
+    expect(document.getElementById('checkin-member')).toBeNull()
+    expect(callsTo(mockedCall, 'report', 'lookup')).toEqual([{ action: 'lookup', communityId: 'c1', card: { cardNo: '100000017', proof: '1234' } }])
   })
 
   it('on h5 explains plainly when there is no camera, and offers the album and the card number', async () => {

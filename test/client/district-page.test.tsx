@@ -4,10 +4,10 @@ import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import DistrictPage from '../../src/packages/admin/district/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, ok, routeCalls } from './support/call-mock'
+import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 const STATS: DistrictStats = {
   scopeName: '西湖区',

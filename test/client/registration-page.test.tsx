@@ -4,11 +4,11 @@ import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import RegistrationPage from '../../src/packages/member/registration/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 // The view the server gives a member who has reported and not registered:
 // the form prefilled from the roster, the community's catalog.
@@ -56,7 +56,7 @@ beforeEach(() => {
 
 describe('报到登记 (附件1)', () => {
   it('says at least 2 claims are needed and refuses to submit with 1', async () => {
-    routeCalls(mockedCall, bootstrapFor('张三', 'member'), { 'report.registration': () => ok(view()) })
+    routeCalls(mockedCall, bootstrapFor('张三', 'member'), { 'report.registrationGet': () => ok(view()) })
     render(<RegistrationPage />)
     await screen.findByText('西湖区在职党员向社区报到登记表')
     expect(document.getElementById('registration-claim-count')!.textContent).toBe('已选 0 项，至少需认领 2 项')
@@ -68,13 +68,13 @@ describe('报到登记 (附件1)', () => {
     fireEvent.click(document.getElementById('registration-submit')!)
 
     expect((await screen.findByText('请至少认领2个服务项目')).id).toBe('registration-error')
-    expect(callsTo(mockedCall, 'report', 'register')).toHaveLength(0)
+    expect(callsTo(mockedCall, 'report', 'registrationSave')).toHaveLength(0)
   })
 
   it('sends the 附件1 fields and the claims, then shows what was claimed', async () => {
     routeCalls(mockedCall, bootstrapFor('张三', 'member'), {
-      'report.registration': () => ok(view()),
-      'report.register': () => ok(view()),
+      'report.registrationGet': () => ok(view()),
+      'report.registrationSave': () => ok(view()),
     })
     render(<RegistrationPage />)
     await screen.findByText('西湖区在职党员向社区报到登记表')
@@ -92,9 +92,9 @@ describe('报到登记 (附件1)', () => {
     fireEvent.click(document.getElementById('registration-submit')!)
 
     await screen.findByText('已认领服务项目（3项）')
-    expect(callsTo(mockedCall, 'report', 'register')).toEqual([
+    expect(callsTo(mockedCall, 'report', 'registrationSave')).toEqual([
       {
-        action: 'register',
+        action: 'registrationSave',
         form: {
           gender: '男',
           birthMonth: '1985-07',
@@ -119,10 +119,10 @@ describe('报到登记 (附件1)', () => {
     setRouterParams({ memberId: 'm9' })
     const masked = view({ memberId: 'm9', name: '王小明' })
     masked.form.mobile = '138****5678'
-    routeCalls(mockedCall, bootstrapFor('李四', 'staff'), { 'report.registration': () => ok(masked) })
+    routeCalls(mockedCall, bootstrapFor('李四', 'staff'), { 'report.registrationGet': () => ok(masked) })
     render(<RegistrationPage />)
     expect((await screen.findByText('王小明')).id).toBe('registration-name')
-    expect(callsTo(mockedCall, 'report', 'registration')).toEqual([{ action: 'registration', memberId: 'm9' }])
+    expect(callsTo(mockedCall, 'report', 'registrationGet')).toEqual([{ action: 'registrationGet', memberId: 'm9' }])
     // A masked mobile is not a value to send back: the field starts empty and says why.
     const mobile = document.getElementById('reg-mobile') as HTMLInputElement
     expect(mobile.value).toBe('')
@@ -131,8 +131,8 @@ describe('报到登记 (附件1)', () => {
 
   it('shows the server’s Chinese message when saving fails', async () => {
     routeCalls(mockedCall, bootstrapFor('张三', 'member'), {
-      'report.registration': () => ok(view({ reported: false })),
-      'report.register': () => fail('NOT_REPORTED', '该党员尚未报到'),
+      'report.registrationGet': () => ok(view({ reported: false })),
+      'report.registrationSave': () => fail('NOT_REPORTED', '该党员尚未报到'),
     })
     render(<RegistrationPage />)
     await screen.findByText(/尚未报到：请先持联系证到西溪社区/)
@@ -145,7 +145,7 @@ describe('报到登记 (附件1)', () => {
   })
 
   it('names the field when the schema refuses a value', async () => {
-    routeCalls(mockedCall, bootstrapFor('张三', 'member'), { 'report.registration': () => ok(view()) })
+    routeCalls(mockedCall, bootstrapFor('张三', 'member'), { 'report.registrationGet': () => ok(view()) })
     render(<RegistrationPage />)
     await screen.findByText('西湖区在职党员向社区报到登记表')
     choice('reg-liaison', '是')

@@ -1,4 +1,4 @@
-import { ABILITY_ROUTES, TAB_ROUTES } from '../../src/services/routes'
+import { MENU_ROUTES, TAB_ROUTES } from '../../src/services/routes'
 
 // app.config.ts calls Taro's build-time global; here it only needs to return its argument.
 ;(globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (c) => c
@@ -18,8 +18,8 @@ describe('routes and app.config agree', () => {
     expect(appConfig.tabBar.list.map((t) => '/' + t.pagePath)).toEqual(Object.values(TAB_ROUTES))
   })
 
-  it('sends every ability to a page registered in a subpackage', () => {
-    for (const route of Object.values(ABILITY_ROUTES)) {
+  it('sends every menu entry to a page registered in a subpackage', () => {
+    for (const route of Object.values(MENU_ROUTES)) {
       expect(subpackagePages).toContain(route.split('?')[0])
     }
   })

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callFunction } from '../../src/services/call-function'
+import { mockedGateway } from './support/call-mock'
 import { resetSession } from '../../src/services/session'
 import HomePage from '../../src/pages/home/index'
 import MinePage from '../../src/pages/mine/index'
@@ -8,7 +9,7 @@ import { bootstrapFor, UNKNOWN_USER } from './support/session-fixtures'
 import { scanCode, stopPullDownRefresh, usePullDownRefresh } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 beforeEach(() => {
   resetSession()
@@ -38,25 +39,32 @@ describe('a WeChat user not known yet', () => {
     expect(document.getElementById('tab-home-entries')).toBeNull()
   })
 
-  it('lets a member bind by scanning their own 联系证, then shows their page', async () => {
+  it('lets a member bind by scanning their own 联系证 and proving it is theirs, then shows their page', async () => {
     mockedCall.mockResolvedValueOnce({ ok: true, data: UNKNOWN_USER })
     mockedCall.mockResolvedValueOnce({ ok: true, data: { memberName: '张三', bound: true } })
     mockedCall.mockResolvedValueOnce({ ok: true, data: bootstrapFor('张三', 'member') })
     scanCode.mockResolvedValueOnce({ result: 'SBD1.token.mac' } as never)
     render(<HomePage />)
     fireEvent.click(await screen.findByText('我是在职党员：扫描我的联系证'))
+    // Scanning alone binds nothing: the page asks for the proof.
+    expect(await screen.findByText('用微信手机号验证并绑定')).toBeTruthy()
+    expect(mockedCall).toHaveBeenCalledTimes(1)
+    fireEvent.change(document.getElementById('bind-code')!, { target: { value: 'k7qm-3xpa' } })
+    fireEvent.click(screen.getByText('使用绑定码绑定'))
     expect(await screen.findByText('张三，您好')).toBeTruthy()
     expect(scanCode).toHaveBeenCalledWith({ onlyFromCamera: true, scanType: ['qrCode'] })
-    expect(mockedCall).toHaveBeenNthCalledWith(2, 'account', { action: 'bindCard', token: 'SBD1.token.mac' })
+    expect(mockedCall).toHaveBeenNthCalledWith(2, 'account', { action: 'bindCard', token: 'SBD1.token.mac', proof: { bindingCode: 'k7qm-3xpa' } })
   })
 
   it('shows why a card cannot be bound', async () => {
     mockedCall.mockResolvedValueOnce({ ok: true, data: UNKNOWN_USER })
-    mockedCall.mockResolvedValueOnce({ ok: false, code: 'CARD_ALREADY_BOUND', message: '该联系证已被其他微信绑定' })
+    mockedCall.mockResolvedValueOnce({ ok: false, code: 'BINDING_CODE_INVALID', message: '绑定码不正确、已使用或已过期，请向单位党组织重新索取' })
     scanCode.mockResolvedValueOnce({ result: 'SBD1.token.mac' } as never)
     render(<HomePage />)
     fireEvent.click(await screen.findByText('我是在职党员：扫描我的联系证'))
-    expect(await screen.findByText('该联系证已被其他微信绑定')).toBeTruthy()
+    fireEvent.change(await screen.findByPlaceholderText('8位绑定码，如 K7QM-3XPA'), { target: { value: 'AAAA2222' } })
+    fireEvent.click(screen.getByText('使用绑定码绑定'))
+    expect(await screen.findByText('绑定码不正确、已使用或已过期，请向单位党组织重新索取')).toBeTruthy()
   })
 
   it('offers no card binding on h5, where people sign in as demo users', async () => {

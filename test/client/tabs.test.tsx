@@ -1,16 +1,17 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Result } from '../../src/domain/result'
-import type { BootstrapData } from '../../src/domain/bootstrap.contract'
+import type { BootstrapData } from '../../src/domain/contracts/bootstrap.contract'
 import { callFunction } from '../../src/services/call-function'
+import { mockedGateway } from './support/call-mock'
 import { resetSession } from '../../src/services/session'
-import { ABILITY_ROUTES } from '../../src/services/routes'
+import { MENU_ROUTES } from '../../src/services/routes'
 import HomePage from '../../src/pages/home/index'
 import ReportPage from '../../src/pages/report/index'
 import { bootstrapFor } from './support/session-fixtures'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
 
 function answer(data: BootstrapData): void {
   mockedCall.mockResolvedValue({ ok: true, data } satisfies Result<BootstrapData>)
@@ -44,7 +45,7 @@ describe('首页 entries by role', () => {
     expect(within(document.getElementById('home-grants')!).getByText('在职党员 · 西溪社区')).toBeTruthy()
     expect(entryLabels('home')).toEqual([])
     expect(document.getElementById('tab-home-empty')).not.toBeNull()
-    expect(mockedCall).toHaveBeenCalledWith('bootstrap')
+    expect(mockedCall).toHaveBeenCalledWith('bootstrap', { action: 'get' })
   })
 
   it('shows a community staff user the evaluation and ledger entries', async () => {
@@ -79,7 +80,7 @@ describe('首页 entries by role', () => {
     answer(bootstrapFor('王五', 'secretary'))
     await renderPage(<HomePage />)
     fireEvent.click(document.getElementById('entry-unit-stats')!)
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ABILITY_ROUTES['unit.stats'] })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: MENU_ROUTES['unit.stats'] })
   })
 })
 

@@ -4,16 +4,19 @@ import type { CommunityChoice, RosterImportResult, RosterList, RosterMember, Ros
 import type { UnitStats } from '../../src/domain/contracts/stats.contract'
 import { reportRate } from '../../src/domain/report-rate'
 import { callFunction } from '../../src/services/call-function'
+import { uploadFile } from '../../src/services/upload-file'
 import { resetSession } from '../../src/services/session'
 import CardPage from '../../src/packages/member/card/index'
 import RosterPage from '../../src/packages/unit/roster/index'
 import UnitStatsPage from '../../src/packages/unit/stats/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls } from './support/call-mock'
-import { navigateTo, setRouterParams } from './support/taro'
+import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { navigateTo, setRouterParams, showModal } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
-const mockedCall = callFunction as jest.MockedFunction<typeof callFunction>
+const mockedCall = mockedGateway(callFunction)
+jest.mock('../../src/services/upload-file', () => ({ uploadFile: jest.fn() }))
+const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
 
 beforeEach(() => {
   resetSession()
@@ -140,6 +143,8 @@ describe('党员名册', () => {
       'roster.list': () => ok(list),
       'roster.import': (data) => (data.mode === 'check' ? ok(checked) : ok({ ...checked, created: 2, committed: true })),
     })
+    const fileID = 'cloud://local.6c6f-local-1300000000/uploads/spreadsheet/user-1/20260316-a.csv'
+    mockedUpload.mockResolvedValue(ok({ fileID }))
     render(<RosterPage />)
     fireEvent.click(await screen.findByText('导入名册'))
     const file = new File(['姓名,性别\n张三,男\n'], '名册.csv', { type: 'text/csv' })
@@ -149,15 +154,29 @@ describe('党员名册', () => {
     expect(await screen.findByText('共 3 行，有效 2 行，有问题 1 行')).toBeTruthy()
     expect(screen.getByText('第 3 行：手机号码格式不正确，应为11位手机号')).toBeTruthy()
     expect((document.getElementById('roster-import-all') as HTMLButtonElement).disabled).toBe(true)
-    const [check] = callsTo(mockedCall, 'roster', 'import')
-    expect(check).toMatchObject({ action: 'import', unitId: 'u1', fileName: '名册.csv', mode: 'check' })
-    expect(Buffer.from(String(check!.fileBase64), 'base64').toString('utf8')).toBe('姓名,性别\n张三,男\n')
+    // Uploaded to storage first, then checked by its fileID.
+    const [[kind, picked]] = mockedUpload.mock.calls
+    expect([kind, picked.name, picked.source]).toEqual(['spreadsheet', '名册.csv', file])
+    expect(Buffer.from(picked.bytes).toString('utf8')).toBe('姓名,性别\n张三,男\n')
+    expect(callsTo(mockedCall, 'roster', 'import')).toEqual([{ action: 'import', unitId: 'u1', fileID, mode: 'check', onlyValid: false }])
 
     await act(async () => {
       fireEvent.click(document.getElementById('roster-import-valid')!)
     })
-    expect(callsTo(mockedCall, 'roster', 'import')[1]).toMatchObject({ mode: 'commit', onlyValid: true })
+    expect(callsTo(mockedCall, 'roster', 'import')[1]).toMatchObject({ fileID, mode: 'commit', onlyValid: true })
     expect(await screen.findByText('名册已导入：新增 2 人，更新 0 人')).toBeTruthy()
+  })
+
+  it('shows why an upload was refused, and checks nothing', async () => {
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), { 'roster.list': () => ok(list) })
+    mockedUpload.mockResolvedValue(fail('NOT_SPREADSHEET', '上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册'))
+    render(<RosterPage />)
+    fireEvent.click(await screen.findByText('导入名册'))
+    await act(async () => {
+      fireEvent.change(document.getElementById('roster-file-input')!, { target: { files: [new File(['%PDF-1.4'], '名册.csv')] } })
+    })
+    expect((await screen.findByText('上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册')).id).toBe('roster-import-error')
+    expect(callsTo(mockedCall, 'roster', 'import')).toEqual([])
   })
 
   it('shows the server’s message when a card cannot be issued', async () => {
@@ -181,6 +200,28 @@ describe('党员名册', () => {
     expect(document.querySelector('#roster-row-m1 .roster-receipt')).toBeNull()
     fireEvent.click(document.querySelector('#roster-row-m2 .roster-receipt')!)
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/receipt/index?reportId=r-9' })
+  })
+
+  it('the secretary makes a 绑定码 for a member with a card and sees it once; a liaison has no such button', async () => {
+    const carded: RosterRow = { ...row, cardNo: '100000017', cardStatus: 'active' }
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), {
+      'roster.list': () => ok({ ...list, rows: [carded] }),
+      'roster.bindingCode': () => ok({ memberName: '张三', code: 'K7QM-3XPA', expiresAt: '2026-01-15T02:00:00.000Z' }),
+    })
+    const { unmount } = render(<RosterPage />)
+    await screen.findByText('张三')
+    await act(async () => {
+      fireEvent.click(document.querySelector('#roster-row-m1 .roster-binding-code')!)
+    })
+    expect(callsTo(mockedCall, 'roster', 'bindingCode')).toEqual([{ action: 'bindingCode', unitId: 'u1', memberId: 'm1' }])
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '绑定码', content: expect.stringContaining('张三的绑定码：K7QM-3XPA') }))
+    unmount()
+
+    resetSession()
+    routeCalls(mockedCall, bootstrapFor('赵六', 'liaison'), { 'roster.list': () => ok({ ...list, rows: [carded] }) })
+    render(<RosterPage />)
+    await screen.findByText('张三')
+    expect(document.querySelector('#roster-row-m1 .roster-binding-code')).toBeNull()
   })
 })
 

@@ -52,7 +52,7 @@ describeEmbedded('embedded engine', () => {
   it('answers an unknown action and a malformed parameter with an error reply, not an exception', () => {
     expect(engine.handle('database.dropEverything', {})).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     expect(engine.handle('database.getDocument', { collectionName: 'raw', query: '{not json' })).toMatchObject({ code: 'INVALID_PARAM' })
-    expect(engine.handle('database.commitTransaction', { transactionId: 'nope' })).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    expect(engine.handle('database.commitTransaction', { transactionId: 'nope' })).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
   })
 
   it('keeps collections strict unless asked to create them on first use', () => {

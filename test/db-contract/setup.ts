@@ -24,6 +24,8 @@ export interface ContractDb {
   close(): Promise<void>
   /** Embedded only: the database file (undefined against the cloud). */
   file?: string
+  /** Embedded only: the engine itself (undefined against the cloud). */
+  engine?: EmbeddedEngine
 }
 
 const cloudEnv = process.env.DB_CONTRACT_ENV
@@ -32,14 +34,20 @@ export function runId(): string {
   return Math.random().toString(36).slice(2, 8)
 }
 
-export async function openContractDb(options: { file?: string } = {}): Promise<ContractDb> {
+export interface ContractOptions {
+  file?: string
+  /** Embedded only: the engine's clock, so a test can move time instead of waiting. */
+  clock?: () => number
+}
+
+export async function openContractDb(options: ContractOptions = {}): Promise<ContractDb> {
   let engine: EmbeddedEngine | undefined
   let dir: string | undefined
   let file: string | undefined
   if (!cloudEnv) {
     dir = options.file ? undefined : mkdtempSync(join(tmpdir(), 'db-contract-'))
     file = options.file ?? join(dir!, 'db.sqlite')
-    engine = EmbeddedEngine.open({ file })
+    engine = EmbeddedEngine.open({ file, clock: options.clock })
     engine.declareIndexes(INDEXES)
     installEmbeddedDatabase(engine)
   }
@@ -51,6 +59,9 @@ export async function openContractDb(options: { file?: string } = {}): Promise<C
     cloud,
     db,
     file,
+    get engine() {
+      return engine
+    },
     async collection(base) {
       const name = `${base}_${id}`
       try {
@@ -63,7 +74,7 @@ export async function openContractDb(options: { file?: string } = {}): Promise<C
     async restart() {
       if (!engine || !file) return
       engine.close()
-      engine = EmbeddedEngine.open({ file })
+      engine = EmbeddedEngine.open({ file, clock: options.clock })
       installEmbeddedDatabase(engine)
     },
     async close() {

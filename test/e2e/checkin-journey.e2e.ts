@@ -8,6 +8,7 @@ import type { MemberDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { phoneContext, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
+import { signInAs } from './support/sign-in'
 
 // The 报到 journey end to end, on the h5 build against the real runtime:
 // a unit secretary issues a 联系证, the member shows its QR code, the staff of
@@ -49,25 +50,7 @@ afterAll(async () => {
   if (qrDir) rmSync(qrDir, { recursive: true, force: true })
 })
 
-/** Acts as a demo user: the dev sign-in form, posted for one openid (the page lists only the first few per role). */
-async function signIn(openid: string): Promise<void> {
-  await page.goto('/dev/login')
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/'),
-    page.evaluate((value) => {
-      const form = document.createElement('form')
-      form.method = 'post'
-      form.action = '/dev/login'
-      const input = document.createElement('input')
-      input.name = 'openid'
-      input.value = value
-      form.appendChild(input)
-      document.body.appendChild(form)
-      form.submit()
-    }, openid),
-  ])
-  await page.locator('#page-home #home-greeting').waitFor({ state: 'visible' })
-}
+const signIn = (openid: string) => signInAs(page, openid)
 
 /** The page route in the hash ('' for a fresh load of /). Pages under a pushed page stay "visible" to Playwright. */
 function currentRoute(): string {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { ABILITIES, abilitiesOf, type Tab } from '../../src/domain/abilities'
+import { MENU, menuOf, type Tab } from '../../src/domain/menu'
 import type { Role } from '../../src/domain/roles'
 import { phoneContext, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
@@ -27,9 +27,9 @@ async function openTab(page: Page, tab: Tab) {
 }
 
 function expectedLabels(role: Role, tab: Tab): string[] {
-  return abilitiesOf([{ role, scope: {} }])
-    .filter((a) => ABILITIES[a].tab === tab)
-    .map((a) => ABILITIES[a].label)
+  return menuOf([{ role, scope: {} }])
+    .filter((e) => MENU[e].tab === tab)
+    .map((e) => MENU[e].label)
 }
 
 it.each(ROLES_TO_TRY)('%s signs in, moves through the tabs and sees their own home page', async (role) => {

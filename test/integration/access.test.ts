@@ -2,12 +2,17 @@ import type { CardView } from '../../src/domain/contracts/card.contract'
 import type { ConfirmResult, RegistrationView, ScannedMember } from '../../src/domain/contracts/report.contract'
 import type { RosterList } from '../../src/domain/contracts/roster.contract'
 import type { DistrictStats } from '../../src/domain/contracts/stats.contract'
+import { roleAllows } from '../../src/domain/permissions'
+import type { Role } from '../../src/domain/roles'
+import { FUNCTIONS } from '../../server/functions'
 import { openHarness, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
 import { addMember, COMMUNITIES, DISTRICT, seedCity, STREETS, UNITS, USERS } from './support/fixture'
 
-// Every function checks the caller's role AND scope against the record's own
-// scope, read from the database; and mobiles are shown in full only to the
+// Every function checks the caller's role (the kernel, from the action's
+// permission) AND scope against the record's own scope, read from the database
+// (the handler). A record asked for by id that is not the caller's is
+// NOT_FOUND, exactly like one that does not exist; everything else is FORBIDDEN; and mobiles are shown in full only to the
 // member, their unit's secretary and liaison, and the community where they reported.
 
 let h: Harness
@@ -46,8 +51,23 @@ const OPENID: Record<Who, string> = {
   districtAdmin: USERS.district,
 }
 const EVERYONE = Object.keys(OPENID) as Who[]
+const ROLE: Record<Who, Role> = {
+  member: 'member',
+  otherMember: 'member',
+  staffHere: 'staff',
+  staffElsewhere: 'staff',
+  staffOtherStreet: 'staff',
+  secretary: 'secretary',
+  liaison: 'liaison',
+  secretaryOther: 'secretary',
+  liaisonOther: 'liaison',
+  resident: 'resident',
+  streetAdmin: 'streetAdmin',
+  districtAdmin: 'districtAdmin',
+}
 
-const CASES: Array<[string, string, () => object, Who[]]> = [
+/** [label, function, input, who may, whether the record is named by id (strangers with the right role get NOT_FOUND)] */
+const CASES: Array<[string, string, () => { action: string }, Who[], ('by id' | undefined)?]> = [
   ['roster list', 'roster', () => ({ action: 'list', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
   ['roster record of the member', 'roster', () => ({ action: 'get', unitId: UNITS.u1._id, memberId: MEMBER }), ['secretary', 'liaison']],
   ['communities of unit 1’s district', 'roster', () => ({ action: 'communities', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
@@ -64,18 +84,32 @@ const CASES: Array<[string, string, () => object, Who[]]> = [
   ['own card', 'card', () => ({ action: 'mine' }), ['member', 'otherMember']],
   ['scan lookup at 曙光社区', 'report', () => ({ action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token } }), ['staffHere']],
   ['confirm at 曙光社区 (already reported)', 'report', () => ({ action: 'confirm', communityId: COMMUNITIES.a1._id, card: { token } }), ['staffHere']],
-  ['registration of the member', 'report', () => ({ action: 'registration', memberId: MEMBER }), ['member', 'staffHere']],
-  ['receipt', 'report', () => ({ action: 'receipt', reportId }), ['member', 'staffHere', 'secretary', 'liaison']],
+  ['registration of the member', 'report', () => ({ action: 'registrationGet', memberId: MEMBER }), ['member', 'staffHere'], 'by id'],
+  ['receipt', 'report', () => ({ action: 'receipt', reportId }), ['member', 'staffHere', 'secretary', 'liaison'], 'by id'],
   ['posts of 曙光社区', 'posts', () => ({ action: 'list', communityId: COMMUNITIES.a1._id }), ['member', 'otherMember', 'staffHere', 'resident']],
   ['summary of 曙光社区', 'posts', () => ({ action: 'summary', communityId: COMMUNITIES.a1._id }), ['staffHere']],
 ]
 
-describe.each(CASES)('%s', (_label, fn, input, allowed) => {
+function permissionOf(fn: string, action: string) {
+  const handler = FUNCTIONS.get(fn)!.actions[action]!
+  if (handler.permission === 'public') throw new Error(`${fn}.${action} is public`)
+  return handler.permission
+}
+
+describe.each(CASES)('%s', (_label, fn, input, allowed, byId) => {
   it.each(EVERYONE)('%s', async (who) => {
     const result = await expectNothingWritten(h.db, () => h.asUser(OPENID[who]).call(fn, input()))
+    const roleMay = roleAllows([{ role: ROLE[who], scope: {} }], permissionOf(fn, input().action))
     if (allowed.includes(who)) expect(result).toMatchObject({ ok: true })
-    else expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    else expect(result).toMatchObject({ ok: false, code: byId && roleMay ? 'NOT_FOUND' : 'FORBIDDEN' })
   })
+})
+
+it('answers a stranger asking for a record by id exactly as if it did not exist', async () => {
+  const stranger = await h.asUser(USERS.secretary2).fail('report', { action: 'receipt', reportId })
+  const missing = await h.asUser(USERS.secretary2).fail('report', { action: 'receipt', reportId: 'report-that-never-was' })
+  expect(stranger).toEqual(missing)
+  expect(stranger).toMatchObject({ code: 'NOT_FOUND', message: '报到记录不存在' })
 })
 
 it('a street admin sees their own street only; the district admin sees every unit', async () => {
@@ -103,12 +137,12 @@ describe('mobile masking', () => {
   })
 
   it('the member sees their own on the form', async () => {
-    expect((await h.asUser(MEMBER).ok<RegistrationView>('report', { action: 'registration' })).form.mobile).toBe(MOBILE)
+    expect((await h.asUser(MEMBER).ok<RegistrationView>('report', { action: 'registrationGet' })).form.mobile).toBe(MOBILE)
   })
 
   it('the community where they reported sees it; another community scanning the card does not', async () => {
     expect((await h.asUser(USERS.staffA1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.a1._id, card: { token } })).mobile).toBe(MOBILE)
-    expect((await h.asUser(USERS.staffA1).ok<RegistrationView>('report', { action: 'registration', memberId: MEMBER })).form.mobile).toBe(MOBILE)
+    expect((await h.asUser(USERS.staffA1).ok<RegistrationView>('report', { action: 'registrationGet', memberId: MEMBER })).form.mobile).toBe(MOBILE)
     const elsewhere = await h.asUser(USERS.staffB1).ok<ScannedMember>('report', { action: 'lookup', communityId: COMMUNITIES.b1._id, card: { token } })
     expect(elsewhere).toMatchObject({ mobile: '138****5678', livesHere: false, report: { communityName: '曙光社区' } })
   })

@@ -66,7 +66,7 @@ describe('issue, mine, revoke, reissue, sheet', () => {
 
     const byToken = await expectNothingWritten(h.db, () => staff().fail('report', lookup({ token: old.token })))
     expect(byToken).toMatchObject({ code: 'CARD_REVOKED', message: '该联系证已作废，请使用新发放的联系证' })
-    expect((await staff().fail('report', lookup({ cardNo: old.cardNo }))).code).toBe('CARD_REVOKED')
+    expect((await staff().fail('report', lookup({ cardNo: old.cardNo, proof: '赵' }))).code).toBe('CARD_REVOKED')
     expect((await staff().ok<ScannedMember>('report', lookup({ token: fresh.token }))).name).toBe('赵强')
   })
 
@@ -95,11 +95,20 @@ describe('issue, mine, revoke, reissue, sheet', () => {
   })
 
   it('only the member\'s own unit issues, revokes and prints', async () => {
-    for (const openid of [USERS.secretary2, USERS.liaison2, USERS.staffA1, USERS.district, 'm-wang']) {
+    // Another unit's secretary or liaison: the member is not theirs, so as far as they learn, there is no such member.
+    // Everyone else has no card permission at all.
+    const refusals: Array<[string, string]> = [
+      [USERS.secretary2, 'NOT_FOUND'],
+      [USERS.liaison2, 'NOT_FOUND'],
+      [USERS.staffA1, 'FORBIDDEN'],
+      [USERS.district, 'FORBIDDEN'],
+      ['m-wang', 'FORBIDDEN'],
+    ]
+    for (const [openid, code] of refusals) {
       const caller = h.asUser(openid)
       await expectNothingWritten(h.db, async () => {
-        expect((await caller.fail('card', { action: 'issue', memberId: 'm-wang' })).code).toBe('FORBIDDEN')
-        expect((await caller.fail('card', { action: 'revoke', memberId: 'm-wang' })).code).toBe('FORBIDDEN')
+        expect((await caller.fail('card', { action: 'issue', memberId: 'm-wang' })).code).toBe(code)
+        expect((await caller.fail('card', { action: 'revoke', memberId: 'm-wang' })).code).toBe(code)
         expect((await caller.fail('card', { action: 'sheet', unitId: UNITS.u1._id })).code).toBe('FORBIDDEN')
       })
     }
@@ -148,14 +157,30 @@ describe('scanned codes that are not a valid card', () => {
     expect((await staff().fail('report', lookup({ token: unknown }))).code).toBe('CARD_NOT_FOUND')
   })
 
-  it('typed card numbers: found, mistyped (check digit), unknown', async () => {
+  it('typed card numbers with the member\'s proof: found, mistyped (check digit), unknown', async () => {
     const card = await h.asUser('m-wang').ok<CardView>('card', { action: 'mine' })
-    expect((await staff().ok<ScannedMember>('report', lookup({ cardNo: card.cardNo }))).name).toBe('王芳')
+    expect((await staff().ok<ScannedMember>('report', lookup({ cardNo: card.cardNo, proof: '王' }))).name).toBe('王芳')
+    expect((await staff().ok<ScannedMember>('report', lookup({ cardNo: card.cardNo, proof: '0001' }))).name).toBe('王芳')
     const last = Number(card.cardNo.at(-1))
     const typo = card.cardNo.slice(0, -1) + String((last + 1) % 10)
-    expect((await staff().fail('report', lookup({ cardNo: typo }))).code).toBe('CARD_NO_INVALID')
-    expect((await staff().fail('report', lookup({ cardNo: '99999997' }))).code).toBe('CARD_NOT_FOUND')
-    expect((await staff().fail('report', lookup({ cardNo: '12ab' }))).code).toBe('VALIDATION_FAILED')
+    expect((await staff().fail('report', lookup({ cardNo: typo, proof: '王' }))).code).toBe('CARD_NO_INVALID')
+    // An unknown number and a wrong proof get the same answer: the desk cannot tell which numbers exist.
+    expect((await staff().fail('report', lookup({ cardNo: '99999997', proof: '王' }))).code).toBe('CARD_PROOF_MISMATCH')
+    expect((await staff().fail('report', lookup({ cardNo: '12ab', proof: '王' }))).code).toBe('VALIDATION_FAILED')
+  })
+
+  it('each card has exactly one token: another spelling of the same MAC is refused', async () => {
+    // 16 MAC bytes fill 22 base64url characters with 4 bits to spare; changing
+    // those bits in the last character decodes to the same bytes.
+    const [head, payload, mac] = token.split('.') as [string, string, string]
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const last = alphabet.indexOf(mac.at(-1)!)
+    const spellings = Array.from({ length: 16 }, (_, low) => `${head}.${payload}.${mac.slice(0, -1)}${alphabet[(last & ~15) | low]}`)
+    expect(spellings.filter((t) => t !== token).every((t) => Buffer.from(t.split('.')[2]!, 'base64url').equals(Buffer.from(mac, 'base64url')))).toBe(true)
+    for (const spelling of spellings.filter((t) => t !== token)) {
+      expect((await staff().fail('report', lookup({ token: spelling }))).code).toBe('CARD_BAD_SIGNATURE')
+    }
+    expect((await staff().ok<ScannedMember>('report', lookup({ token }))).name).toBe('王芳')
   })
 })
 

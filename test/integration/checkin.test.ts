@@ -47,14 +47,14 @@ it('a second scan finds the first report and writes nothing', async () => {
   const first = await staff.ok<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { token: cards.get('m-1')!.token }))
   expect(first.alreadyReported).toBe(false)
   h.clock.now = new Date(h.clock.now.getTime() + 3_600_000)
-  const second = await expectNothingWritten(h.db, () => staff.ok<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { cardNo: cards.get('m-1')!.cardNo })))
+  const second = await expectNothingWritten(h.db, () => staff.ok<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { cardNo: cards.get('m-1')!.cardNo, proof: '周' })))
   expect(second).toEqual({ ...first, alreadyReported: true })
   expect(await reportsOf('m-1')).toHaveLength(1)
 })
 
 it('20 concurrent confirms of one card record exactly one report', async () => {
   const staff = h.asUser(USERS.staffA1)
-  await staff.ok('bootstrap', {}) // sign in once, before the burst
+  await staff.ok('bootstrap', { action: 'get' }) // sign in once, before the burst
   const token = cards.get('m-2')!.token
   const results = await withDbLatency(() =>
     Promise.all(Array.from({ length: 20 }, () => staff.call<ConfirmResult>('report', confirm(COMMUNITIES.a1._id, { token })))),
@@ -73,7 +73,7 @@ it('concurrent confirms of one member at two communities leave one active report
   const token = cards.get('m-3')!.token
   const a1 = h.asUser(USERS.staffA1)
   const a2 = h.asUser(USERS.staffA2)
-  await a2.ok('bootstrap', {})
+  await a2.ok('bootstrap', { action: 'get' })
   const results = await withDbLatency(() =>
     Promise.all(
       Array.from({ length: 10 }, (_, i) => (i % 2 ? a1.call('report', confirm(COMMUNITIES.a1._id, { token })) : a2.call('report', confirm(COMMUNITIES.a2._id, { token }, true)))),

@@ -51,7 +51,7 @@ it('works end to end: a demo member shows their card, the desk sees their report
   const staff = h.asUser(`demo-staff-${staffIndex}`)
   const seen = await staff.ok<ScannedMember>('report', { action: 'lookup', communityId, card: { token: card.token } })
   expect(seen.report).toMatchObject({ communityId }) // unit-01 is fully reported
-  expect((await staff.ok<ConfirmResult>('report', { action: 'confirm', communityId, card: { cardNo: card.cardNo } })).alreadyReported).toBe(true)
+  expect((await staff.ok<ConfirmResult>('report', { action: 'confirm', communityId, card: { cardNo: card.cardNo, proof: card.name.slice(0, 1) } })).alreadyReported).toBe(true)
   const posts = await staff.ok<PostView[]>('posts', { action: 'list', communityId })
   expect(posts.reduce((n, p) => n + p.claimCount, 0)).toBeGreaterThan(0)
   const summary = await staff.ok<SummaryRow[]>('posts', { action: 'summary', communityId })

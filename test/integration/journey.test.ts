@@ -44,7 +44,8 @@ it('runs from roster import to unit stats, and records a move', async () => {
     rosterRecord({ 姓名: '张伟', 手机: '13800000001', 居住社区: '曙光社区' }),
     rosterRecord({ 姓名: '李娜', 手机: '13800000002', 居住社区: '桃源社区', 性别: '女' }),
   ])
-  const importInput = { action: 'import', unitId, fileName: '区教育局名册.xlsx', fileBase64: file }
+  // Uploaded to storage as the client does, then imported by its fileID.
+  const importInput = { action: 'import', unitId, fileID: await secretary.uploaded('spreadsheet', '区教育局名册.xlsx', file) }
   const checked = await expectNothingWritten(h.db, () => secretary.ok<RosterImportResult>('roster', { ...importInput, mode: 'check' }))
   expect(checked).toEqual({ rows: 2, valid: 2, errors: [], created: 0, updated: 0, committed: false })
   expect(await secretary.ok<RosterImportResult>('roster', { ...importInput, mode: 'commit' })).toMatchObject({ created: 2, updated: 0, committed: true })
@@ -82,12 +83,12 @@ it('runs from roster import to unit stats, and records a move', async () => {
   expect(after.report).toMatchObject({ reportId: confirmed.reportId, communityName: '曙光社区' })
 
   // 5. The member fills 附件1 and claims two posts (one from the catalog, one of their own).
-  const view = await member.ok<RegistrationView>('report', { action: 'registration' })
+  const view = await member.ok<RegistrationView>('report', { action: 'registrationGet' })
   expect(view).toMatchObject({ memberId: zhang.memberId, communityId: COMMUNITIES.a1._id, reported: true })
   expect(view.form).toMatchObject({ mobile: '13800000001', education: '大学本科' })
   expect(view.catalog.map((c) => c.categoryName)).toContain('社区管理协助项目')
   const saved = await member.ok<RegistrationView>('report', {
-    action: 'register',
+    action: 'registrationSave',
     form: { ...form, claims: [{ postId: postId('a1', 'management', 1) }, { custom: '义务家教' }] },
   })
   expect(saved.form.claims).toEqual([{ postId: postId('a1', 'management', 1) }, { custom: '义务家教' }])
@@ -153,5 +154,5 @@ it('runs from roster import to unit stats, and records a move', async () => {
   // The old receipt is history, still readable by the unit.
   expect((await secretary.ok<Receipt>('report', { action: 'receipt', reportId: confirmed.reportId })).communityName).toBe('曙光社区')
   // His registration now belongs to 桃源社区, not yet filled.
-  expect(await member.ok<RegistrationView>('report', { action: 'registration' })).toMatchObject({ communityId: COMMUNITIES.a2._id, form: { claims: [] } })
+  expect(await member.ok<RegistrationView>('report', { action: 'registrationGet' })).toMatchObject({ communityId: COMMUNITIES.a2._id, form: { claims: [] } })
 })

@@ -46,7 +46,7 @@ async function signIn(address: string, openid: string): Promise<string> {
 }
 
 async function bootstrap(address: string, cookie: string) {
-  const response = await fetch(`${address}/api/bootstrap`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })
+  const response = await fetch(`${address}/api/bootstrap`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"action":"get"}' })
   return response.json()
 }
 

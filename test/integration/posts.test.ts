@@ -14,7 +14,7 @@ async function reportAndRegister(memberId: string, secretary: string, claims: un
   await h.asUser(USERS.staffA1).ok('report', { action: 'confirm', communityId: a1, card: { token: card.token } })
   if (claims.length === 0) return
   await h.asUser(memberId).ok('report', {
-    action: 'register',
+    action: 'registrationSave',
     form: { gender: '女', birthMonth: '1988-01', joinPartyMonth: '2010-01', education: '大学本科', hobbies: '', officePhone: '', mobile: memberMobile.get(memberId), qq: '', address: '曙光新村', jobTitle: '', willingLiaison: false, claims },
   })
 }
@@ -76,6 +76,27 @@ it('staff add, rename, retire and restore posts; duplicates and unknown categori
   })
 })
 
+it('a post name is plain visible text, and its messages call it 岗位名称', async () => {
+  const staff = h.asUser(USERS.staffA1)
+  const add = (name: unknown) => staff.fail('posts', { action: 'add', communityId: a1, category: 'convenience', name })
+  await expectNothingWritten(h.db, async () => {
+    for (const name of ['修\u0000车', '修\ud800车', '修\u200b车', '\u202e车修', '修\n车', '修\ufeff车']) {
+      const failure = await add(name)
+      expect([JSON.stringify(name), failure.code, failure.message]).toEqual([JSON.stringify(name), 'VALIDATION_FAILED', '填写的内容有误：岗位名称含有不可见或无法显示的字符，请删除后重新输入'])
+    }
+    for (const [name, message] of [['修'.repeat(31), '岗位名称不能超过30个字'], ['  ', '请填写岗位名称'], [7, '请填写岗位名称']] as const) {
+      const failure = await add(name)
+      expect(failure.message).toBe(`填写的内容有误：${message}`)
+      expect(failure.message).not.toContain('姓名')
+    }
+    const renamed = await staff.fail('posts', { action: 'rename', postId: postId('a1', 'civility', 1), name: '护\u200d河' })
+    expect(renamed.message).toContain('岗位名称含有不可见')
+  })
+  // Visible characters, emoji included, are kept; text is normalised (NFC) and trimmed.
+  const added = await staff.ok<PostView>('posts', { action: 'add', communityId: a1, category: 'convenience', name: ' 修伞☂ ', description: '第一行\n第二行' })
+  expect(added).toMatchObject({ name: '修伞☂', description: '第一行\n第二行' })
+})
+
 it('members and residents of the community see active posts; others do not', async () => {
   const fromMember = await h.asUser('m-zhang').ok<PostView[]>('posts', { action: 'list', communityId: a1, includeRetired: true })
   expect(fromMember.every((p) => p.active)).toBe(true)
@@ -86,8 +107,10 @@ it('members and residents of the community see active posts; others do not', asy
   // Only staff of the community edit.
   const target = postId('a1', 'civility', 1)
   await expectNothingWritten(h.db, async () => {
-    for (const openid of [USERS.staffB1, USERS.residentA1, 'm-zhang', USERS.district]) {
-      expect((await h.asUser(openid).fail('posts', { action: 'retire', postId: target })).code).toBe('FORBIDDEN')
+    // Staff of another community may manage posts, but not this one's: to them it does not exist.
+    const refusals: Array<[string, string]> = [[USERS.staffB1, 'NOT_FOUND'], [USERS.residentA1, 'FORBIDDEN'], ['m-zhang', 'FORBIDDEN'], [USERS.district, 'FORBIDDEN']]
+    for (const [openid, code] of refusals) {
+      expect((await h.asUser(openid).fail('posts', { action: 'retire', postId: target })).code).toBe(code)
       expect((await h.asUser(openid).fail('posts', { action: 'add', communityId: a1, category: 'civility', name: '护河' })).code).toBe('FORBIDDEN')
     }
   })

@@ -138,11 +138,12 @@ describe('one member’s full record, to edit', () => {
     }
   })
 
-  it('another unit’s secretary is FORBIDDEN, through their own unit or the member’s', async () => {
+  it('another unit’s secretary finds no such member through their own unit, and is FORBIDDEN the member’s unit', async () => {
     await expectNothingWritten(h.db, async () => {
-      expect(await get(USERS.secretary2, UNITS.u2._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      const missing = await get(USERS.secretary2, UNITS.u2._id)
+      expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '党员不存在' })
+      expect(await get(USERS.liaison2, UNITS.u2._id)).toEqual(missing)
       expect(await get(USERS.secretary2, UNITS.u1._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-      expect(await get(USERS.liaison2, UNITS.u2._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     })
   })
 
@@ -174,6 +175,21 @@ describe('one member’s full record, to edit', () => {
       communityName: '古荡社区',
       joinedUnitAt: '2026-01-05T00:00:00.000Z',
     })
+  })
+})
+
+describe('joinedUnitAt', () => {
+  it('is a date or nothing: true, null, an array or a number are refused and nothing is written', async () => {
+    const secretary = h.asUser(USERS.secretary1)
+    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = await secretary.ok<RosterMember>('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
+    await expectNothingWritten(h.db, async () => {
+      for (const joinedUnitAt of [true, null, [], 0, '1', '2026-02-30']) {
+        const failure = await secretary.fail('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields, joinedUnitAt })
+        expect([JSON.stringify(joinedUnitAt), failure.code, failure.message]).toEqual([JSON.stringify(joinedUnitAt), 'VALIDATION_FAILED', '填写的内容有误：加入本单位日期：应为日期，如 2026-01-05'])
+      }
+    })
+    await secretary.ok('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields, joinedUnitAt: '2025-07-01' })
+    expect((await scanAll<MemberDoc>(h.db, 'members', { _id: MEMBER }))[0]!.joinedUnitAt).toEqual(new Date('2025-07-01T00:00:00Z'))
   })
 })
 
@@ -212,7 +228,7 @@ describe('the report id on roster rows', () => {
       await h.db.collection('reports').doc(`report-batch-${i}`).set({ data: report })
     }
     const secretary = h.asUser(USERS.secretary2)
-    await secretary.ok('bootstrap', {}) // signed in before counting
+    await secretary.ok('bootstrap', { action: 'get' }) // signed in before counting
     const reportReads = async (pageSize: number) => {
       const { result, requests } = await recordDbRequests(() => secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u2._id, pageSize }))
       return { rows: result.rows, reads: requests.filter((r) => r.collection === 'reports').length }

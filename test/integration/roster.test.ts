@@ -5,6 +5,7 @@ import { openHarness, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
 import { addMember, COMMUNITIES, seedCity, UNITS, USERS } from './support/fixture'
 import { encodeGbk, rosterCsvText, rosterRecord, rosterXlsx, type RosterRecord } from './support/roster-files'
+import { SAMPLES } from '../domain/support/sample-files'
 
 // 党员名册: import (xlsx, csv), per-row errors in Chinese, check / commit /
 // onlyValid, re-import by (unit, mobile), and one-member edits.
@@ -17,45 +18,51 @@ afterAll(() => h.close())
 
 const unitId = UNITS.u2._id
 const secretary = () => h.asUser(USERS.secretary2)
-const importInput = (fileBase64: string, mode: 'check' | 'commit', extra: object = {}, fileName = '名册.xlsx') => ({
+// The client uploads the file to storage first, then names it by fileID.
+const importInput = async (file: Buffer, mode: 'check' | 'commit', extra: object = {}, fileName = '名册.xlsx', caller = secretary()) => ({
   action: 'import',
   unitId,
-  fileName,
-  fileBase64,
+  fileID: await caller.uploaded('spreadsheet', fileName, file),
   mode,
   ...extra,
 })
 const unitMembers = () => countOf(h.db.collection('members').where({ unitId }))
 
 describe('files that cannot be read as a roster', () => {
-  it('not a spreadsheet: a PDF, an old .xls, text named .xlsx, a broken zip, an image, binary named .csv, not base64', async () => {
-    const cases: Array<[string, string]> = [
-      ['名册.pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj').toString('base64')],
-      ['名册.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]).toString('base64')],
-      ['名册.xlsx', Buffer.from('姓名,性别\n张三,男').toString('base64')],
-      ['名册.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]).toString('base64')],
-      ['照片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString('base64')],
-      ['名册.csv', Buffer.from([0x47, 0x49, 0x46, 0x38, 0, 0, 0, 1, 2]).toString('base64')],
-      ['名册.csv', '!!!not base64!!!'],
+  it('not a spreadsheet, whatever its name: a PDF, an old .xls, a broken zip, a .docx, an image, binary named .csv', async () => {
+    const cases: Array<[string, Buffer]> = [
+      ['名册.pdf', SAMPLES.pdf],
+      ['名册.xls', SAMPLES.xls],
+      ['名册.xlsx', SAMPLES.brokenZip],
+      ['名册.xlsx', SAMPLES.docx],
+      ['照片.png', SAMPLES.png],
+      ['名册.csv', SAMPLES.gif],
+      ['名册.csv', SAMPLES.binary],
     ]
-    for (const [fileName, fileBase64] of cases) {
-      const failure = await expectNothingWritten(h.db, () => secretary().fail('roster', importInput(fileBase64, 'commit', {}, fileName)))
+    for (const [fileName, bytes] of cases) {
+      const input = await importInput(bytes, 'commit', {}, fileName)
+      const failure = await expectNothingWritten(h.db, async () => secretary().fail('roster', input))
       expect([fileName, failure.code]).toEqual([fileName, 'NOT_SPREADSHEET'])
     }
-    const xls = await secretary().fail('roster', importInput(cases[1]![1], 'check', {}, '名册.xls'))
+    const xls = await secretary().fail('roster', await importInput(SAMPLES.xls, 'check', {}, '名册.xls'))
     expect(xls.message).toContain('.xlsx')
+  })
+
+  it('the content decides: CSV text named .xlsx is read as CSV', async () => {
+    const failure = await secretary().fail('roster', await importInput(SAMPLES.csv, 'check', {}, '名册.xlsx'))
+    expect(failure).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['出生年月', '入党时间', '文化程度', '专业特长', '办公电话', '手机', '居住社区', '工作职务'] } })
   })
 
   it('missing columns are named', async () => {
     const file = await rosterXlsx([rosterRecord()], { columns: ['姓名', '性别', '出生年月', '入党时间', '文化程度', '专业特长', '办公电话', '手机'] })
-    const failure = await expectNothingWritten(h.db, () => secretary().fail('roster', importInput(file, 'commit')))
+    const failure = await expectNothingWritten(h.db, async () => secretary().fail('roster', await importInput(file, 'commit')))
     expect(failure).toMatchObject({ code: 'MISSING_COLUMNS', message: '名册缺少以下列：居住社区、工作职务', details: { missing: ['居住社区', '工作职务'] } })
     const noHeader = await rosterXlsx([rosterRecord()], { columns: ['名字', '电话'] })
-    expect((await secretary().fail('roster', importInput(noHeader, 'check'))).code).toBe('MISSING_COLUMNS')
+    expect((await secretary().fail('roster', await importInput(noHeader, 'check'))).code).toBe('MISSING_COLUMNS')
   })
 
   it('a header with no rows is an empty roster', async () => {
-    expect((await secretary().fail('roster', importInput(await rosterXlsx([]), 'check'))).code).toBe('EMPTY_ROSTER')
+    expect((await secretary().fail('roster', await importInput(await rosterXlsx([]), 'check'))).code).toBe('EMPTY_ROSTER')
   })
 })
 
@@ -73,7 +80,7 @@ describe('row errors', () => {
 
   it('check reports every problem per row in Chinese and writes nothing', async () => {
     const file = await rosterXlsx(bad)
-    const result = await expectNothingWritten(h.db, () => secretary().ok<RosterImportResult>('roster', importInput(file, 'check')))
+    const result = await expectNothingWritten(h.db, async () => secretary().ok<RosterImportResult>('roster', await importInput(file, 'check')))
     expect(result).toMatchObject({ rows: 8, valid: 2, created: 0, updated: 0, committed: false })
     const byRow = new Map(result.errors.map((e) => [e.row, e.messages.join('；')]))
     expect([...byRow.keys()]).toEqual([3, 4, 5, 6, 7, 8])
@@ -89,7 +96,7 @@ describe('row errors', () => {
 
   it('commit with errors writes nothing and returns the errors', async () => {
     const file = await rosterXlsx(bad)
-    const failure = await expectNothingWritten(h.db, () => secretary().fail('roster', importInput(file, 'commit')))
+    const failure = await expectNothingWritten(h.db, async () => secretary().fail('roster', await importInput(file, 'commit')))
     expect(failure).toMatchObject({ code: 'IMPORT_HAS_ERRORS', details: { rows: 8, valid: 2, committed: false } })
     expect((failure.details as RosterImportResult).errors).toHaveLength(6)
     expect(failure.message).toContain('6行')
@@ -97,7 +104,7 @@ describe('row errors', () => {
 
   it('commit with onlyValid writes the valid rows only', async () => {
     const file = await rosterXlsx(bad)
-    const result = await secretary().ok<RosterImportResult>('roster', importInput(file, 'commit', { onlyValid: true }))
+    const result = await secretary().ok<RosterImportResult>('roster', await importInput(file, 'commit', { onlyValid: true }))
     expect(result).toMatchObject({ rows: 8, valid: 2, created: 2, updated: 0, committed: true })
     const names = (await scanAll<MemberDoc>(h.db, 'members', { unitId })).map((m) => m.name).sort()
     expect(names).toEqual(['好人乙', '好人甲'].sort())
@@ -110,9 +117,9 @@ describe('re-import and other formats', () => {
   it('importing again updates by (unit, mobile) and never duplicates', async () => {
     const before = await unitMembers()
     const records = [rosterRecord({ 姓名: '好人甲', 手机: '13600000001', 工作职务: '副科长' }), rosterRecord({ 姓名: '新来的', 手机: '13600000010' })]
-    const result = await secretary().ok<RosterImportResult>('roster', importInput(await rosterXlsx(records), 'commit'))
+    const result = await secretary().ok<RosterImportResult>('roster', await importInput(await rosterXlsx(records), 'commit'))
     expect(result).toMatchObject({ created: 1, updated: 1, committed: true })
-    const again = await secretary().ok<RosterImportResult>('roster', importInput(await rosterXlsx(records), 'commit'))
+    const again = await secretary().ok<RosterImportResult>('roster', await importInput(await rosterXlsx(records), 'commit'))
     expect(again).toMatchObject({ created: 0, updated: 2 })
     expect(await unitMembers()).toBe(before + 1)
     const jia = (await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000001' }))
@@ -121,8 +128,9 @@ describe('re-import and other formats', () => {
   })
 
   it('the same mobile in another unit is another member', async () => {
-    const other = await h.asUser(USERS.secretary1).ok<RosterImportResult>('roster', {
-      ...importInput(await rosterXlsx([rosterRecord({ 手机: '13600000001' })]), 'commit'),
+    const secretary1 = h.asUser(USERS.secretary1)
+    const other = await secretary1.ok<RosterImportResult>('roster', {
+      ...(await importInput(await rosterXlsx([rosterRecord({ 手机: '13600000001' })]), 'commit', {}, '名册.xlsx', secretary1)),
       unitId: UNITS.u1._id,
     })
     expect(other.created).toBe(1)
@@ -134,7 +142,7 @@ describe('re-import and other formats', () => {
       { 序号: 1, 姓名: '钱进', 性别: '男', '出生                年月': 1985.1, '入党         时间': new Date(Date.UTC(2009, 6, 1)), '文化             程度': '本科', 专业特长: '', 办电: '', 手机: 13600000020, 居住社区: '古荡社区', 工作职务: '科员' },
     ] as unknown as RosterRecord[]
     const file = await rosterXlsx(records, { columns, titleRows: ['西湖区在职党员赴社区报到直接联系服务群众情况汇总表', '填报单位：区财政局'] })
-    const result = await secretary().ok<RosterImportResult>('roster', importInput(file, 'commit'))
+    const result = await secretary().ok<RosterImportResult>('roster', await importInput(file, 'commit'))
     expect(result).toMatchObject({ rows: 1, valid: 1, created: 1, errors: [] })
     const qian = (await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000020' }))[0]!
     expect(qian).toMatchObject({ birthMonth: '1985-10', joinPartyMonth: '2009-07', education: '大学本科', communityId: COMMUNITIES.b1._id })
@@ -142,13 +150,13 @@ describe('re-import and other formats', () => {
 
   it('reads CSV in UTF-8 (with BOM) and in GBK, keeping leading zeros', async () => {
     const utf8 = '\ufeff' + rosterCsvText([rosterRecord({ 姓名: '孙红', 手机: '13600000030', 办公电话: '057187650001', 专业特长: '书法, 篆刻' })])
-    const r1 = await secretary().ok<RosterImportResult>('roster', importInput(Buffer.from(utf8, 'utf8').toString('base64'), 'commit', {}, '名册.csv'))
+    const r1 = await secretary().ok<RosterImportResult>('roster', await importInput(Buffer.from(utf8, 'utf8'), 'commit', {}, '名册.csv'))
     expect(r1).toMatchObject({ created: 1, errors: [] })
     const sun = (await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000030' }))[0]!
     expect(sun).toMatchObject({ name: '孙红', officePhone: '057187650001', specialty: '书法, 篆刻' })
 
     const gbk = encodeGbk(rosterCsvText([rosterRecord({ 姓名: '周华', 手机: '13600000031', 居住社区: '桃源社区' })]))
-    const r2 = await secretary().ok<RosterImportResult>('roster', importInput(gbk.toString('base64'), 'commit', {}, '名册.csv'))
+    const r2 = await secretary().ok<RosterImportResult>('roster', await importInput(gbk, 'commit', {}, '名册.csv'))
     expect(r2).toMatchObject({ created: 1, errors: [] })
     expect((await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000031' }))[0]).toMatchObject({ name: '周华', communityId: COMMUNITIES.a2._id })
   })
@@ -202,8 +210,8 @@ describe('list, save, totals', () => {
   it('a member cannot be moved to another unit by editing', async () => {
     await addMember(h.db, { id: 'm-u1', unit: 'u1', community: 'a1', name: '韩梅', mobile: '13600000050' })
     await expectNothingWritten(h.db, async () => {
-      // The other unit's secretary: not theirs.
-      expect((await secretary().fail('roster', { action: 'save', unitId, memberId: 'm-u1', fields: { ...fields, mobile: '13600000050' } })).code).toBe('FORBIDDEN')
+      // The other unit's secretary: not theirs, so not found.
+      expect((await secretary().fail('roster', { action: 'save', unitId, memberId: 'm-u1', fields: { ...fields, mobile: '13600000050' } })).code).toBe('NOT_FOUND')
       // Their own unit's secretary, naming another unit: the unit does not change.
       const own = await h.asUser(USERS.secretary1).fail('roster', { action: 'save', unitId, memberId: 'm-u1', fields: { ...fields, mobile: '13600000050' } })
       expect(own.code).toBe('FORBIDDEN') // not authorized on unit-2 in the first place
@@ -224,7 +232,7 @@ describe('list, save, totals', () => {
       await expectNothingWritten(h.db, async () => {
         const caller = h.asUser(openid)
         expect((await caller.fail('roster', { action: 'list', unitId })).code).toBe('FORBIDDEN')
-        expect((await caller.fail('roster', importInput(file, 'commit'))).code).toBe('FORBIDDEN')
+        expect((await caller.fail('roster', await importInput(file, 'commit'))).code).toBe('FORBIDDEN')
         expect((await caller.fail('roster', { action: 'save', unitId, fields: { ...fields, mobile: '13600000060' } })).code).toBe('FORBIDDEN')
         expect((await caller.fail('roster', { action: 'setTotals', unitId, declaredMemberTotal: 1, declaredResidentTotal: 1 })).code).toBe('FORBIDDEN')
       })

@@ -1,22 +1,15 @@
 import type { CardView } from '../../../src/domain/contracts/card.contract'
-import { authorize } from '../../../src/domain/access'
 import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
-import { loadMember, memberScope } from '../../db/load'
+import { authorizedMember } from '../../access/authorized-record'
 import { issueCard, revokeCard } from './card-issue'
 import { cardNamesOf } from './card-names'
 import { cardView } from './card-view'
 
 // The unit's side of cards: the secretary or liaison of the member's own unit.
 
-async function authorizedMember(ctx: KnownContext, memberId: string) {
-  const member = await loadMember(ctx.db, memberId)
-  authorize(ctx.principal, 'roster.manage', memberScope(member))
-  return member
-}
-
 export async function issueForMember(ctx: KnownContext, memberId: string): Promise<CardView> {
-  const member = await authorizedMember(ctx, memberId)
+  const member = await authorizedMember(ctx, memberId, 'card.manage')
   // Refuse before anything is written when no token could be made for the new card.
   if (!ctx.env.cardSecret) throw new AppError('CONFIG_MISSING')
   const card = await issueCard(ctx, member._id)
@@ -24,7 +17,7 @@ export async function issueForMember(ctx: KnownContext, memberId: string): Promi
 }
 
 export async function revokeForMember(ctx: KnownContext, memberId: string): Promise<CardView> {
-  const member = await authorizedMember(ctx, memberId)
+  const member = await authorizedMember(ctx, memberId, 'card.manage')
   const card = await revokeCard(ctx, member._id)
   return cardView(ctx.env.cardSecret, card, (await cardNamesOf(ctx.db, [member])).get(member._id)!)
 }

@@ -6,7 +6,7 @@ import { docsByIds } from '../../db/by-ids'
 import type { CardDoc, MemberDoc } from '../../db/docs'
 import { loadMember, loadUnit, unitScope } from '../../db/load'
 import { scanAll } from '../../db/read'
-import { byNameThenId } from '../../shared/chinese-order'
+import { byNameThenId } from '../../../src/domain/chinese-order'
 import { cardNamesOf } from './card-names'
 import { cardView } from './card-view'
 
@@ -24,7 +24,7 @@ export interface SheetInput {
 export async function cardSheet(ctx: KnownContext, input: SheetInput): Promise<CardSheet> {
   const { db } = ctx
   const unit = await loadUnit(db, input.unitId)
-  authorize(ctx.principal, 'roster.manage', unitScope(unit))
+  authorize(ctx.principal, 'card.manage', unitScope(unit))
   if (!ctx.env.cardSecret) throw new AppError('CONFIG_MISSING')
 
   let cards: CardDoc[]

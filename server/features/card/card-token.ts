@@ -45,8 +45,11 @@ export function verifyCardToken(secret: string, token: string): CardClaim {
   if (!parts) throw new AppError('CARD_NOT_OURS')
   const [, version, payload, givenMac] = parts as unknown as [string, string, string, string]
   if (Number(version) !== CARD_TOKEN_VERSION) throw new AppError('CARD_VERSION')
-  const given = Buffer.from(givenMac, 'base64url')
-  const expected = mac(secret, `SBD${version}.${payload}`)
+  // Compared as text, in its canonical encoding: decoding first would accept
+  // every spelling of the last character (16 bytes leave its low 4 bits unused,
+  // so 16 texts decode to the same MAC) and one card would have 16 tokens.
+  const given = Buffer.from(givenMac, 'utf8')
+  const expected = Buffer.from(mac(secret, `SBD${version}.${payload}`).toString('base64url'), 'utf8')
   // timingSafeEqual needs equal lengths; a short or long MAC is simply wrong.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('CARD_BAD_SIGNATURE')
   const claim = PAYLOAD.exec(Buffer.from(payload, 'base64url').toString('utf8'))

@@ -5,7 +5,7 @@ import type { CommunityDoc, MemberDoc } from '../../db/docs'
 import { communityScope } from '../../db/load'
 import { docsByIds } from '../../db/by-ids'
 import { activeReportsOf } from '../../db/reports'
-import { ownMemberIds } from '../../shared/own-member'
+import { ownMemberIds } from '../../access/own-member'
 
 /**
  * May the caller read this community's active posts without managing them?
@@ -14,7 +14,7 @@ import { ownMemberIds } from '../../shared/own-member'
  * record (which follows moves) decides, not the grant.
  */
 export async function mayBrowsePosts(db: Database, principal: Principal, community: CommunityDoc): Promise<boolean> {
-  if (can(principal, 'need.submit', communityScope(community))) return true
+  if (can(principal, 'posts.read', communityScope(community))) return true
   const memberIds = ownMemberIds(principal)
   if (memberIds.length === 0) return false
   const members = await docsByIds<MemberDoc>(db, 'members', memberIds)

@@ -4,22 +4,17 @@ import { AppError } from '../../../src/domain/errors'
 import { SERVICE_CATALOG } from '../../../src/domain/service-catalog'
 import type { KnownContext } from '../../kernel/function-def'
 import type { PostDoc } from '../../db/docs'
-import { communityScope, loadCommunity, loadPost } from '../../db/load'
+import { authorizedPost } from '../../access/authorized-record'
+import { communityScope, loadCommunity } from '../../db/load'
 import { scanAll } from '../../db/read'
 import { updateDoc } from '../../db/write'
-import { newId } from '../../shared/new-id'
+import { newId } from '../../db/new-id'
 import { claimCountsOf } from './claim-counts'
 import { postView } from './post-view'
 
 // Staff keep their community's catalog: add a post under one of 附件1's
 // categories, rename it, retire it (no new claims; existing claims stay as
 // history) or bring it back. 个人自选 is free text on the form, not a post.
-
-async function staffPost(ctx: KnownContext, postId: string): Promise<PostDoc> {
-  const post = await loadPost(ctx.db, postId)
-  authorize(ctx.principal, 'posts.manage', communityScope(await loadCommunity(ctx.db, post.communityId)))
-  return post
-}
 
 async function assertNameFree(ctx: KnownContext, communityId: string, category: string, name: string, exceptId?: string): Promise<PostDoc[]> {
   const siblings = await scanAll<PostDoc>(ctx.db, 'posts', { communityId, category })
@@ -53,14 +48,14 @@ export async function addPost(ctx: KnownContext, input: { communityId: string; c
 }
 
 export async function renamePost(ctx: KnownContext, input: { postId: string; name: string }): Promise<PostView> {
-  const post = await staffPost(ctx, input.postId)
+  const post = await authorizedPost(ctx, input.postId, 'posts.manage')
   await assertNameFree(ctx, post.communityId, post.category, input.name, post._id)
   await updateDoc(ctx.db, 'posts', post._id, { name: input.name })
   return view(ctx, { ...post, name: input.name })
 }
 
 export async function setPostActive(ctx: KnownContext, postId: string, active: boolean): Promise<PostView> {
-  const post = await staffPost(ctx, postId)
+  const post = await authorizedPost(ctx, postId, 'posts.manage')
   if (post.active !== active) await updateDoc(ctx.db, 'posts', post._id, { active })
   return view(ctx, { ...post, active })
 }

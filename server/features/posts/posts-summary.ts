@@ -8,7 +8,7 @@ import type { MemberDoc, PostDoc, RegistrationDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { scanAll } from '../../db/read'
-import { compareChinese } from '../../shared/chinese-order'
+import { compareChinese } from '../../../src/domain/chinese-order'
 import { countingRegistrations } from './claim-counts'
 import { categoryRank } from './post-view'
 

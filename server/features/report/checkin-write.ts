@@ -2,7 +2,7 @@ import { moveNoticeText } from '../../../src/domain/move-notice'
 import type { Database } from '../../kernel/database'
 import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
 import type { Txn } from '../../db/transaction'
-import { newId } from '../../shared/new-id'
+import { newId } from '../../db/new-id'
 
 // The one transaction that records a report (报到). Everything it decides on
 // is read inside it, by id: the member (whose `report` mirror says where they

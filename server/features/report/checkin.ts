@@ -1,4 +1,5 @@
 import { authorize } from '../../../src/domain/access'
+import type { CardRef } from '../../../src/domain/contracts/card-ref'
 import type { ConfirmResult } from '../../../src/domain/contracts/report.contract'
 import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
@@ -10,11 +11,13 @@ import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
 import { activeReportOf } from '../../db/reports'
 import { inTransaction } from '../../db/transaction'
-import { resolveCard, type CardRef } from '../card/card-resolve'
 import { AlreadyReportedHere, LivesElsewhere, writeCheckin } from './checkin-write'
+import { resolveDeskCard } from './desk-card'
 
-// 报到: staff of a community confirm a scanned card. One report per member per
-// community; a second scan, or twenty at once, find the first and write nothing.
+// 报到: staff of a community confirm a scanned card (or a typed number with
+// the member's proof: desk-card.ts; a move is recorded only so). One report per
+// member per community; a second scan, or twenty at once, find the first and
+// write nothing.
 
 export interface ConfirmInput {
   communityId: string
@@ -51,7 +54,7 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
   const { db } = ctx
   const community = await loadCommunity(db, input.communityId)
   authorize(ctx.principal, 'checkin.scan', communityScope(community))
-  const { member, card } = await resolveCard(db, ctx.env.cardSecret, input.card)
+  const { member, card } = await resolveDeskCard(ctx, community, input.card)
 
   const earlier = await reportHere(db, member._id, community._id)
   if (earlier?.status === 'active') return already(earlier, community, member)

@@ -2,8 +2,8 @@ import type { Receipt } from '../../../src/domain/contracts/report.contract'
 import { chineseDate } from '../../../src/domain/china-time'
 import { defaultCommunityPartyOrg, receiptText } from '../../../src/domain/receipt'
 import type { KnownContext } from '../../kernel/function-def'
-import { loadCommunity, loadMember, loadReport, loadUnit, reportScope } from '../../db/load'
-import { authorizeAny } from '../../shared/authorize-any'
+import { authorizedReport } from '../../access/authorized-record'
+import { loadCommunity, loadMember, loadUnit } from '../../db/load'
 
 /**
  * The receipt (回执) of 附件1 for one report. Read by the member's unit
@@ -11,8 +11,7 @@ import { authorizeAny } from '../../shared/authorize-any'
  */
 export async function receipt(ctx: KnownContext, reportId: string): Promise<Receipt> {
   const { db } = ctx
-  const report = await loadReport(db, reportId)
-  authorizeAny(ctx.principal, ['unit.stats', 'record.view', 'checkin.scan'], reportScope(report))
+  const report = await authorizedReport(ctx, reportId, 'receipt.read')
   const [member, community, unit] = await Promise.all([loadMember(db, report.memberId), loadCommunity(db, report.communityId), loadUnit(db, report.unitId)])
   return {
     reportId: report._id,

@@ -16,7 +16,7 @@ import { registrationView } from './registration-view'
  */
 export async function saveRegistration(ctx: KnownContext, memberId: string | undefined, form: Registration): Promise<RegistrationView> {
   const { db } = ctx
-  const target = await registrationTarget(ctx, memberId)
+  const target = await registrationTarget(ctx, memberId, 'registration.fill')
   const { member, community } = target
   const now = ctx.now()
 

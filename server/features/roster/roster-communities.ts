@@ -4,7 +4,7 @@ import type { KnownContext } from '../../kernel/function-def'
 import type { CommunityDoc } from '../../db/docs'
 import { namesOf } from '../../db/names'
 import { scanAll } from '../../db/read'
-import { compareChinese } from '../../shared/chinese-order'
+import { compareChinese } from '../../../src/domain/chinese-order'
 import { communityFiltersOf, type CommunityFilter } from './community-scope'
 import { authorizedUnit } from './roster-access'
 
@@ -16,7 +16,7 @@ import { authorizedUnit } from './roster-access'
  */
 export async function communityChoices(ctx: KnownContext, unitId: string | undefined): Promise<CommunityChoice[]> {
   const { db } = ctx
-  const filters: CommunityFilter[] = unitId ? [{ districtId: (await authorizedUnit(ctx, unitId)).districtId }] : await communityFiltersOf(db, ctx.principal)
+  const filters: CommunityFilter[] = unitId ? [{ districtId: (await authorizedUnit(ctx, unitId, 'roster.read')).districtId }] : await communityFiltersOf(db, ctx.principal)
   if (filters.length === 0) throw new AppError('FORBIDDEN')
 
   const found = new Map<string, CommunityDoc>()

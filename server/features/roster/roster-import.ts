@@ -3,30 +3,32 @@ import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
 import { communityResolver } from './community-resolver'
 import { authorizedUnit } from './roster-access'
-import { decodeUpload } from './roster-file'
 import { checkRosterRow, flagDuplicateMobiles } from './roster-row-check'
 import { readRosterSheet } from './roster-sheet-reader'
 import { upsertRoster } from './roster-write'
 import { cellMobile } from './roster-cells'
+import { discardUploads, readUpload } from '../../storage/uploads'
 
 export interface ImportInput {
   unitId: string
-  fileName: string
-  fileBase64: string
+  fileID: string
   mode: 'check' | 'commit'
   onlyValid: boolean
 }
 
 /**
- * Imports a unit's roster (附件3 columns + 居住社区 + 工作职务). Every row is
- * checked before anything is written: 'check' writes nothing; 'commit' writes
- * nothing while any row is wrong, unless the unit chose to import the valid
- * rows only.
+ * Imports a unit's roster (附件3 columns + 居住社区 + 工作职务) from the file
+ * the caller uploaded to storage: downloaded, checked to be a spreadsheet by
+ * its bytes, parsed. Every row is checked before anything is written: 'check'
+ * writes nothing; 'commit' writes nothing while any row is wrong, unless the
+ * unit chose to import the valid rows only. A committed file is deleted: it
+ * holds members' mobiles and has served its purpose.
  */
 export async function importRoster(ctx: KnownContext, input: ImportInput): Promise<RosterImportResult> {
-  const unit = await authorizedUnit(ctx, input.unitId)
+  const unit = await authorizedUnit(ctx, input.unitId, 'roster.manage')
   const now = ctx.now()
-  const sheetRows = await readRosterSheet(input.fileName, decodeUpload(input.fileBase64))
+  const upload = await readUpload(ctx, input.fileID, 'spreadsheet')
+  const sheetRows = await readRosterSheet(upload.format, upload.bytes)
   const findCommunity = await communityResolver(ctx.db, unit.districtId)
   const checked = sheetRows.map((r) => checkRosterRow(r, findCommunity, now))
   const mobiles = new Map(sheetRows.map((r) => [r.row, cellMobile(r.cells['手机'])]))
@@ -40,5 +42,6 @@ export async function importRoster(ctx: KnownContext, input: ImportInput): Promi
     throw new AppError('IMPORT_HAS_ERRORS', `名册中有${errors.length}行填写有误，未导入任何数据。请修改后重新导入，或选择“只导入无误的行”`, result)
   }
   const written = await upsertRoster(ctx.db, unit._id, valid.map((r) => ({ fields: r.fields!, community: r.community! })), now)
+  await discardUploads([upload.fileID])
   return { ...result, ...written, committed: true }
 }

@@ -5,7 +5,7 @@ import { docsByIds } from '../../db/by-ids'
 import type { MemberDoc } from '../../db/docs'
 import { scanAll } from '../../db/read'
 import { activeReportsOfUnit } from '../../db/reports'
-import { byNameThenId } from '../../shared/chinese-order'
+import { byNameThenId } from '../../../src/domain/chinese-order'
 import { authorizedUnit } from './roster-access'
 import { rosterRows } from './roster-row-view'
 
@@ -22,7 +22,7 @@ export interface ListInput {
  * keyset paging), filtered and sorted, and only the page is loaded in full.
  */
 export async function listRoster(ctx: KnownContext, input: ListInput): Promise<RosterList> {
-  const unit = await authorizedUnit(ctx, input.unitId)
+  const unit = await authorizedUnit(ctx, input.unitId, 'roster.read')
   const now = ctx.now()
   const all = await scanAll<MemberDoc>(ctx.db, 'members', { unitId: unit._id }, { fields: { name: true, joinedUnitAt: true, createdAt: true } })
   const reported = await activeReportsOfUnit(ctx.db, unit._id)

@@ -1,8 +1,8 @@
-import { authorize } from '../../../src/domain/access'
 import type { RosterMember } from '../../../src/domain/contracts/roster.contract'
 import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
-import { findCommunity, loadMember, memberScope } from '../../db/load'
+import { authorizedMember } from '../../access/authorized-record'
+import { findCommunity } from '../../db/load'
 import { authorizedUnit } from './roster-access'
 
 export interface GetInput {
@@ -17,9 +17,8 @@ export interface GetInput {
  */
 export async function getMember(ctx: KnownContext, input: GetInput): Promise<RosterMember> {
   const { db } = ctx
-  const unit = await authorizedUnit(ctx, input.unitId)
-  const member = await loadMember(db, input.memberId)
-  authorize(ctx.principal, 'roster.manage', memberScope(member))
+  const unit = await authorizedUnit(ctx, input.unitId, 'roster.read')
+  const member = await authorizedMember(ctx, input.memberId, 'roster.read')
   // The caller keeps both rosters, but asked this one for the other's member.
   if (member.unitId !== unit._id) throw new AppError('NOT_FOUND', '该党员不在本单位名册中')
   const community = await findCommunity(db, member.communityId)

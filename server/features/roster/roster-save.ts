@@ -1,10 +1,10 @@
-import { can } from '../../../src/domain/access'
 import type { RosterRow } from '../../../src/domain/contracts/roster.contract'
 import { AppError } from '../../../src/domain/errors'
 import { checkMemberDates, type MemberFields } from '../../../src/domain/member'
 import type { KnownContext } from '../../kernel/function-def'
 import { isDuplicateKey } from '../../db/db-errors'
-import { findCommunity, loadMember, memberScope } from '../../db/load'
+import { authorizedMember } from '../../access/authorized-record'
+import { findCommunity, loadMember } from '../../db/load'
 import { addDoc, updateDoc } from '../../db/write'
 import { authorizedUnit } from './roster-access'
 import { rosterRows } from './roster-row-view'
@@ -19,13 +19,11 @@ export interface SaveInput {
 /** Adds one member to the unit, or corrects one. A member never changes unit here: they leave one roster and join another. */
 export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<RosterRow> {
   const { db } = ctx
-  const unit = await authorizedUnit(ctx, input.unitId)
+  const unit = await authorizedUnit(ctx, input.unitId, 'roster.manage')
   const now = ctx.now()
-  const existing = input.memberId ? await loadMember(db, input.memberId) : null
-  if (existing && existing.unitId !== unit._id) {
-    // Not this unit's member: say no more than a stranger's record would.
-    throw new AppError(can(ctx.principal, 'roster.manage', memberScope(existing)) ? 'UNIT_IMMUTABLE' : 'FORBIDDEN')
-  }
+  // A member of a unit the caller does not keep is NOT_FOUND, like a missing one.
+  const existing = input.memberId ? await authorizedMember(ctx, input.memberId, 'roster.manage') : null
+  if (existing && existing.unitId !== unit._id) throw new AppError('UNIT_IMMUTABLE')
 
   const problems = checkMemberDates(input.fields, now)
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `填写的内容有误：${problems.join('；')}`)

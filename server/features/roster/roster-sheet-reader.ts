@@ -1,8 +1,8 @@
 import { ROSTER_COLUMNS } from '../../../src/domain/contracts/roster.contract'
+import type { FileFormat } from '../../../src/domain/upload-kinds'
 import { AppError } from '../../../src/domain/errors'
 import { decodeCsvBytes, parseCsv } from './csv-parse'
 import { cellText } from './roster-cells'
-import { rosterFileKind } from './roster-file'
 import { readXlsxSheets, type GridRow } from './xlsx-grid'
 
 // Finds the roster in an uploaded file: the first sheet with a header row
@@ -17,7 +17,7 @@ export interface RosterSheetRow {
   cells: Record<RosterColumn, unknown>
 }
 
-export const MAX_ROSTER_ROWS = 5000
+export const MAX_ROSTER_ROWS = 10000
 const HEADER_SEARCH_ROWS = 10
 
 // Other headers people use for the same columns (附件1/附件3 spellings among them).
@@ -67,9 +67,9 @@ function locateHeader(sheets: GridRow[][]): { rows: GridRow[]; at: number; colum
   return undefined
 }
 
-export async function readRosterSheet(fileName: string, bytes: Buffer): Promise<RosterSheetRow[]> {
-  const kind = rosterFileKind(fileName, bytes)
-  const sheets = kind === 'xlsx' ? await readXlsxSheets(bytes) : [csvSheet(bytes)]
+/** The roster rows of a spreadsheet upload (`format` as checkUpload found it). */
+export async function readRosterSheet(format: FileFormat, bytes: Buffer): Promise<RosterSheetRow[]> {
+  const sheets = format === 'xlsx' ? await readXlsxSheets(bytes) : [csvSheet(bytes)]
   const header = locateHeader(sheets)
   if (!header) {
     throw new AppError('MISSING_COLUMNS', `没有找到表头行。名册第一行应为：${ROSTER_COLUMNS.join('、')}`, { missing: [...ROSTER_COLUMNS] })

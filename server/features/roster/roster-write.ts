@@ -3,7 +3,7 @@ import type { Database } from '../../kernel/database'
 import { isDuplicateKey } from '../../db/db-errors'
 import type { CommunityDoc, MemberDoc } from '../../db/docs'
 import { getRows, scanAll } from '../../db/read'
-import { addDoc, updateDoc } from '../../db/write'
+import { addDoc, addDocs, updateDoc } from '../../db/write'
 
 // Writes checked roster rows. A member is the same member when the unit and
 // the mobile are the same (unique index unitId + mobile): importing a roster
@@ -17,6 +17,9 @@ export interface RosterUpsert {
 
 type Existing = Pick<MemberDoc, '_id' | 'mobile'> & { formerMobiles?: string[] }
 
+/** New members go in one request per batch: a 10,000-row roster is 50 inserts, not 10,000. */
+const INSERT_BATCH = 200
+
 function residence(community: CommunityDoc) {
   return { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
 }
@@ -26,28 +29,45 @@ export async function upsertRoster(db: Database, unitId: string, rows: readonly 
   const byMobile = new Map(existing.map((m) => [m.mobile, m]))
   const byFormer = new Map(existing.flatMap((m) => (m.formerMobiles ?? []).map((f): [string, Existing] => [f, m])))
 
-  let created = 0
   let updated = 0
-  for (const { fields, community } of rows) {
-    const current = byMobile.get(fields.mobile)
-    const former = current ? undefined : byFormer.get(fields.mobile)
-    if (current || former) {
-      // Found by an old number: the member's newer number stays.
-      const { mobile: _mobile, ...rest } = fields
-      await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? fields : rest), ...residence(community), updatedAt: now })
-      updated++
+  const fresh: RosterUpsert[] = []
+  for (const row of rows) {
+    const current = byMobile.get(row.fields.mobile)
+    const former = current ? undefined : byFormer.get(row.fields.mobile)
+    if (!current && !former) {
+      fresh.push(row)
       continue
     }
+    // Found by an old number: the member's newer number stays.
+    const { mobile: _mobile, ...rest } = row.fields
+    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...residence(row.community), updatedAt: now })
+    updated++
+  }
+
+  let created = 0
+  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, createdAt: now, updatedAt: now })
+  for (let at = 0; at < fresh.length; at += INSERT_BATCH) {
+    const batch = fresh.slice(at, at + INSERT_BATCH)
     try {
-      await addDoc(db, 'members', { ...fields, ...residence(community), unitId, joinedUnitAt: now, createdAt: now, updatedAt: now })
-      created++
+      await addDocs(db, 'members', batch.map(newDoc))
+      created += batch.length
+      continue
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
-      // Another import added this mobile a moment ago: update that member instead.
-      const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: fields.mobile }).limit(1))
-      if (!winner) throw error
-      await updateDoc(db, 'members', winner._id, { ...fields, ...residence(community), updatedAt: now })
-      updated++
+    }
+    // Another import added one of these mobiles a moment ago: one by one, updating that member instead.
+    // (The cloud may have inserted part of the batch before refusing; those count as updated then.)
+    for (const row of batch) {
+      try {
+        await addDoc(db, 'members', newDoc(row))
+        created++
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error
+        const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: row.fields.mobile }).limit(1))
+        if (!winner) throw error
+        await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), updatedAt: now })
+        updated++
+      }
     }
   }
   return { created, updated }

@@ -1,33 +1,38 @@
 import { z } from 'zod'
-import { id, paging, type Page } from './common'
+import { action } from './action-contract'
+import { id, isoDate, pageOf, paging } from './common'
 
 // `card`: 联系证. The unit issues, revokes and reissues; the member shows theirs.
 
-export const cardInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('mine') }).strict(),
-  z.object({ action: z.literal('issue'), memberId: id('党员') }).strict(),
-  z.object({ action: z.literal('revoke'), memberId: id('党员') }).strict(),
+export const cardViewSchema = z.strictObject({
+  cardNo: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  communityName: z.string(),
+  status: z.enum(['active', 'revoked']),
+  /** What the QR code holds (a signed token); only for an active card. */
+  token: z.string().nullable(),
+  /** The token as a QR code, a PNG data URL (`data:image/png;base64,...`); only for an active card. */
+  qrDataUrl: z.string().nullable(),
+  issuedAt: isoDate,
+})
+export type CardView = z.output<typeof cardViewSchema>
+
+export const cardSheetSchema = pageOf(cardViewSchema)
+export type CardSheet = z.output<typeof cardSheetSchema>
+
+const ofMember = z.object({ memberId: id('党员') }).strict()
+
+export const cardContract = {
+  /** The member's own latest card (active, or revoked so the page can say so); null when none was issued. */
+  mine: action(z.object({}).strict(), cardViewSchema.nullable()),
+  issue: action(ofMember, cardViewSchema),
+  revoke: action(ofMember, cardViewSchema),
   /**
    * Cards to print: one member, or the whole unit's active cards by name, a
    * page at a time (each card carries a QR image, so a unit of thousands does
    * not fit one reply; the client asks for pages until it has `total`).
    */
-  z.object({ action: z.literal('sheet'), unitId: id('单位'), memberId: id('党员').optional(), ...paging }).strict(),
-])
-export type CardInput = z.input<typeof cardInput>
-
-export interface CardView {
-  cardNo: string
-  memberId: string
-  name: string
-  unitName: string
-  communityName: string
-  status: 'active' | 'revoked'
-  /** What the QR code holds (a signed token); only for an active card. */
-  token: string | null
-  /** The token as a QR code, a PNG data URL (`data:image/png;base64,...`); only for an active card. */
-  qrDataUrl: string | null
-  issuedAt: string
+  sheet: action(z.object({ unitId: id('单位'), memberId: id('党员').optional(), ...paging }).strict(), cardSheetSchema),
 }
-
-export type CardSheet = Page<CardView>

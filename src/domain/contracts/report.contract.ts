@@ -1,22 +1,18 @@
 import { z } from 'zod'
 import { EDUCATIONS, GENDERS, mobile, officePhone } from '../member'
 import { MIN_CLAIMS } from '../service-catalog'
+import { plainText } from '../text'
 import { normalizeYearMonth, yearMonth } from '../year-month'
-import { id } from './common'
+import { action } from './action-contract'
+import { cardRef } from './card-ref'
+import { id, isoDate } from './common'
 
 // `report`: community staff scan a 联系证 and record the report (报到);
 // the 附件1 registration and the claims; the receipt (回执) for the unit.
 
-/** A scanned QR text, or a card number typed at the desk. */
-const cardRef = z.union([
-  // An over-long text is some other QR (a link, a payment code): answered as CARD_NOT_OURS, like any foreign code.
-  z.object({ token: z.string().trim().min(1, '二维码内容为空').refine((t) => t.length <= 512, { message: '这不是双报到联系证的二维码', params: { code: 'CARD_NOT_OURS' } }) }).strict(),
-  z.object({ cardNo: z.string().trim().regex(/^\d{6,12}$/, '联系证号应为6到12位数字') }).strict(),
-])
-
 export const claimSchema = z.union([
   z.object({ postId: id('服务项目') }).strict(),
-  z.object({ custom: z.string().trim().min(1, '请填写个人自选项目内容').max(50, '个人自选项目不能超过50个字') }).strict(),
+  z.object({ custom: plainText('个人自选项目内容', { max: 50, required: true }) }).strict(),
 ])
 export type Claim = z.output<typeof claimSchema>
 
@@ -27,12 +23,12 @@ export const registrationSchema = z
     birthMonth: z.preprocess(normalizeYearMonth, yearMonth('出生年月')),
     joinPartyMonth: z.preprocess(normalizeYearMonth, yearMonth('入党时间')),
     education: z.enum(EDUCATIONS, { error: '请选择文化程度' }),
-    hobbies: z.string().trim().max(100).default(''),
+    hobbies: plainText('爱好特长', { max: 100 }).default(''),
     officePhone,
     mobile,
     qq: z.string().trim().regex(/^(\d{5,12})?$/, 'QQ号应为5到12位数字').default(''),
-    address: z.string().trim().min(1, '请填写家庭详址').max(100),
-    jobTitle: z.string().trim().max(30).default(''),
+    address: plainText('家庭详址', { max: 100, required: true }),
+    jobTitle: plainText('工作职务', { max: 30 }).default(''),
     willingLiaison: z.boolean({ error: '请选择是否愿意担任所领办项目联络员' }),
     // A refinement rather than .min(), so the server can answer with the
     // rule's own code (TOO_FEW_CLAIMS) instead of a generic validation failure.
@@ -44,65 +40,98 @@ export const registrationSchema = z
   .strict()
 export type Registration = z.output<typeof registrationSchema>
 
-export const reportInput = z.discriminatedUnion('action', [
-  /** Staff: who is this card's member, and have they reported? Writes nothing. */
-  z.object({ action: z.literal('lookup'), communityId: id('社区'), card: cardRef }).strict(),
-  /** Staff: record the report. Idempotent: a second confirm returns the first report. */
-  z.object({ action: z.literal('confirm'), communityId: id('社区'), card: cardRef, recordMove: z.boolean().default(false) }).strict(),
-  /** Member (self) or staff of the reported community: read or save 附件1 + claims. */
-  z.object({ action: z.literal('registration'), memberId: id('党员').optional() }).strict(),
-  z.object({ action: z.literal('register'), memberId: id('党员').optional(), form: registrationSchema }).strict(),
-  /** The unit's receipt (回执) for one report. */
-  z.object({ action: z.literal('receipt'), reportId: id('报到记录') }).strict(),
-])
-export type ReportInput = z.input<typeof reportInput>
+const reportRef = z.strictObject({ reportId: z.string(), communityId: z.string(), communityName: z.string(), reportedAt: isoDate })
 
-export interface ScannedMember {
-  memberId: string
-  name: string
-  gender: string
-  unitName: string
-  mobile: string
-  residenceCommunityId: string
-  residenceCommunityName: string
+export const scannedMemberSchema = z.strictObject({
+  memberId: z.string(),
+  name: z.string(),
+  gender: z.string(),
+  unitName: z.string(),
+  mobile: z.string(),
+  residenceCommunityId: z.string(),
+  residenceCommunityName: z.string(),
   /** The member lives in the scanning community. */
-  livesHere: boolean
-  cardNo: string
+  livesHere: z.boolean(),
+  cardNo: z.string(),
   /** Their current report anywhere, if any. */
-  report: { reportId: string; communityId: string; communityName: string; reportedAt: string } | null
-}
+  report: reportRef.nullable(),
+})
+export type ScannedMember = z.output<typeof scannedMemberSchema>
 
-export interface ConfirmResult {
-  reportId: string
+export const confirmResultSchema = z.strictObject({
+  reportId: z.string(),
   /** True when this scan found the report already recorded (nothing written). */
-  alreadyReported: boolean
-  reportedAt: string
-  communityName: string
-  memberName: string
+  alreadyReported: z.boolean(),
+  reportedAt: isoDate,
+  communityName: z.string(),
+  memberName: z.string(),
   /** Set when the member's previous community kept the history of a move. */
-  movedFrom: string | null
-}
+  movedFrom: z.string().nullable(),
+})
+export type ConfirmResult = z.output<typeof confirmResultSchema>
 
-export interface RegistrationView {
-  memberId: string
-  name: string
-  unitName: string
-  communityId: string
-  communityName: string
-  reported: boolean
-  form: Partial<Registration>
+/** The form as saved (or prefilled from the roster): any field may still be missing. */
+const registrationFormSchema = z
+  .strictObject({
+    gender: z.enum(GENDERS),
+    birthMonth: z.string(),
+    joinPartyMonth: z.string(),
+    education: z.enum(EDUCATIONS),
+    hobbies: z.string(),
+    officePhone: z.string(),
+    mobile: z.string(),
+    qq: z.string(),
+    address: z.string(),
+    jobTitle: z.string(),
+    willingLiaison: z.boolean(),
+    claims: z.array(claimSchema),
+  })
+  .partial()
+
+const catalogCategorySchema = z.strictObject({
+  category: z.string(),
+  categoryName: z.string(),
+  kind: z.enum(['community', 'volunteer', 'custom']),
+  posts: z.array(z.strictObject({ postId: z.string(), name: z.string(), description: z.string() })),
+})
+
+export const registrationViewSchema = z.strictObject({
+  memberId: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  reported: z.boolean(),
+  form: registrationFormSchema,
   /** The community's catalog to claim from, by category. */
-  catalog: Array<{ category: string; categoryName: string; kind: 'community' | 'volunteer' | 'custom'; posts: Array<{ postId: string; name: string; description: string }> }>
-}
+  catalog: z.array(catalogCategorySchema),
+})
+export type RegistrationView = z.output<typeof registrationViewSchema>
 
-export interface Receipt {
-  reportId: string
+export const receiptSchema = z.strictObject({
+  reportId: z.string(),
   /** "XX同志，系中共党员，于X年X月X日已向我党组织报到。" */
-  text: string
-  memberName: string
-  unitName: string
-  communityName: string
-  communityPartyOrg: string
-  reportedAt: string
-  dateText: string
+  text: z.string(),
+  memberName: z.string(),
+  unitName: z.string(),
+  communityName: z.string(),
+  communityPartyOrg: z.string(),
+  reportedAt: isoDate,
+  dateText: z.string(),
+})
+export type Receipt = z.output<typeof receiptSchema>
+
+const ofMember = { memberId: id('党员').optional() }
+
+export const reportContract = {
+  /** Staff: who is this card's member, and have they reported? Writes nothing. */
+  lookup: action(z.object({ communityId: id('社区'), card: cardRef }).strict(), scannedMemberSchema),
+  /** Staff: record the report. Idempotent: a second confirm returns the first report. */
+  confirm: action(z.object({ communityId: id('社区'), card: cardRef, recordMove: z.boolean().default(false) }).strict(), confirmResultSchema),
+  /** Member (self, without memberId) or staff of the reported community: read 附件1 + claims. */
+  registrationGet: action(z.object(ofMember).strict(), registrationViewSchema),
+  /** The same callers save it. */
+  registrationSave: action(z.object({ ...ofMember, form: registrationSchema }).strict(), registrationViewSchema),
+  /** The unit's receipt (回执) for one report. */
+  receipt: action(z.object({ reportId: id('报到记录') }).strict(), receiptSchema),
 }

@@ -1,42 +1,50 @@
 import { z } from 'zod'
-import type { ReportRate } from '../report-rate'
-import { id } from './common'
+import { action } from './action-contract'
+import { count, id, isoDate } from './common'
 
 // `stats`: the unit's report rate (附件3 footer) and the street/district view.
 
-export const statsInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('unit'), unitId: id('单位') }).strict(),
-  z.object({ action: z.literal('district'), streetId: id('街道').optional() }).strict(),
-])
-export type StatsInput = z.input<typeof statsInput>
+const rate = z.number().min(0).max(1)
+
+/** report-rate.ts's ReportRate. */
+const reportRateSchema = z.strictObject({ reported: count, total: count, rate, belowThreshold: z.boolean() })
 
 /** 本单位共有在职党员 N 人（其中居住地在社区的党员 M 人），到社区报到 K 人，领办活动项目 P 个. */
-export interface UnitStats {
-  unitId: string
-  unitName: string
-  declaredMemberTotal: number
-  declaredResidentTotal: number
+export const unitStatsSchema = z.strictObject({
+  unitId: z.string(),
+  unitName: z.string(),
+  declaredMemberTotal: count,
+  declaredResidentTotal: count,
   /** Members on the roster (what the rate counts). */
-  memberTotal: number
-  reported: number
-  claimedProjects: number
-  overdue: number
-  rate: ReportRate
+  memberTotal: count,
+  reported: count,
+  claimedProjects: count,
+  overdue: count,
+  rate: reportRateSchema,
   /** Moves the unit has been told of, newest first. */
-  notices: Array<{ text: string; at: string }>
-}
+  notices: z.array(z.strictObject({ text: z.string(), at: isoDate })),
+})
+export type UnitStats = z.output<typeof unitStatsSchema>
 
-export interface DistrictRow {
-  unitId: string
-  unitName: string
-  memberTotal: number
-  reported: number
-  rate: number
-  belowThreshold: boolean
-}
+export const districtRowSchema = z.strictObject({
+  unitId: z.string(),
+  unitName: z.string(),
+  memberTotal: count,
+  reported: count,
+  rate,
+  belowThreshold: z.boolean(),
+})
+export type DistrictRow = z.output<typeof districtRowSchema>
 
-export interface DistrictStats {
-  scopeName: string
-  rows: DistrictRow[]
-  totals: { memberTotal: number; reported: number; rate: number }
+export const districtStatsSchema = z.strictObject({
+  scopeName: z.string(),
+  rows: z.array(districtRowSchema),
+  totals: z.strictObject({ memberTotal: count, reported: count, rate }),
+})
+export type DistrictStats = z.output<typeof districtStatsSchema>
+
+export const statsContract = {
+  unit: action(z.object({ unitId: id('单位') }).strict(), unitStatsSchema),
+  /** Without a street: the caller's district (district admin) or street (street admin). */
+  district: action(z.object({ streetId: id('街道').optional() }).strict(), districtStatsSchema),
 }

@@ -1,7 +1,15 @@
 import type { Result } from '../../../src/domain/result'
-import type { BootstrapData } from '../../../src/domain/bootstrap.contract'
+import type { BootstrapData } from '../../../src/domain/contracts/bootstrap.contract'
 
+/** The gateway as a mock sees it: any name, any data (the typed signature is checked at the call sites). */
 type Call = (name: string, data?: object) => Promise<Result<unknown>>
+
+export type MockedGateway = jest.MockedFunction<Call>
+
+/** The mocked `callFunction` of a test module, untyped so one mock answers every action. */
+export function mockedGateway(callFunction: unknown): MockedGateway {
+  return callFunction as MockedGateway
+}
 type Handler = (data: Record<string, unknown>) => Result<unknown> | Promise<Result<unknown>>
 
 /**

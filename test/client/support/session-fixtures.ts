@@ -1,8 +1,8 @@
-import { abilitiesOf } from '../../../src/domain/abilities'
-import type { BootstrapData, GrantView } from '../../../src/domain/bootstrap.contract'
+import { menuOf } from '../../../src/domain/menu'
+import type { BootstrapData, GrantView } from '../../../src/domain/contracts/bootstrap.contract'
 import { ROLE_LABELS, type Role } from '../../../src/domain/roles'
 
-// Bootstrap answers for the demo roles, built with the same ability table the
+// Bootstrap answers for the demo roles, built with the same menu and permission tables the
 // server uses, so the tests follow any change to that table.
 const SCOPES: Record<Role, { scopeName: string; scope: GrantView['scope'] }> = {
   member: { scopeName: '西溪社区', scope: { communityId: 'c1', unitId: 'u1', memberId: 'm1' } },
@@ -24,8 +24,8 @@ export function bootstrapFor(name: string, ...roles: Role[]): BootstrapData {
     known: true,
     user: { id: 'user-' + name, name },
     grants,
-    abilities: abilitiesOf(grants.map((g) => ({ role: g.role, scope: g.scope }))),
+    menu: menuOf(grants.map((g) => ({ role: g.role, scope: g.scope }))),
   }
 }
 
-export const UNKNOWN_USER: BootstrapData = { known: false, user: null, grants: [], abilities: [] }
+export const UNKNOWN_USER: BootstrapData = { known: false, user: null, grants: [], menu: [] }

@@ -43,6 +43,7 @@ const TARO_ONLY = new Set([
   'focus',
   'autoHeight',
   'onInput',
+  'onGetPhoneNumber',
   'onConfirm',
   'onSubmit',
   'onReset',

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { buildLocalApp } from '../../../local/runtime/app'
 import { openLocalDatabase } from '../../../local/runtime/open-database'
+import { openLocalStorage } from '../../../local/runtime/open-storage'
 import { loadOrCreateSecrets } from '../../../local/runtime/secrets'
 import { seedIfEmpty } from '../../../local/seed/seed'
 import type { Browser } from 'playwright-core'
@@ -14,14 +15,18 @@ export async function startLocalServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sbd-e2e-'))
   const { db, close } = openLocalDatabase(join(dataDir, 'db.sqlite'))
   await seedIfEmpty(db)
-  const app = await buildLocalApp({ db, secrets: loadOrCreateSecrets(dataDir), h5Dir: resolve('dist/h5') })
+  const secrets = loadOrCreateSecrets(dataDir)
+  const storage = openLocalStorage({ dataDir, secret: secrets.storageSecret, baseUrl: 'http://127.0.0.1' })
+  const app = await buildLocalApp({ db, secrets, files: storage.store, h5Dir: resolve('dist/h5') })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
+  storage.store.baseUrl = `http://127.0.0.1:${port}`
   return {
     db,
     baseURL: `http://127.0.0.1:${port}`,
     async stop() {
       await app.close()
+      storage.close()
       close()
       rmSync(dataDir, { recursive: true, force: true })
     },

@@ -6,6 +6,10 @@ import type { Fail, Result } from '../../../src/domain/result'
 import type { Database } from '../../../server/kernel/database'
 import { buildLocalApp } from '../../../local/runtime/app'
 import { openLocalDatabase } from '../../../local/runtime/open-database'
+import { openLocalStorage } from '../../../local/runtime/open-storage'
+import type { FileStore } from '../../../local/embedded-storage'
+import type { BootstrapData } from '../../../src/domain/contracts/bootstrap.contract'
+import { uploadPath, type UploadKind } from '../../../src/domain/upload-kinds'
 
 // Drives the real local runtime: the fastify bridge (POST /api/<fn>) on a
 // temporary embedded database, signed in through /dev/login like a person
@@ -20,11 +24,16 @@ export interface Caller {
   ok<T = unknown>(fn: string, input: unknown): Promise<T>
   /** Calls and expects a failure; returns it. */
   fail(fn: string, input: unknown): Promise<Fail>
+  /** Uploads a file as the h5 client does (PUT /storage/upload under the caller's own folder); returns the answer. */
+  upload(kind: UploadKind, fileName: string, bytes: Buffer, cloudPath?: string): Promise<Result<{ fileID: string }>>
+  /** Uploads and expects success; returns the fileID. */
+  uploaded(kind: UploadKind, fileName: string, bytes: Buffer): Promise<string>
 }
 
 export interface Harness {
   app: FastifyInstance
   db: Database
+  files: FileStore
   /** The server's clock; tests move it. */
   clock: { now: Date }
   asUser(openid: string): Caller
@@ -56,22 +65,49 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const { db, close } = openLocalDatabase(join(dir, 'db.sqlite'))
   if (options.seed) await options.seed(db)
   const clock = { now: options.now ?? new Date('2026-03-16T02:00:00Z') }
+  const now = () => new Date(clock.now.getTime())
+  const storage = openLocalStorage({ dataDir: dir, secret: 'integration-test-storage-secret', baseUrl: 'http://127.0.0.1:8080', now })
   const app = await buildLocalApp({
     db,
     secrets: { sessionSecret: 'integration-test-session-secret-0123456789', cardSecret: options.cardSecret ?? TEST_CARD_SECRET },
-    now: () => new Date(clock.now.getTime()),
+    files: storage.store,
+    now,
   })
   const cookies = new Map<string, string>()
+  const userIds = new Map<string, string>()
+  let uploads = 0
+
+  const cookieOf = async (openid: string): Promise<string> => {
+    let cookie = cookies.get(openid)
+    if (!cookie) {
+      cookie = await signIn(app, openid)
+      cookies.set(openid, cookie)
+    }
+    return cookie
+  }
 
   const asUser = (openid: string): Caller => {
     const call = async <T>(fn: string, input: unknown): Promise<Result<T>> => {
-      let cookie = cookies.get(openid)
-      if (!cookie) {
-        cookie = await signIn(app, openid)
-        cookies.set(openid, cookie)
-      }
-      const response = await app.inject({ method: 'POST', url: `/api/${fn}`, headers: { cookie }, payload: input as object })
+      const response = await app.inject({ method: 'POST', url: `/api/${fn}`, headers: { cookie: await cookieOf(openid) }, payload: input as object })
       return response.json() as Result<T>
+    }
+    // The client learns its user id from bootstrap, and uploads under it.
+    const userId = async (): Promise<string> => {
+      if (!userIds.has(openid)) {
+        const boot = await call<BootstrapData>('bootstrap', { action: 'get' })
+        userIds.set(openid, boot.ok && boot.data.user ? boot.data.user.id : 'unknown')
+      }
+      return userIds.get(openid)!
+    }
+    const upload = async (kind: UploadKind, fileName: string, bytes: Buffer, cloudPath?: string): Promise<Result<{ fileID: string }>> => {
+      const path = cloudPath ?? uploadPath(kind, await userId(), fileName, now(), `t${++uploads}`)
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/storage/upload?cloudPath=${encodeURIComponent(path)}`,
+        headers: { cookie: await cookieOf(openid), 'content-type': 'application/octet-stream' },
+        payload: bytes,
+      })
+      return response.json() as Result<{ fileID: string }>
     }
     return {
       openid,
@@ -86,16 +122,24 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
         if (result.ok) throw new Error(`${openid} ${fn} ${JSON.stringify(input).slice(0, 200)} unexpectedly succeeded: ${JSON.stringify(result.data).slice(0, 300)}`)
         return result
       },
+      upload,
+      async uploaded(kind: UploadKind, fileName: string, bytes: Buffer) {
+        const result = await upload(kind, fileName, bytes)
+        if (!result.ok) throw new Error(`${openid} upload ${fileName} failed: ${result.code} ${result.message}`)
+        return result.data.fileID
+      },
     }
   }
 
   return {
     app,
     db,
+    files: storage.store,
     clock,
     asUser,
     async close() {
       await app.close()
+      storage.close()
       close()
       rmSync(dir, { recursive: true, force: true })
     },

@@ -31,14 +31,14 @@ export interface XlsxOptions {
   titleRows?: string[]
 }
 
-export async function rosterXlsx(records: RosterRecord[], options: XlsxOptions = {}): Promise<string> {
+export async function rosterXlsx(records: RosterRecord[], options: XlsxOptions = {}): Promise<Buffer> {
   const columns = options.columns ?? ROSTER_COLUMNS
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('名册')
   for (const title of options.titleRows ?? []) sheet.addRow([title])
   sheet.addRow([...columns])
   for (const record of records) sheet.addRow(columns.map((c) => (record as Record<string, unknown>)[c] ?? ''))
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
+  return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
 function csvCell(value: unknown): string {

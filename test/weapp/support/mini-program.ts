@@ -36,6 +36,8 @@ export interface RenderedPage {
   text(): string
   /** Dispatches WeChat's tap on the element with this id (as set in the React page). */
   tap(id: string): void
+  /** Dispatches another of WeChat's events (e.g. getphonenumber) with its detail. */
+  trigger(id: string, event: string, detail: object): void
   detach(): void
 }
 
@@ -48,7 +50,7 @@ interface SimulatedComponent {
   dom: HTMLElement | undefined
   attach(parent: Element): void
   detach(): void
-  querySelector(selector: string): { dispatchEvent(name: string): void } | undefined
+  querySelector(selector: string): { dispatchEvent(name: string, options?: { detail?: object }): void } | undefined
 }
 
 export interface MiniProgram {
@@ -184,9 +186,12 @@ function boot(apis: Record<string, unknown>): MiniProgram {
         route,
         text: () => (page.dom?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         tap(elementId: string) {
+          this.trigger(elementId, 'tap', {})
+        },
+        trigger(elementId: string, event: string, detail: object) {
           const target = page.querySelector(`#${elementId}`)
           if (!target) throw new Error(`${route}: no element #${elementId}`)
-          target.dispatchEvent('tap')
+          target.dispatchEvent(event, { detail })
         },
         detach() {
           page.detach()

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { GrantView } from '../../../domain/bootstrap.contract'
-import type { DistrictStats } from '../../../domain/contracts/stats.contract'
+import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import { formatRate, REPORT_RATE_THRESHOLD } from '../../../domain/report-rate'
 import { EmptyState } from '../../../components/empty-state'
 import { RemoteState } from '../../../components/remote-state'
@@ -27,7 +26,7 @@ export default function DistrictPage() {
 
 function District({ grant }: { grant: GrantView }) {
   const streetId = grant.role === 'streetAdmin' ? grant.scope.streetId : undefined
-  const remote = useRemote(() => callFunction<DistrictStats>('stats', streetId ? { action: 'district', streetId } : { action: 'district' }), streetId ?? 'all')
+  const remote = useRemote(() => callFunction('stats', streetId ? { action: 'district', streetId } : { action: 'district' }), streetId ?? 'all')
   const [sort, setSort] = useState<SortState>({ key: 'rate', dir: 'asc' })
   usePullDownRefresh(() => {
     void remote.reload().finally(() => Taro.stopPullDownRefresh())

@@ -7,14 +7,14 @@ import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
-import { ABILITY_ROUTES } from '../../../services/routes'
+import { MENU_ROUTES } from '../../../services/routes'
 import '../../../components/buttons.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
 
 /** `card` 'mine': the member's 联系证, or null when the unit has not issued one. */
 async function loadMine(): Promise<Result<CardView | null>> {
-  const result = await callFunction<CardView | null>('card', { action: 'mine' })
+  const result = await callFunction('card', { action: 'mine' })
   // "No card yet" may come back as NOT_FOUND; it is a state of the page, not a failure.
   if (!result.ok && result.code === 'NOT_FOUND') return { ok: true, data: null }
   return result
@@ -83,7 +83,7 @@ function CardBody() {
         <Button
           className='btn btn--plain'
           id='card-to-registration'
-          onClick={() => void Taro.navigateTo({ url: ABILITY_ROUTES['registration.fill'] })}
+          onClick={() => void Taro.navigateTo({ url: MENU_ROUTES['registration.fill'] })}
         >
           填写报到登记表
         </Button>

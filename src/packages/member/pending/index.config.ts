@@ -1,4 +1,4 @@
-// The real title is set from the ability in the URL once the page loads.
+// The real title is set from the menu entry in the URL once the page loads.
 export default definePageConfig({
   navigationBarTitleText: '功能建设中',
 })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { GrantView } from '../../../domain/bootstrap.contract'
+import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import { registrationSchema, type RegistrationView } from '../../../domain/contracts/report.contract'
 import { MIN_CLAIMS } from '../../../domain/service-catalog'
 import { Chip, ChoiceChips } from '../../../components/chips'
@@ -47,7 +47,7 @@ function RegistrationBody({ grant, memberId }: { grant: GrantView; memberId?: st
 
 function RegistrationLoader({ memberId }: { memberId?: string }) {
   const remote = useRemote(
-    () => callFunction<RegistrationView>('report', memberId ? { action: 'registration', memberId } : { action: 'registration' }),
+    () => callFunction('report', memberId ? { action: 'registrationGet', memberId } : { action: 'registrationGet' }),
     memberId ?? 'self',
   )
   if (!remote.data) return <RemoteState remote={remote} />
@@ -98,7 +98,7 @@ function RegistrationForm({ view, memberId, onSaved }: FormProps) {
     }
     setError(null)
     setSubmitting(true)
-    const result = await callFunction<RegistrationView>('report', { action: 'register', ...(memberId ? { memberId } : {}), form: checked.data })
+    const result = await callFunction('report', { action: 'registrationSave', ...(memberId ? { memberId } : {}), form: checked.data })
     setSubmitting(false)
     if (!result.ok) {
       setError(result.message)

@@ -1,20 +1,19 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { GrantView } from '../../../domain/bootstrap.contract'
-import { reportInput, type ConfirmResult, type ScannedMember } from '../../../domain/contracts/report.contract'
+import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
+import type { CardRef } from '../../../domain/contracts/card-ref'
+import { reportContract, type ConfirmResult, type ScannedMember } from '../../../domain/contracts/report.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { Notice } from '../../../components/notice'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
-import { check } from '../../../services/validate'
+import { checkCall } from '../../../services/validate'
 import { Scanner } from './scanner'
 import '../../../components/buttons.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
-
-type CardRef = { token: string } | { cardNo: string }
 
 type Phase =
   | { step: 'scan' }
@@ -26,7 +25,9 @@ const RECEIPT_URL = '/packages/unit/receipt/index'
 
 // 扫码报到 (checkin.scan): community staff read a member's 联系证 (QR or
 // typed number), see who it is and whether they have reported, and record
-// the report in their own community (staff grant's communityId).
+// the report in their own community (staff grant's communityId). A typed
+// number can be guessed, so it goes with what the member tells the desk:
+// their mobile's last 4 digits or their surname; nothing is shown before.
 export default function CheckinPage() {
   return (
     <RolePage id='page-checkin' roles={['staff']}>
@@ -44,19 +45,20 @@ export default function CheckinPage() {
 function Checkin({ grant, communityId }: { grant: GrantView; communityId: string }) {
   const [phase, setPhase] = useState<Phase>({ step: 'scan' })
   const [cardNo, setCardNo] = useState('')
+  const [proof, setProof] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   const lookup = async (card: CardRef) => {
     const input = { action: 'lookup' as const, communityId, card }
-    const checked = check(reportInput, input)
+    const checked = checkCall(reportContract, input)
     if (!checked.ok) {
       setError(checked.message)
       return
     }
     setError(null)
     setBusy(true)
-    const result = await callFunction<ScannedMember>('report', input)
+    const result = await callFunction('report', input)
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
@@ -77,7 +79,7 @@ function Checkin({ grant, communityId }: { grant: GrantView; communityId: string
     }
     setError(null)
     setBusy(true)
-    const result = await callFunction<ConfirmResult>('report', { action: 'confirm', communityId, card, recordMove })
+    const result = await callFunction('report', { action: 'confirm', communityId, card, recordMove })
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
@@ -89,6 +91,7 @@ function Checkin({ grant, communityId }: { grant: GrantView; communityId: string
   const again = () => {
     setPhase({ step: 'scan' })
     setCardNo('')
+    setProof('')
     setError(null)
   }
 
@@ -155,10 +158,26 @@ function Checkin({ grant, communityId }: { grant: GrantView; communityId: string
             placeholder='联系证上的6到12位数字'
             onInput={(e) => setCardNo(e.detail.value)}
           />
-          <Button className='btn-mini btn-mini--primary cardno-row__button' id='checkin-lookup' disabled={busy || undefined} onClick={() => void lookup({ cardNo: cardNo.trim() })}>
+        </View>
+        <View className='cardno-row'>
+          <Input
+            className='field__input cardno-row__input'
+            id='checkin-proof'
+            maxlength={20}
+            value={proof}
+            placeholder='党员手机号后4位或姓氏'
+            onInput={(e) => setProof(e.detail.value)}
+          />
+          <Button
+            className='btn-mini btn-mini--primary cardno-row__button'
+            id='checkin-lookup'
+            disabled={busy || undefined}
+            onClick={() => void lookup({ cardNo: cardNo.trim(), proof: proof.trim() })}
+          >
             查询
           </Button>
         </View>
+        <Text className='muted'>手工输入联系证号时，请党员本人告知手机号后4位或姓氏，核对无误后才显示党员信息。</Text>
       </View>
       {busy ? <Text className='loading-line'>正在查询…</Text> : null}
       <Notice id='checkin-error' tone='error' text={error} />

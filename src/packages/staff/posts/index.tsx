@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import { postsInput, type PostView } from '../../../domain/contracts/posts.contract'
+import type { ActionCall } from '../../../domain/contracts'
+import { postsContract, type PostView } from '../../../domain/contracts/posts.contract'
 import { SERVICE_CATALOG } from '../../../domain/service-catalog'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
@@ -11,7 +12,7 @@ import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
-import { check } from '../../../services/validate'
+import { checkCall } from '../../../services/validate'
 import '../../../components/buttons.css'
 import './index.css'
 
@@ -52,7 +53,7 @@ export default function PostsPage() {
 }
 
 function Posts({ communityId, communityName }: { communityId: string; communityName: string }) {
-  const remote = useRemote(() => callFunction<PostView[]>('posts', { action: 'list', communityId, includeRetired: true }), communityId)
+  const remote = useRemote(() => callFunction('posts', { action: 'list', communityId, includeRetired: true }), communityId)
   const [category, setCategory] = useState<string>(CATEGORY_KEYS[0]!)
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
@@ -60,8 +61,8 @@ function Posts({ communityId, communityName }: { communityId: string; communityN
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const run = async (input: Record<string, unknown>, done: string): Promise<boolean> => {
-    const checked = check(postsInput, input)
+  const run = async <A extends 'add' | 'rename' | 'retire' | 'restore'>(input: ActionCall<'posts', A>, done: string): Promise<boolean> => {
+    const checked = checkCall(postsContract, input)
     if (!checked.ok) {
       setError(checked.message)
       return false

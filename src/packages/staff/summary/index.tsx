@@ -1,5 +1,4 @@
 import { View, Text, Button } from '@tarojs/components'
-import type { SummaryRow } from '../../../domain/contracts/posts.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
@@ -29,7 +28,7 @@ export default function SummaryPage() {
 }
 
 function Summary({ communityId, communityName }: { communityId: string; communityName: string }) {
-  const remote = useRemote(() => callFunction<SummaryRow[]>('posts', { action: 'summary', communityId }), communityId)
+  const remote = useRemote(() => callFunction('posts', { action: 'summary', communityId }), communityId)
   if (remote.data === null) return <RemoteState remote={remote} />
   // The server sorts by claimed post (category, 附件1 order, post name, member name).
   const rows = Array.isArray(remote.data) ? remote.data : []

@@ -19,7 +19,7 @@ const MAX_PAGES = 200
 async function loadSheet(unitId: string, memberId?: string): Promise<Result<CardView[]>> {
   const cards: CardView[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await callFunction<CardSheet>('card', { action: 'sheet', unitId, ...(memberId ? { memberId } : {}), page, pageSize: SHEET_PAGE })
+    const result = await callFunction('card', { action: 'sheet', unitId, ...(memberId ? { memberId } : {}), page, pageSize: SHEET_PAGE })
     if (!result.ok) return result
     cards.push(...result.data.rows)
     if (result.data.rows.length === 0 || cards.length >= result.data.total) break

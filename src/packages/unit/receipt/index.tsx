@@ -1,6 +1,5 @@
 import { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { Receipt } from '../../../domain/contracts/report.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
@@ -24,7 +23,7 @@ export default function ReceiptPage() {
 }
 
 function ReceiptView({ reportId }: { reportId: string }) {
-  const remote = useRemote(() => callFunction<Receipt>('report', { action: 'receipt', reportId }), reportId)
+  const remote = useRemote(() => callFunction('report', { action: 'receipt', reportId }), reportId)
   if (remote.data === null) return <RemoteState remote={remote} />
   const receipt = remote.data
   return (

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ROSTER_COLUMNS } from '../../../domain/contracts/roster.contract'
-import { acceptsName, MAX_BASE64_CHARS, TOO_LARGE, type RosterFilePickerProps } from './import-file-props'
+import { acceptsName, type RosterFilePickerProps } from './import-file-props'
 
 const EXAMPLE = ['张三', '男', '1985-07', '2008-06', '大学本科', '法律咨询', '0571-87654321', '13800000000', '古荡社区', '科长']
 
@@ -10,15 +10,12 @@ export function templateCsv(): string {
   return '\ufeff' + [ROSTER_COLUMNS.join(','), EXAMPLE.join(',')].join('\r\n') + '\r\n'
 }
 
-function readBase64(file: Blob): Promise<string> {
+function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result ?? '')
-      resolve(url.slice(url.indexOf(',') + 1))
-    }
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
     reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
+    reader.readAsArrayBuffer(file)
   })
 }
 
@@ -33,12 +30,7 @@ export function RosterFilePicker({ busy, onPicked, onError }: RosterFilePickerPr
         onError('请选择 .xlsx 或 .csv 格式的名册文件')
         return
       }
-      const fileBase64 = await readBase64(file)
-      if (fileBase64.length > MAX_BASE64_CHARS) {
-        onError(TOO_LARGE)
-        return
-      }
-      onPicked({ fileName: file.name, fileBase64 })
+      onPicked({ name: file.name, bytes: await readBytes(file), source: file })
     } catch {
       onError('无法读取所选文件，请重试')
     } finally {

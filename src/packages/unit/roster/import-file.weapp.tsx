@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ROSTER_COLUMNS } from '../../../domain/contracts/roster.contract'
-import { acceptsName, MAX_BASE64_CHARS, TOO_LARGE, type RosterFilePickerProps } from './import-file-props'
+import { acceptsName, type RosterFilePickerProps } from './import-file-props'
 
 // weapp: a mini-program reads files a user received in a WeChat chat.
 export function RosterFilePicker({ busy, onPicked, onError }: RosterFilePickerProps) {
@@ -21,19 +21,15 @@ export function RosterFilePicker({ busy, onPicked, onError }: RosterFilePickerPr
       return
     }
     try {
-      const data = await new Promise<string>((resolve, reject) => {
+      // Read once here so the kind is checked before uploading; the upload itself goes from the temp path.
+      const data = await new Promise<ArrayBuffer>((resolve, reject) => {
         Taro.getFileSystemManager().readFile({
           filePath: chosen!.path,
-          encoding: 'base64',
-          success: (r) => resolve(r.data as string),
+          success: (r) => resolve(r.data as ArrayBuffer),
           fail: reject,
         })
       })
-      if (data.length > MAX_BASE64_CHARS) {
-        onError(TOO_LARGE)
-        return
-      }
-      onPicked({ fileName: chosen.name, fileBase64: data })
+      onPicked({ name: chosen.name, bytes: new Uint8Array(data), source: chosen.path })
     } catch {
       onError('无法读取所选文件，请重试')
     }

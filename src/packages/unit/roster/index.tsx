@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { CardView } from '../../../domain/contracts/card.contract'
-import { ROSTER_FILTERS, type RosterImportResult, type RosterList, type RosterRow } from '../../../domain/contracts/roster.contract'
+import { ROSTER_FILTERS, type RosterImportResult, type RosterRow } from '../../../domain/contracts/roster.contract'
 import { EmptyState } from '../../../components/empty-state'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -11,7 +10,8 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { RosterFilePicker } from './import-file'
-import type { PickedFile } from './import-file-props'
+import type { PickedFile } from '../../../services/picked-file'
+import { uploadFile } from '../../../services/upload-file'
 import { MemberEditor } from './member-editor'
 import '../../../components/buttons.css'
 import './index.css'
@@ -37,7 +37,7 @@ export default function RosterPage() {
     <RolePage id='page-roster' roles={['secretary', 'liaison']}>
       {(grant) =>
         grant.scope.unitId ? (
-          <Roster unitId={grant.scope.unitId} unitName={grant.scopeName} initialFilter={initial} />
+          <Roster unitId={grant.scope.unitId} unitName={grant.scopeName} initialFilter={initial} isSecretary={grant.role === 'secretary'} />
         ) : (
           <EmptyState title='未绑定单位' text='您的身份没有绑定单位，请联系区委组织部。' />
         )
@@ -46,19 +46,19 @@ export default function RosterPage() {
   )
 }
 
-function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName: string; initialFilter: Filter }) {
+function Roster({ unitId, unitName, initialFilter, isSecretary }: { unitId: string; unitName: string; initialFilter: Filter; isSecretary: boolean }) {
   const [filter, setFilter] = useState<Filter>(initialFilter)
   const [page, setPage] = useState(1)
   const [view, setView] = useState<'list' | 'import' | { edit: RosterRow | null }>('list')
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const remote = useRemote(
-    () => callFunction<RosterList>('roster', { action: 'list', unitId, filter, page, pageSize: PAGE_SIZE }),
+    () => callFunction('roster', { action: 'list', unitId, filter, page, pageSize: PAGE_SIZE }),
     `${unitId}|${filter}|${page}`,
   )
 
   const cardAction = async (action: 'issue' | 'revoke', row: RosterRow): Promise<boolean> => {
-    const result = await callFunction<CardView>('card', { action, memberId: row.memberId })
+    const result = await callFunction('card', { action, memberId: row.memberId })
     if (!result.ok) {
       setMessage({ tone: 'error', text: result.message })
       return false
@@ -92,6 +92,20 @@ function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName:
     if (await cardAction('issue', row)) setMessage({ tone: 'success', text: `已为${row.name}补发联系证` })
     setBusy(false)
     await remote.reload()
+  }
+
+  // 绑定码: for a member whose WeChat phone number is not the roster's; shown once, handed over in person.
+  const bindingCode = async (row: RosterRow) => {
+    setBusy(true)
+    const result = await callFunction('roster', { action: 'bindingCode', unitId, memberId: row.memberId })
+    setBusy(false)
+    if (!result.ok) return setMessage({ tone: 'error', text: result.message })
+    await Taro.showModal({
+      title: '绑定码',
+      content: `${result.data.memberName}的绑定码：${result.data.code}\n${dateText(result.data.expiresAt)}前有效，只能使用一次，之前生成的绑定码随之失效。请当面交给本人：在小程序中扫描联系证后填写此绑定码完成绑定。`,
+      showCancel: false,
+      confirmText: '已记下',
+    })
   }
 
   if (view === 'import') {
@@ -185,6 +199,7 @@ function Roster({ unitId, unitName, initialFilter }: { unitId: string; unitName:
                 void Taro.navigateTo({ url: `${CARDS_URL}?unitId=${encodeURIComponent(unitId)}&memberId=${encodeURIComponent(row.memberId)}` })
               }
               onEdit={() => setView({ edit: row })}
+              onBindingCode={isSecretary ? () => void bindingCode(row) : undefined}
             />
           ))}
           <View className='pager'>
@@ -210,9 +225,11 @@ interface ItemProps {
   onReissue: () => void
   onPrint: () => void
   onEdit: () => void
+  /** Only the unit's secretary makes 绑定码. */
+  onBindingCode?: () => void
 }
 
-function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }: ItemProps) {
+function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit, onBindingCode }: ItemProps) {
   // A member who has reported has a receipt (回执) for the unit.
   const { reportId } = row
   return (
@@ -256,6 +273,11 @@ function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }
             <Button className='btn-mini roster-print-card' onClick={onPrint}>
               打印
             </Button>
+            {onBindingCode ? (
+              <Button className='btn-mini btn-mini--grey roster-binding-code' disabled={busy || undefined} onClick={onBindingCode}>
+                绑定码
+              </Button>
+            ) : null}
           </>
         ) : null}
         <Button className='btn-mini btn-mini--grey roster-edit' onClick={onEdit}>
@@ -272,29 +294,35 @@ function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit }
 }
 
 function RosterImport({ unitId, onDone }: { unitId: string; onDone: (message: string | null) => void }) {
-  const [file, setFile] = useState<PickedFile | null>(null)
+  // The file goes to cloud storage first; the function is then told its fileID.
+  const [file, setFile] = useState<{ name: string; fileID: string } | null>(null)
   const [checked, setChecked] = useState<RosterImportResult | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const send = (picked: PickedFile, mode: 'check' | 'commit', onlyValid = false) =>
-    callFunction<RosterImportResult>('roster', { action: 'import', unitId, fileName: picked.fileName, fileBase64: picked.fileBase64, mode, onlyValid })
+  const send = (fileID: string, mode: 'check' | 'commit', onlyValid = false) =>
+    callFunction('roster', { action: 'import', unitId, fileID, mode, onlyValid })
 
   const onPicked = async (picked: PickedFile) => {
-    setFile(picked)
+    setFile(null)
     setChecked(null)
     setError(null)
     setBusy(true)
-    const result = await send(picked, 'check')
+    const uploaded = await uploadFile('spreadsheet', picked)
+    const result = uploaded.ok ? await send(uploaded.data.fileID, 'check') : uploaded
     setBusy(false)
-    if (!result.ok) setError(result.message)
-    else setChecked(result.data)
+    if (!result.ok) {
+      setError(result.message)
+      return
+    }
+    if (uploaded.ok) setFile({ name: picked.name, fileID: uploaded.data.fileID })
+    setChecked(result.data)
   }
 
   const commit = async (onlyValid: boolean) => {
     if (!file) return
     setBusy(true)
-    const result = await send(file, 'commit', onlyValid)
+    const result = await send(file.fileID, 'commit', onlyValid)
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
@@ -314,7 +342,7 @@ function RosterImport({ unitId, onDone }: { unitId: string; onDone: (message: st
       <Notice id='roster-import-error' tone='error' text={error} />
       {checked && file ? (
         <View className='card' id='roster-import-result'>
-          <Text className='card__title'>{file.fileName}</Text>
+          <Text className='card__title'>{file.name}</Text>
           <Text className='card__text' id='roster-import-summary'>
             {`共 ${checked.rows} 行，有效 ${checked.valid} 行，有问题 ${checked.errors.length} 行`}
           </Text>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Button, Picker } from '@tarojs/components'
 import { inChina } from '../../../domain/china-time'
-import { rosterInput, type CommunityChoice, type RosterMember, type RosterRow } from '../../../domain/contracts/roster.contract'
+import { rosterContract, type CommunityChoice, type RosterMember, type RosterRow } from '../../../domain/contracts/roster.contract'
 import { checkMemberDates, EDUCATIONS, GENDERS, type Education, type Gender } from '../../../domain/member'
 import type { Result } from '../../../domain/result'
 import { FieldRow, TextField } from '../../../components/field'
@@ -10,7 +10,7 @@ import { PartyFactsFields } from '../../../components/party-facts-fields'
 import { RemoteState } from '../../../components/remote-state'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
-import { check } from '../../../services/validate'
+import { checkCall } from '../../../services/validate'
 
 interface Props {
   unitId: string
@@ -56,8 +56,8 @@ const EMPTY: Draft = {
 /** The communities to choose from and, to edit, the member's full record (the roster row has only some fields). */
 async function loadEditor(unitId: string, memberId: string | undefined): Promise<Result<EditorData>> {
   const [choices, member] = await Promise.all([
-    callFunction<CommunityChoice[]>('roster', { action: 'communities', unitId }),
-    memberId ? callFunction<RosterMember>('roster', { action: 'get', unitId, memberId }) : Promise.resolve(null),
+    callFunction('roster', { action: 'communities', unitId }),
+    memberId ? callFunction('roster', { action: 'get', unitId, memberId }) : Promise.resolve(null),
   ])
   if (!choices.ok) return choices
   if (member && !member.ok) return member
@@ -148,12 +148,11 @@ function EditorForm({ unitId, memberId, title, data, onDone }: FormProps) {
       fields: { ...fields, gender: fields.gender || undefined, education: fields.education || undefined },
       ...(joinedUnitAt ? { joinedUnitAt } : {}),
     }
-    const checked = check(rosterInput, input)
+    const checked = checkCall(rosterContract, input)
     if (!checked.ok) {
       setError(checked.message)
       return
     }
-    if (checked.data.action !== 'save') return
     if (joinedUnitAt && !/^\d{4}-\d{2}-\d{2}$/.test(joinedUnitAt)) {
       setError('入职本单位日期应为“年-月-日”格式，如 2025-03-01')
       return

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { rosterInput } from '../../../domain/contracts/roster.contract'
+import { rosterContract } from '../../../domain/contracts/roster.contract'
 import type { UnitStats } from '../../../domain/contracts/stats.contract'
 import { formatRate, REPORT_RATE_THRESHOLD } from '../../../domain/report-rate'
 import { EmptyState } from '../../../components/empty-state'
@@ -12,7 +12,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
-import { check } from '../../../services/validate'
+import { checkCall } from '../../../services/validate'
 import '../../../components/buttons.css'
 import './index.css'
 
@@ -37,7 +37,7 @@ export default function UnitStatsPage() {
 }
 
 function Stats({ unitId }: { unitId: string }) {
-  const remote = useRemote(() => callFunction<UnitStats>('stats', { action: 'unit', unitId }), unitId)
+  const remote = useRemote(() => callFunction('stats', { action: 'unit', unitId }), unitId)
   usePullDownRefresh(() => {
     void remote.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -137,7 +137,7 @@ function DeclaredTotals({ unitId, stats, onSaved }: { unitId: string; stats: Uni
       setError('人数应为整数')
       return
     }
-    const checked = check(rosterInput, input)
+    const checked = checkCall(rosterContract, input)
     if (!checked.ok) {
       setError(checked.message)
       return

@@ -1,0 +1,43 @@
+import type { z } from 'zod'
+import type { Result } from '../result'
+import { accountContract } from './account.contract'
+import { bootstrapContract } from './bootstrap.contract'
+import { cardContract } from './card.contract'
+import { messagesContract } from './messages.contract'
+import { postsContract } from './posts.contract'
+import { reportContract } from './report.contract'
+import { rosterContract } from './roster.contract'
+import { statsContract } from './stats.contract'
+
+// Every cloud function's actions, by name: what the client may send and what
+// it gets back. server/functions.ts implements exactly these (a test holds it).
+
+export const CONTRACTS = {
+  bootstrap: bootstrapContract,
+  account: accountContract,
+  roster: rosterContract,
+  card: cardContract,
+  report: reportContract,
+  posts: postsContract,
+  stats: statsContract,
+  messages: messagesContract,
+}
+
+type Contracts = typeof CONTRACTS
+export type FunctionName = keyof Contracts
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string
+type ContractOf<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends { input: infer I extends z.ZodType; result: infer R extends z.ZodType }
+  ? { input: I; result: R }
+  : never
+
+// A strict zod object's input type carries `[k: string]: never` for unknown
+// keys; the call type lists the known keys only (excess ones fail the typecheck anyway).
+type KnownKeys<T> = { [K in keyof T as string extends K ? never : K]: T[K] }
+
+/** What the caller sends to one action: its name and its input. */
+export type ActionCall<F extends FunctionName, A extends ActionName<F>> = { action: A } & KnownKeys<z.input<ContractOf<F, A>['input']>>
+/** What one action answers with. */
+export type ActionResult<F extends FunctionName, A extends ActionName<F>> = z.output<ContractOf<F, A>['result']>
+
+/** The client gateway's signature; each platform file implements it. */
+export type CallFunction = <F extends FunctionName, A extends ActionName<F>>(name: F, data: ActionCall<F, A>) => Promise<Result<ActionResult<F, A>>>

@@ -1,0 +1,48 @@
+import type { Grant } from './roles'
+import { roleAllows, type Permission } from './permissions'
+
+// The entries the tabs show: a label, the tab it lives on, a hint, and the
+// permission a user needs to see it. Which calls a page then makes is the
+// server's business (permissions.ts); the menu only decides what is offered.
+
+export type Tab = 'home' | 'report' | 'activities' | 'needs' | 'mine'
+
+export interface MenuEntrySpec {
+  label: string
+  tab: Tab
+  /** Short Chinese line shown under the entry. */
+  hint: string
+  permission: Permission
+}
+
+export const MENU = {
+  'card.show': { label: '我的联系证', tab: 'report', hint: '出示二维码，社区扫码报到', permission: 'card.show' },
+  'registration.fill': { label: '报到登记', tab: 'report', hint: '填写报到登记表，认领至少2个服务项目', permission: 'registration.fill' },
+  'checkin.scan': { label: '扫码报到', tab: 'report', hint: '扫描党员联系证，登记报到', permission: 'checkin.scan' },
+  'posts.manage': { label: '服务岗位', tab: 'report', hint: '维护本社区服务项目清单', permission: 'posts.manage' },
+  'community.summary': { label: '在职党员信息汇总表', tab: 'report', hint: '按认领服务岗位排序', permission: 'community.summary' },
+  'activity.signin': { label: '扫码签到', tab: 'activities', hint: '扫描活动现场二维码签到', permission: 'activity.signin' },
+  'service.log': { label: '我的服务清单', tab: 'activities', hint: '记录每一次服务，按季度汇总', permission: 'service.log' },
+  'activity.manage': { label: '组织活动', tab: 'activities', hint: '发布活动、签到、登记服务情况', permission: 'activity.manage' },
+  'need.submit': { label: '提交服务需求', tab: 'needs', hint: '说出您的需求，社区安排党员服务', permission: 'need.submit' },
+  'need.manage': { label: '需求征集记录', tab: 'needs', hint: '受理居民需求，匹配岗位和党员', permission: 'need.manage' },
+  'roster.manage': { label: '党员名册', tab: 'home', hint: '导入名册、发放联系证', permission: 'roster.manage' },
+  'unit.stats': { label: '本单位报到率', tab: 'home', hint: '报到率、未报到和逾期党员', permission: 'unit.stats' },
+  'member.rate': { label: '党员评价', tab: 'home', hint: '年度综合评价与反馈卡', permission: 'member.rate' },
+  'ledger.print': { label: '台账', tab: 'home', hint: '五类台账，打印归档', permission: 'ledger.print' },
+  'district.stats': { label: '各单位报到率', tab: 'home', hint: '低于95%的单位标红', permission: 'district.stats' },
+  'record.view': { label: '我的年度记录', tab: 'mine', hint: '报到、活动、服务与评价', permission: 'record.view' },
+} as const satisfies Record<string, MenuEntrySpec>
+
+export type MenuEntry = keyof typeof MENU
+
+export const MENU_ENTRIES = Object.keys(MENU) as MenuEntry[]
+
+/** The entries a user with these grants is offered, in menu order. */
+export function menuOf(grants: readonly Grant[]): MenuEntry[] {
+  return MENU_ENTRIES.filter((entry) => roleAllows(grants, MENU[entry].permission))
+}
+
+export function isMenuEntry(value: unknown): value is MenuEntry {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU, value)
+}

@@ -1,0 +1,84 @@
+import { fieldTypeOfKey, type FieldType } from './subscribe-fields'
+
+// Every kind of subscription message the product sends, in one place. Each is
+// one template chosen in the WeChat admin console (订阅消息 → 公共模板库) with
+// these keywords; its id is set in the functions' environment variable
+// `envVar`, and `key` must be the keyword's key as the template's detail page
+// lists it (thing1, time2, …). Features add kinds here and send them through
+// server/messages; the client asks users to subscribe to kinds by name.
+
+export interface TemplateField {
+  key: string
+  type: FieldType
+  /** The keyword as the template names it. */
+  label: string
+}
+
+export interface MessageKindDef {
+  /** The template to choose in the console. */
+  title: string
+  envVar: string
+  /** What the user agrees to receive, as the app explains it before asking. */
+  purpose: string
+  fields: Record<string, TemplateField>
+}
+
+function field(key: string, label: string): TemplateField {
+  const type = fieldTypeOfKey(key)
+  if (!type) throw new Error(`message-kinds: ${key} is not a template key of a known type`)
+  return { key, type, label }
+}
+
+export const MESSAGE_KINDS = {
+  activityChanged: {
+    title: '活动变更提醒',
+    envVar: 'TEMPLATE_ACTIVITY_CHANGED',
+    purpose: '报名的活动时间或地点变更时提醒您',
+    fields: { activity: field('thing1', '活动名称'), time: field('time2', '活动时间'), place: field('thing3', '活动地点'), note: field('thing4', '变更说明') },
+  },
+  activityCancelled: {
+    title: '活动取消通知',
+    envVar: 'TEMPLATE_ACTIVITY_CANCELLED',
+    purpose: '报名的活动取消时通知您',
+    fields: { activity: field('thing1', '活动名称'), time: field('time2', '活动时间'), reason: field('thing3', '取消原因') },
+  },
+  activityReminder: {
+    title: '活动开始提醒',
+    envVar: 'TEMPLATE_ACTIVITY_REMINDER',
+    purpose: '报名的活动开始前提醒您',
+    fields: { activity: field('thing1', '活动名称'), time: field('time2', '开始时间'), place: field('thing3', '活动地点') },
+  },
+  needAccepted: {
+    title: '服务需求受理通知',
+    envVar: 'TEMPLATE_NEED_ACCEPTED',
+    purpose: '您提交的服务需求被社区受理时通知您',
+    fields: { need: field('thing1', '需求内容'), status: field('phrase2', '受理状态'), time: field('time3', '受理时间') },
+  },
+  needAssigned: {
+    title: '服务任务分配通知',
+    envVar: 'TEMPLATE_NEED_ASSIGNED',
+    purpose: '社区把居民的服务需求分配给您时通知您',
+    fields: { need: field('thing1', '需求内容'), community: field('thing2', '所在社区'), time: field('time3', '分配时间') },
+  },
+  needCompleted: {
+    title: '服务需求办结通知',
+    envVar: 'TEMPLATE_NEED_COMPLETED',
+    purpose: '您提交的服务需求办结时通知您',
+    fields: { need: field('thing1', '需求内容'), member: field('name2', '服务党员'), time: field('time3', '办结时间') },
+  },
+  reportReminder: {
+    title: '报到提醒',
+    envVar: 'TEMPLATE_REPORT_REMINDER',
+    purpose: '报到期限临近时提醒您到居住地社区报到',
+    fields: { unit: field('thing1', '所在单位'), deadline: field('date2', '报到截止日期'), note: field('thing3', '温馨提示') },
+  },
+} as const satisfies Record<string, MessageKindDef>
+
+export type MessageKind = keyof typeof MESSAGE_KINDS
+export const MESSAGE_KIND_NAMES = Object.keys(MESSAGE_KINDS) as MessageKind[]
+
+/** The values a kind's message carries, by field name (not template key). */
+export type MessageValues<K extends MessageKind> = { [F in keyof (typeof MESSAGE_KINDS)[K]['fields']]: string }
+
+/** WeChat's one-time subscription asks for at most 3 templates per tap. */
+export const MAX_KINDS_PER_REQUEST = 3

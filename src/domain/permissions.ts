@@ -1,0 +1,57 @@
+import type { Grant, Role } from './roles'
+
+// What each role may do. Every action of every cloud function names one of
+// these (or is public); the function kernel checks the ROLE before the handler
+// runs, and the handler checks the SCOPE on the record it loads (access.ts).
+// Reads have their own permissions: a page that may show a record is not the
+// page that may change it. Menu entries (menu.ts) point here too, so a button
+// the client shows is a call the server accepts.
+
+export const PERMISSIONS = {
+  // 联系证
+  'card.show': ['member'],
+  'card.manage': ['secretary', 'liaison'],
+  // 党员名册
+  'roster.read': ['secretary', 'liaison'],
+  'roster.manage': ['secretary', 'liaison'],
+  /** A one-time 绑定码 is handed over by the unit's secretary in person. */
+  'binding.issue': ['secretary'],
+  /** The communities a residence is chosen from, in the caller's own scope. */
+  'communities.read': ['staff', 'secretary', 'liaison', 'streetAdmin', 'districtAdmin'],
+  // 报到
+  'checkin.scan': ['staff'],
+  'registration.read': ['member', 'staff'],
+  'registration.fill': ['member', 'staff'],
+  /** 回执: the member, the reporting community, the member's unit. */
+  'receipt.read': ['member', 'staff', 'secretary', 'liaison'],
+  // 服务岗位 and the 在职党员信息汇总表
+  'posts.read': ['member', 'staff', 'resident'],
+  'posts.manage': ['staff'],
+  'community.summary': ['staff'],
+  // 报到率
+  'unit.stats': ['secretary', 'liaison'],
+  'district.stats': ['streetAdmin', 'districtAdmin'],
+  /** One's own subscription messages: everyone the system knows. */
+  'messages.subscribe': ['member', 'staff', 'secretary', 'liaison', 'resident', 'streetAdmin', 'districtAdmin'],
+  // Features not built yet: only their menu entries use these so far.
+  'activity.signin': ['member'],
+  'service.log': ['member'],
+  'activity.manage': ['staff', 'secretary'],
+  'need.submit': ['resident'],
+  'need.manage': ['staff'],
+  'member.rate': ['staff'],
+  'ledger.print': ['staff'],
+  'record.view': ['member'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission]
+}
+
+/** Does any of the grants have a role the permission names (scope aside)? */
+export function roleAllows(grants: readonly Grant[], permission: Permission): boolean {
+  const roles = rolesFor(permission)
+  return grants.some((g) => roles.includes(g.role))
+}

@@ -1,0 +1,21 @@
+import type { Page } from 'playwright-core'
+
+/** Acts as a demo user: the dev sign-in form, posted for one openid (the page lists only the first few per role). */
+export async function signInAs(page: Page, openid: string): Promise<void> {
+  await page.goto('/dev/login')
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/'),
+    page.evaluate((value) => {
+      const form = document.createElement('form')
+      form.method = 'post'
+      form.action = '/dev/login'
+      const input = document.createElement('input')
+      input.name = 'openid'
+      input.value = value
+      form.appendChild(input)
+      document.body.appendChild(form)
+      form.submit()
+    }, openid),
+  ])
+  await page.locator('#page-home #home-greeting').waitFor({ state: 'visible' })
+}
