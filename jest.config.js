@@ -1,5 +1,7 @@
-// Two projects: server-side code runs in Node; client components run in jsdom
-// with Taro's components mapped to DOM stand-ins (test/client/support).
+// Three projects: server-side code runs in Node; client components run in
+// jsdom with Taro's components mapped to DOM stand-ins (test/client/support);
+// weapp runs the built mini-program (dist/weapp, made by `npm run build:weapp`)
+// in jsdom with WeChat's miniprogram-simulate (test/weapp/support).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
 
 // A limit for hangs, not a timing assertion: suites open a real database and
@@ -18,7 +20,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/client/'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/client/', '/test/weapp/'],
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {
@@ -33,6 +35,15 @@ module.exports = {
         '^@tarojs/taro$': '<rootDir>/test/client/support/taro.ts',
         '\\.(css|scss)$': '<rootDir>/test/client/support/style-stub.js',
       },
+    },
+    {
+      displayName: 'weapp',
+      testTimeout,
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/weapp'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      setupFiles: ['<rootDir>/test/weapp/support/server-globals.ts'],
     },
   ],
 }

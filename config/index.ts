@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { resolve } from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -33,6 +34,29 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Persistent cache off: builds must be reproducible from a clean tree.
     cache: { enable: false },
     mini: {
+      // project.config.json has es6: false, so WeChat uploads the JS as it is:
+      // it must already be ES5. Taro transpiles src/ and its own packages with
+      // babel (babel-preset-taro, targets from package.json's browserslist) but
+      // takes every other node_modules package as published. zod 4 ships
+      // ES2020 (class, ?., ??), so it goes through the same babel pass.
+      // scripts/weapp/es5-syntax.ts fails the build on any file that is not ES5,
+      // which is how a new package that needs this would show up.
+      compile: { include: [(file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
+      // Globals WeChat's JS runtime lacks that zod uses as free variables
+      // (atob/btoa in its base64 and JWT checks and codecs, File in z.file()).
+      // Taro's own ProvidePlugin already maps window, document, navigator,
+      // location, URL… to its runtime; atob/btoa come from base-64 (the HTML
+      // standard's algorithms), File from a class nothing is an instance of.
+      // scripts/weapp/free-globals.ts fails the build on any other.
+      webpackChain(chain, webpack) {
+        chain.plugin('provide-weapp-globals').use(webpack.ProvidePlugin, [
+          {
+            atob: ['base-64', 'decode'],
+            btoa: ['base-64', 'encode'],
+            File: [resolve(__dirname, 'weapp-globals/file.js'), 'File'],
+          },
+        ])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -12,7 +12,11 @@ import { z } from 'zod'
 /** C0/C1 controls (but tab and newline in multi-line texts), soft hyphen, and the invisible format characters. */
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/
 const LINE_BREAKS = /[\t\n]/
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+// A high surrogate not followed by a low one, or a low one not preceded by a
+// high one. Written without lookbehind (ES2018): the weapp build ships regex
+// literals as they are, and older WeChat engines (iOS before 16.4) refuse to
+// parse the whole file that holds one (scripts/weapp/es5-syntax.ts).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
 
 export interface TextOptions {
   /** Longest text, in characters as a reader counts them (code points). */
