@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { GRANTABLE_ROLES } from '../grant-rules'
-import { ROLES } from '../roles'
 import { plainText } from '../text'
 import { action } from './action-contract'
 import { id, isoDate, noInput, pageOf, paging } from './common'
@@ -44,7 +43,7 @@ export type InvitationView = z.output<typeof invitationSchema>
 export const heldGrantSchema = z.strictObject({
   userId: z.string(),
   userName: z.string(),
-  role: z.enum(ROLES),
+  role: z.enum(GRANTABLE_ROLES),
   roleLabel: z.string(),
   placeId: z.string(),
   placeName: z.string(),
