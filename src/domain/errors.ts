@@ -42,7 +42,7 @@ export const ERROR_MESSAGES = {
   INVITATION_INVALID: '这不是有效的邀请二维码或链接',
   INVITATION_EXPIRED: '邀请已过期，请联系邀请人重新发送',
   INVITATION_USED: '邀请已被使用，每个邀请只能接受一次；请联系邀请人重新发送',
-  INVITATION_CANCELLED: '邀请已被撤回',
+  INVITATION_CANCELLED: '邀请人已无权授予这项权限，邀请已失效',
   GRANT_OUT_OF_SCOPE: '您不能授予或撤销这个范围的权限',
   GRANT_NOT_FOUND: '该用户没有这项权限，可能已被撤销',
   CANNOT_REVOKE_SELF: '不能撤销自己的权限，请由其他管理员操作',

@@ -7,10 +7,9 @@ export const INVITATION_TTL_MS = 3 * 24 * 3600 * 1000
 export interface InvitationState {
   expiresAt: Date
   acceptedBy?: string | null
-  cancelledAt?: Date | null
 }
 
-export type InvitationRefusal = 'INVITATION_USED' | 'INVITATION_EXPIRED' | 'INVITATION_CANCELLED'
+export type InvitationRefusal = 'INVITATION_USED' | 'INVITATION_EXPIRED'
 
 /**
  * Why `userId` cannot accept the invitation now, or null when they can.
@@ -18,7 +17,6 @@ export type InvitationRefusal = 'INVITATION_USED' | 'INVITATION_EXPIRED' | 'INVI
  */
 export function invitationRefusal(invitation: InvitationState, userId: string | null, now: Date): InvitationRefusal | null {
   if (invitation.acceptedBy) return invitation.acceptedBy === userId ? null : 'INVITATION_USED'
-  if (invitation.cancelledAt) return 'INVITATION_CANCELLED'
   if (invitation.expiresAt.getTime() <= now.getTime()) return 'INVITATION_EXPIRED'
   return null
 }

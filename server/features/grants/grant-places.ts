@@ -14,7 +14,7 @@ export interface GrantPlace {
   name: string
 }
 
-export const ANCHOR_COLLECTION: Record<'districtId' | 'streetId' | 'communityId' | 'unitId', NamedCollection> = {
+const ANCHOR_COLLECTION: Record<'districtId' | 'streetId' | 'communityId' | 'unitId', NamedCollection> = {
   districtId: 'districts',
   streetId: 'streets',
   communityId: 'communities',

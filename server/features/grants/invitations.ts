@@ -33,7 +33,6 @@ export interface InvitationDoc {
   expiresAt: Date
   acceptedBy?: string | null
   acceptedAt?: Date | null
-  cancelledAt?: Date | null
 }
 
 /** The page that accepts an invitation (src/packages/admin/accept), token included. */
@@ -107,7 +106,7 @@ export async function acceptInvitation(ctx: FunctionContext, input: { token: str
 
   const inviter = await loadPrincipal(ctx.db, doc.createdBy.openid)
   if (!inviter || !canGrant(inviter.grants, doc.role, doc.scope)) {
-    throw await refuseGrant(ctx, new AppError('INVITATION_CANCELLED', '邀请人已无权授予这项权限，邀请已失效'), target, { role: doc.role, step: 'accept' })
+    throw await refuseGrant(ctx, new AppError('INVITATION_CANCELLED'), target, { role: doc.role, step: 'accept' })
   }
 
   const now = ctx.now()
