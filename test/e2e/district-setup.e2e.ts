@@ -147,8 +147,9 @@ it('empty database → setup code → district admin → places → staff and se
   await row.locator('.roster-issue').tap()
   await page.locator('#page-roster #roster-message', { hasText: '已为李娜发放联系证' }).waitFor()
   await row.locator('.roster-binding-code').tap()
+  // Taro's h5 modal root has no box of its own: wait for its button.
   const modal = page.locator('.taro__modal', { hasText: '李娜的绑定码' })
-  await modal.waitFor()
+  await modal.locator('.taro-model__confirm').waitFor()
   const bindingCode = /[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await modal.textContent())!)![0]
   await shot('setup-5-binding-code')
   await modal.locator('.taro-model__confirm').tap()
