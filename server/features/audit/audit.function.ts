@@ -1,7 +1,7 @@
 import { auditContract, type AuditRow } from '../../../src/domain/contracts/audit.contract'
 import type { AuditDoc } from '../../audit/audit-log'
 import { defineFunction } from '../../kernel/function-def'
-import { countOf, getRows } from '../../db/read'
+import { readPage } from '../../db/read'
 
 // The district reads the audit log, newest first, optionally one action's
 // entries (both served by the `audit` indexes). A deployment is one district,
@@ -12,18 +12,7 @@ export const audit = defineFunction('audit', auditContract, {
     permission: 'audit.read',
     async handle(input, { db }) {
       const filter = input.kind ? { action: input.kind } : {}
-      const [total, docs] = await Promise.all([
-        countOf(db.collection('audit').where(filter)),
-        getRows<AuditDoc>(
-          db
-            .collection('audit')
-            .where(filter)
-            .orderBy('at', 'desc')
-            .orderBy('_id', 'asc')
-            .skip((input.page - 1) * input.pageSize)
-            .limit(input.pageSize),
-        ),
-      ])
+      const { docs, total } = await readPage<AuditDoc>(db, 'audit', filter, ['at', 'desc'], input)
       const rows: AuditRow[] = docs.map((d) => ({
         id: d._id,
         action: d.action,

@@ -11,7 +11,7 @@ import { isDuplicateKey } from '../../db/db-errors'
 import type { CommunityDoc, StreetDoc } from '../../db/docs'
 import { communityScope, findById, findCommunity, loadCommunity, notFound } from '../../db/load'
 import { newId } from '../../db/new-id'
-import { countOf, getRows, scanAll } from '../../db/read'
+import { readPage, scanAll } from '../../db/read'
 import { inTransaction } from '../../db/transaction'
 import { findUserByOpenid, type UserDoc } from '../../db/users'
 
@@ -100,18 +100,7 @@ export async function listResidents(ctx: KnownContext, input: { communityId: str
   const community = await loadCommunity(ctx.db, input.communityId)
   authorize(ctx.principal, 'residents.manage', communityScope(community))
   const filter = { communityId: community._id, status: 'active' }
-  const [total, docs] = await Promise.all([
-    countOf(ctx.db.collection('residents').where(filter)),
-    getRows<ResidentDoc>(
-      ctx.db
-        .collection('residents')
-        .where(filter)
-        .orderBy('registeredAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-  ])
+  const { docs, total } = await readPage<ResidentDoc>(ctx.db, 'residents', filter, ['registeredAt', 'desc'], input)
   const rows: ResidentRow[] = docs.map((r) => ({ residentId: r._id, name: r.name, mobile: maskMobile(r.mobile), registeredAt: r.registeredAt.toISOString() }))
   return { rows, total, page: input.page, pageSize: input.pageSize }
 }

@@ -79,7 +79,7 @@ export async function claimSetup(ctx: FunctionContext, input: ClaimInput): Promi
     if (marker.done) throw new AppError('SETUP_DONE')
     await t.collection('meta').doc(SETUP_DOC).set({ data: { done: true, districtId, userId, at: now } })
     await t.collection('districts').doc(districtId).set({ data: { name: input.districtName, createdAt: now } })
-    if (existing) await t.collection('users').doc(userId).update({ data: { grants: [...existing.grants, grant] } })
+    if (existing) await t.collection('users').doc(userId).update({ data: { grants: [...(existing.grants ?? []), grant] } })
     else await t.collection('users').doc(userId).set({ data: { openid: ctx.openid, name: input.adminName, grants: [grant] } })
   })
   const claimed = { ...ctx, principal: { userId, openid: ctx.openid, name: existing?.name ?? input.adminName, grants: [grant] } }
