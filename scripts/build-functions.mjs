@@ -25,6 +25,21 @@ const checker = join(root, 'dist/.tools/deploy-config.mjs')
 await build({ entryPoints: [join(root, 'server/function-config/deploy-config.ts')], outfile: checker, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' })
 const { deployConfig } = await import(pathToFileURL(checker).href)
 
+// The 首次设置码 (server/kernel/setup-env.ts): SETUP_CODE if given, else the one
+// kept in dist/setup-code.txt (made on the first build), so rebuilding does not
+// change it. Only its hash goes into the `setup` function; the code is printed.
+const setupTool = join(root, 'dist/.tools/setup-env.mjs')
+await build({ entryPoints: [join(root, 'server/kernel/setup-env.ts')], outfile: setupTool, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' })
+const { newSetupCode, setupEnvOf, SETUP_CODE_FILE } = await import(pathToFileURL(setupTool).href)
+const keptCode = join(root, 'dist/setup-code.txt')
+const setupCode = process.env.SETUP_CODE || (existsSync(keptCode) ? readFileSync(keptCode, 'utf8').trim() : newSetupCode())
+const setupHash = setupEnvOf(setupCode).codeHash
+if (!setupHash) {
+  console.error(`SETUP_CODE 不是有效的设置码（12位字母或数字）：${setupCode}`)
+  process.exit(1)
+}
+if (!process.env.SETUP_CODE) writeFileSync(keptCode, setupCode + '\n', { mode: 0o600 })
+
 const rows = []
 for (const name of names) {
   const outDir = join(outRoot, name)
@@ -54,6 +69,7 @@ for (const name of names) {
     console.error(error.message)
     process.exit(1)
   }
+  if (name === 'setup') writeFileSync(join(outDir, SETUP_CODE_FILE), JSON.stringify({ sha256: setupHash }) + '\n')
   // WeChat's own examples leave `triggers` out of a function that has none.
   const { triggers, ...settings } = config
   writeFileSync(join(outDir, 'config.json'), JSON.stringify(triggers.length > 0 ? config : settings, null, 2) + '\n')
@@ -66,3 +82,4 @@ for (const name of names) {
 }
 console.table(rows)
 console.log(`已打包 ${rows.length} 个云函数到 ${outRoot}`)
+console.log(`首次设置码：${setupCode}（部署后，区委组织部管理员在小程序“我的”页输入；只能使用一次）`)

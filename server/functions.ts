@@ -1,16 +1,21 @@
 import type { CloudFunction } from './kernel/function-def'
 import { account } from './features/account/account.function'
+import { audit } from './features/audit/audit.function'
 import { bootstrap } from './features/bootstrap/bootstrap.function'
 import { card } from './features/card/card.function'
+import { grants } from './features/grants/grants.function'
 import { messages } from './features/messages/messages.function'
+import { org } from './features/org/org.function'
 import { posts } from './features/posts/posts.function'
 import { report } from './features/report/report.function'
+import { residents } from './features/residents/residents.function'
 import { roster } from './features/roster/roster.function'
+import { setup } from './features/setup/setup.function'
 import { stats } from './features/stats/stats.function'
 
 // Every cloud function by name. cloudfunctions/<name>/index.ts deploys each one
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit].map((fn) => [fn.name, fn]),
 )

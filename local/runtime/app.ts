@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { AppError } from '../../src/domain/errors'
 import type { Database } from '../../server/kernel/database'
+import { setupEnvOf } from '../../server/kernel/setup-env'
 import { toFailure } from '../../server/kernel/run-function'
 import { registerBridge } from './bridge'
 import { registerDevLogin } from './dev-login'
@@ -20,7 +21,7 @@ export const MAX_BODY_BYTES = 100 * 1024
 
 export interface LocalAppOptions {
   db: Database
-  secrets: Pick<LocalSecrets, 'sessionSecret' | 'cardSecret'>
+  secrets: Pick<LocalSecrets, 'sessionSecret' | 'cardSecret'> & Partial<Pick<LocalSecrets, 'setupCode'>>
   /** The local storage, served at /files and /storage/upload; omitted where a test needs no files. */
   files?: FileStore
   /** The h5 build to serve at /; omitted in API-only tests. */
@@ -88,7 +89,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   const now = options.now ?? (() => new Date())
   const phoneCodes = new LocalPhoneCodes(now)
   const sessionClock = options.sessionClock ?? (() => new Date())
-  await registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret }, openapi: phoneCodes, now, sessionClock })
+  await registerBridge(app, { db: options.db, env: { cardSecret: options.secrets.cardSecret, setup: setupEnvOf(options.secrets.setupCode, process.env.SETUP_ADMIN_OPENID) }, openapi: phoneCodes, now, sessionClock })
   registerDevLogin(app, { db: options.db, phoneCodes, sessionClock })
   registerDevOutbox(app, options.db, sessionClock)
   if (options.triggers) registerDevTriggers(app, options.triggers)

@@ -39,12 +39,18 @@ main{max-width:880px;margin:0 auto;padding:12px}section{background:#fff;border-r
 h2{font-size:16px;margin:0 0 8px;color:#c8161d}button{margin:4px;padding:6px 12px;border:1px solid #ddd;border-radius:6px;background:#fff;cursor:pointer;font-size:14px}
 button:hover{border-color:#c8161d;color:#c8161d}.more{color:#888;font-size:12px;margin:4px}
 </style></head><body><header><h1>选择演示用户</h1><p>本页面只在本地运行环境中提供，用于以不同角色体验系统；微信小程序中以微信身份登录。</p></header>
-<main>${sections}</main></body></html>`
+<main><section><h2>新微信用户</h2><p class="more">尚未登记的微信用户：接受邀请、居民登记、首次设置。</p>
+<form method="post" action="/dev/login"><input name="newUser" id="dev-new-user" value="${Math.random().toString(36).slice(2, 10)}" pattern="[a-z0-9-]{1,32}">
+<button id="dev-new-user-submit">以新微信用户进入</button></form></section>${sections}</main></body></html>`
 }
 
 // A form post (or JSON) naming the demo user: only a plain string ever reaches
 // the query, never an operator object such as {"$eq": ...}.
 const signInBody = z.object({ openid: z.string().trim().min(1).max(64) })
+// A WeChat user the system does not know yet (an invitee, a resident, the
+// first administrator): any short label, signed in as OPENID `new-<label>`.
+const newUserBody = z.object({ newUser: z.string().trim().regex(/^[a-z0-9-]{1,32}$/) })
+export const newUserOpenid = (label: string) => `new-${label}`
 const phoneNumberBody = z.object({ mobile: z.string().trim().regex(MOBILE_PATTERN) }).strict()
 
 export interface DevLoginOptions {
@@ -64,6 +70,11 @@ export function registerDevLogin(app: FastifyInstance, { db, phoneCodes, session
   })
 
   app.post('/dev/login', async (request, reply) => {
+    const fresh = newUserBody.safeParse(request.body)
+    if (fresh.success) {
+      await startSession(db, reply, newUserOpenid(fresh.data.newUser), sessionClock())
+      return reply.redirect('/', 303)
+    }
     const body = signInBody.safeParse(request.body)
     const found = body.success ? await getRows(db.collection('users').where({ openid: body.data.openid }).limit(1)) : []
     if (!body.success || found.length === 0) return reply.code(400).type('text/plain; charset=utf-8').send('没有这个演示用户')

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FUNCTIONS } from '../../server/functions'
+import { getRows } from '../../server/db/read'
 import { useLocalTemplateIds } from '../openapi/local-templates'
 import { seedIfEmpty } from '../seed/seed'
 import { systemClock } from '../triggers/clock'
@@ -23,7 +24,8 @@ async function main() {
   const triggers = loadTriggers(resolve('cloudfunctions'), FUNCTIONS)
   useLocalTemplateIds()
   const { db, close } = openLocalDatabase(join(dataDir, 'db.sqlite'))
-  if (await seedIfEmpty(db)) console.log('已写入演示数据（1个区、2个街道、6个社区、20个单位、600名党员）')
+  // DEMO_SEED=off starts from an empty database, as a new deployment does (then the setup code).
+  if (process.env.DEMO_SEED !== 'off' && (await seedIfEmpty(db))) console.log('已写入演示数据（1个区、2个街道、6个社区、20个单位、600名党员）')
 
   const secrets = loadOrCreateSecrets(dataDir)
   const storage = openLocalStorage({ dataDir, secret: secrets.storageSecret, baseUrl: `http://127.0.0.1:${port}` })
@@ -45,10 +47,11 @@ async function main() {
   process.on('SIGTERM', stop)
 
   const address = await app.listen({ host: '127.0.0.1', port })
+  const setupOpen = (await getRows(db.collection('meta').where({ _id: 'setup', done: true }).limit(1))).length === 0
   scheduler.start()
   console.log(
     `\n双报到 本地运行中：${address}/\n选择演示用户：${address}/dev/login\n` +
-      `定时触发器：${address}/dev/triggers（${triggers.length} 个）\n订阅消息发件箱：${address}/dev/outbox\n数据目录：${dataDir}\n`,
+      `${setupOpen ? `首次设置码：${secrets.setupCode}（以新微信用户登录后，在“我的”页输入）\n` : ''}定时触发器：${address}/dev/triggers（${triggers.length} 个）\n订阅消息发件箱：${address}/dev/outbox\n数据目录：${dataDir}\n`,
   )
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { newSetupCode } from '../../server/kernel/setup-env'
 
 export interface LocalSecrets {
   /** Signs the dev sign-in cookie. */
@@ -9,6 +10,8 @@ export interface LocalSecrets {
   cardSecret: string
   /** Signs the local storage's temporary file URLs, as COS signs the cloud's. */
   storageSecret: string
+  /** The 首次设置码 of this DATA_DIR's deployment (main.ts prints it until the district is set up). */
+  setupCode: string
 }
 
 /** Made once per DATA_DIR and kept there, so cards, sessions and file links survive restarts. */
@@ -20,6 +23,7 @@ export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
     sessionSecret: kept.sessionSecret ?? randomBytes(32).toString('hex'),
     cardSecret: kept.cardSecret ?? randomBytes(32).toString('hex'),
     storageSecret: kept.storageSecret ?? randomBytes(32).toString('hex'),
+    setupCode: kept.setupCode ?? newSetupCode(),
   }
   if (Object.keys(kept).length !== Object.keys(secrets).length) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   return secrets

@@ -132,6 +132,24 @@ export function buildDemoData(seed = 20130104) {
     ),
   ]
 
+  // Residents registered themselves (residents.register): one registration each.
+  const residents = users
+    .filter((u) => u.grants.some((g) => g.role === 'resident'))
+    .map((u, i) => {
+      const community = communities.find((c) => c._id === u.grants[0]!.scope.communityId)!
+      return {
+        _id: `resident-${u._id}`,
+        userId: u._id,
+        communityId: community._id,
+        streetId: community.streetId,
+        districtId: DISTRICT._id,
+        name: u.name,
+        mobile: `1370000${String(i + 1).padStart(4, '0')}`,
+        registeredAt: new Date(Date.UTC(2026, 0, 5 + i)),
+        status: 'active',
+      }
+    })
+
   // Drawn after everything above, so the existing demo data stays as it was.
   const reporting = buildDemoReporting(members, units, communities, posts, random)
 
@@ -146,6 +164,9 @@ export function buildDemoData(seed = 20130104) {
     cards: reporting.cards,
     reports: reporting.reports,
     registrations: reporting.registrations,
+    residents,
+    // The demo district is set up: its 区委组织部 user is ready, so no setup code is taken.
+    meta: [{ _id: 'setup', done: true, districtId: DISTRICT._id, userId: 'user-demo-district', at: new Date(Date.UTC(2026, 0, 1)) }],
   }
 }
 

@@ -20,6 +20,8 @@ export const COLLECTIONS = [
   'messages',
   'subscriptions',
   'audit',
+  'invitations',
+  'residents',
   'attempts',
 ] as const
 

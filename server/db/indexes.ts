@@ -34,6 +34,12 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'posts', keys: { communityId: 1 }, name: 'communityId' },
   { collection: 'notices', keys: { unitId: 1 }, name: 'unitId' },
   { collection: 'communities', keys: { districtId: 1 }, name: 'districtId' },
+  // Places a reader tells apart by name: created by the district (org), held unique when two creations race.
+  { collection: 'streets', keys: { districtId: 1, name: 1 }, unique: true, name: 'districtId_name_unique' },
+  { collection: 'communities', keys: { streetId: 1, name: 1 }, unique: true, name: 'streetId_name_unique' },
+  { collection: 'units', keys: { districtId: 1, name: 1 }, unique: true, name: 'districtId_name_unique' },
+  // Self-registered residents: one per user; staff list their community's, newest first.
+  { collection: 'residents', keys: { communityId: 1, registeredAt: -1 }, name: 'communityId_registeredAt' },
   { collection: 'communities', keys: { streetId: 1 }, name: 'streetId' },
 
   { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },

@@ -74,3 +74,29 @@ export async function countBy(db: Database, collection: string, filter: Filter, 
     if (result.list.length < MAX_PAGE) return counts
   }
 }
+
+/**
+ * One page of the documents matching `filter`, in `orderBy` order (ties by
+ * `_id`), and how many match in all: a list a person pages through.
+ */
+export async function readPage<T>(
+  db: Database,
+  collection: string,
+  filter: Filter,
+  orderBy: [field: string, direction: 'asc' | 'desc'],
+  paging: { page: number; pageSize: number },
+): Promise<{ docs: T[]; total: number }> {
+  const [total, docs] = await Promise.all([
+    countOf(db.collection(collection).where(filter)),
+    getRows<T>(
+      db
+        .collection(collection)
+        .where(filter)
+        .orderBy(...orderBy)
+        .orderBy('_id', 'asc')
+        .skip((paging.page - 1) * paging.pageSize)
+        .limit(paging.pageSize),
+    ),
+  ])
+  return { docs, total }
+}

@@ -3,11 +3,14 @@ import type { ActionContract, FunctionContract } from '../../src/domain/contract
 import type { Permission } from '../../src/domain/permissions'
 import type { Principal } from '../../src/domain/roles'
 import type { Database } from './database'
+import type { SetupEnv } from './setup-env'
 import type { TimerHandler } from './timer'
 
 export interface ServerEnv {
   /** HMAC secret for 联系证 tokens; empty when not configured (card functions refuse then). */
   cardSecret: string
+  /** How the first administrator proves themself (setup-env.ts); absent means no setup is possible. */
+  setup?: SetupEnv
 }
 
 /** Where a call came from, for the audit log: WeChat's SOURCE and client IP, or the local bridge and its client. */

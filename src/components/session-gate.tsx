@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Button, Text } from '@tarojs/components'
 import type { BootstrapData } from '../domain/contracts/bootstrap.contract'
 import type { Session } from '../services/session'
 import { canSwitchDemoUser, goToDevLogin } from '../services/dev-login'
+import { NEWCOMER_ROUTES } from '../services/routes'
 import { BindCardButton } from './bind-card-button'
 import { EmptyState } from './empty-state'
 import './buttons.css'
@@ -56,9 +58,18 @@ export function SessionGate({ session, children }: Props) {
     <EmptyState
       id='session-unknown'
       title='您还未登记'
-      text='在职党员可扫描单位发放的联系证完成绑定；其他用户请联系所在单位党组织或居住地社区工作人员为您登记，登记完成后点击“重新加载”即可使用。'
+      text='在职党员可扫描单位发放的联系证完成绑定；居民可自行登记到居住社区；工作人员请接受邀请人发来的邀请。完成后点击“重新加载”即可使用。'
     >
       <BindCardButton onBound={reload} />
+      <Button className='btn btn--plain' id='newcomer-register' onClick={() => void Taro.navigateTo({ url: NEWCOMER_ROUTES.residentRegister })}>
+        我是居民：登记到居住社区
+      </Button>
+      <Button className='btn btn--plain' id='newcomer-accept' onClick={() => void Taro.navigateTo({ url: NEWCOMER_ROUTES.accept })}>
+        接受邀请
+      </Button>
+      <Button className='btn btn--plain' id='newcomer-setup' onClick={() => void Taro.navigateTo({ url: NEWCOMER_ROUTES.setup })}>
+        首次设置（区委组织部管理员）
+      </Button>
       <RetryButton onRetry={reload} label='重新加载' />
       {canSwitchDemoUser() ? (
         <Button className='btn btn--plain' id='dev-login-link' onClick={goToDevLogin}>

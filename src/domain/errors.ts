@@ -34,6 +34,21 @@ export const ERROR_MESSAGES = {
   PHONE_CODE_INVALID: '手机号验证已失效，请重新验证',
   BINDING_CODE_INVALID: '绑定码不正确、已使用或已过期，请向单位党组织重新索取',
 
+  // setting up a district: the first admin, places, invitations, residents
+  SETUP_NOT_CONFIGURED: '未配置首次设置码，请部署时生成设置码或配置管理员 OPENID',
+  SETUP_DONE: '本区已完成首次设置，设置码不能再次使用；请向区委组织部管理员索取邀请',
+  SETUP_CODE_INVALID: '设置码不正确，请核对部署时打印的设置码',
+  NAME_TAKEN: '已有同名的记录',
+  INVITATION_INVALID: '这不是有效的邀请二维码或链接',
+  INVITATION_EXPIRED: '邀请已过期，请联系邀请人重新发送',
+  INVITATION_USED: '邀请已被使用，每个邀请只能接受一次；请联系邀请人重新发送',
+  INVITATION_CANCELLED: '邀请人已无权授予这项权限，邀请已失效',
+  GRANT_OUT_OF_SCOPE: '您不能授予或撤销这个范围的权限',
+  GRANT_NOT_FOUND: '该用户没有这项权限，可能已被撤销',
+  CANNOT_REVOKE_SELF: '不能撤销自己的权限，请由其他管理员操作',
+  ALREADY_REGISTERED: '您已登记为居民，无需重复登记',
+  RESIDENT_REMOVED: '您的居民登记已被社区移除，如有疑问请联系社区',
+
   // roster (党员名册)
   NOT_SPREADSHEET: '上传的文件不是电子表格，请上传 .xlsx 或 .csv 格式的名册',
   MISSING_COLUMNS: '名册缺少必需的列',

@@ -31,6 +31,10 @@ export const MENU = {
   'member.rate': { label: '党员评价', tab: 'home', hint: '年度综合评价与反馈卡', permission: 'member.rate' },
   'ledger.print': { label: '台账', tab: 'home', hint: '五类台账，打印归档', permission: 'ledger.print' },
   'district.stats': { label: '各单位报到率', tab: 'home', hint: '低于95%的单位标红', permission: 'district.stats' },
+  'org.manage': { label: '街道、社区与单位', tab: 'home', hint: '新建本区街道、社区和报到单位', permission: 'org.manage' },
+  'residents.manage': { label: '居民登记', tab: 'home', hint: '查看新登记的居民，移除虚假登记', permission: 'residents.manage' },
+  'audit.read': { label: '操作记录', tab: 'home', hint: '授权、撤销、移除和失败核对的记录', permission: 'audit.read' },
+  'grants.manage': { label: '授权管理', tab: 'mine', hint: '邀请工作人员、撤销授权', permission: 'grants.manage' },
   'record.view': { label: '我的年度记录', tab: 'mine', hint: '报到、活动、服务与评价', permission: 'record.view' },
 } as const satisfies Record<string, MenuEntrySpec>
 

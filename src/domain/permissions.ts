@@ -33,6 +33,14 @@ export const PERMISSIONS = {
   'district.stats': ['streetAdmin', 'districtAdmin'],
   /** One's own subscription messages: everyone the system knows. */
   'messages.subscribe': ['member', 'staff', 'secretary', 'liaison', 'resident', 'streetAdmin', 'districtAdmin'],
+  // Setting up a district (issue 8): places, grants by invitation, residents, the audit log
+  /** Streets, communities and units: only the district creates them. */
+  'org.manage': ['districtAdmin'],
+  /** Invite and revoke; which grants each role may hand out is src/domain/grant-rules.ts. */
+  'grants.manage': ['districtAdmin', 'streetAdmin', 'secretary'],
+  /** The community's self-registered residents: see them, remove a fake one. */
+  'residents.manage': ['staff'],
+  'audit.read': ['districtAdmin'],
   // Features not built yet: only their menu entries use these so far.
   'activity.signin': ['member'],
   'service.log': ['member'],

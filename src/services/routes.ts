@@ -82,6 +82,25 @@ import type { MenuEntry, Tab } from '../domain/menu'
  *               .district-row__unit, #district-totals, #district-chart
  *               (.district-bar, .district-bar__fill--below)
  *
+ *   设置与授权  #setup-code, #setup-district, #setup-name, #setup-submit,
+ *               #setup-error, #setup-done; #org-street-name, #org-street-add,
+ *               #org-community-street (chips), #org-community-name,
+ *               #org-community-add, #org-unit-name, #org-unit-add, #org-error,
+ *               #org-tree (.org-street, .org-community), #org-units (.org-unit);
+ *               #grant-targets (.chip, text "角色 · 范围"), #grant-invitee,
+ *               #grant-invite, #grant-error, #grant-invitation
+ *               (#grant-invitation-qr, #grant-invitation-link,
+ *               #grant-invitation-token), #grant-list (.held-grant,
+ *               .held-grant__revoke); #accept-token, #accept-preview,
+ *               #accept-submit, #accept-error, #accept-done
+ *   居民登记     #register-streets, #register-communities (chips),
+ *               #register-name, #register-mobile, #register-submit,
+ *               #register-error, #register-done; #residents-list
+ *               (.resident-row, .resident-remove), #residents-empty
+ *   操作记录     #audit-list (.audit-row), #audit-prev, #audit-next
+ *   newcomers    #newcomer-setup, #newcomer-accept, #newcomer-register
+ *               (buttons in #session-unknown)
+ *
  * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
  * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
  * Taro.showModal dialog is `.taro__modal`, its buttons `.taro-model__confirm`
@@ -128,7 +147,18 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'ledger.print': pending('staff', 'ledger.print'),
   'district.stats': '/packages/admin/district/index',
   'record.view': pending('member', 'record.view'),
+  'org.manage': '/packages/admin/org/index',
+  'residents.manage': '/packages/staff/residents/index',
+  'audit.read': '/packages/admin/audit/index',
+  'grants.manage': '/packages/admin/grants/index',
 }
+
+/** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */
+export const NEWCOMER_ROUTES = {
+  setup: '/packages/admin/setup/index',
+  accept: '/packages/admin/accept/index',
+  residentRegister: '/packages/resident/register/index',
+} as const
 
 export function routeOf(entry: MenuEntry): string {
   return MENU_ROUTES[entry]

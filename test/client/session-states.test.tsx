@@ -30,11 +30,12 @@ describe('AUTH_REQUIRED (local h5 runtime)', () => {
 })
 
 describe('a WeChat user not known yet', () => {
-  it('says they are not registered and whom to ask, with no demo-user link on weapp', async () => {
+  it('says they are not registered and the ways in (register as a resident, accept an invitation, first setup), with no demo-user link on weapp', async () => {
     mockedCall.mockResolvedValue({ ok: true, data: UNKNOWN_USER })
     render(<HomePage />)
     expect(await screen.findByText('您还未登记')).toBeTruthy()
-    expect(screen.getByText(/联系所在单位党组织或居住地社区工作人员/)).toBeTruthy()
+    expect(screen.getByText(/居民可自行登记到居住社区/)).toBeTruthy()
+    for (const id of ['newcomer-register', 'newcomer-accept', 'newcomer-setup']) expect(document.getElementById(id)).not.toBeNull()
     expect(document.getElementById('dev-login-link')).toBeNull()
     expect(document.getElementById('tab-home-entries')).toBeNull()
   })

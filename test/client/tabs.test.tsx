@@ -48,10 +48,10 @@ describe('首页 entries by role', () => {
     expect(mockedCall).toHaveBeenCalledWith('bootstrap', { action: 'get' })
   })
 
-  it('shows a community staff user the evaluation and ledger entries', async () => {
+  it('shows a community staff user the evaluation, ledger and resident entries', async () => {
     answer(bootstrapFor('李四', 'staff'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员评价', '台账'])
+    expect(entryLabels('home')).toEqual(['党员评价', '台账', '居民登记'])
   })
 
   it('shows a unit secretary the roster and report-rate entries', async () => {

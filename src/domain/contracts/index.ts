@@ -1,12 +1,17 @@
 import type { z } from 'zod'
 import type { Result } from '../result'
 import { accountContract } from './account.contract'
+import { auditContract } from './audit.contract'
 import { bootstrapContract } from './bootstrap.contract'
 import { cardContract } from './card.contract'
+import { grantsContract } from './grants.contract'
 import { messagesContract } from './messages.contract'
+import { orgContract } from './org.contract'
 import { postsContract } from './posts.contract'
 import { reportContract } from './report.contract'
+import { residentsContract } from './residents.contract'
 import { rosterContract } from './roster.contract'
+import { setupContract } from './setup.contract'
 import { statsContract } from './stats.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
@@ -21,6 +26,11 @@ export const CONTRACTS = {
   posts: postsContract,
   stats: statsContract,
   messages: messagesContract,
+  setup: setupContract,
+  org: orgContract,
+  grants: grantsContract,
+  residents: residentsContract,
+  audit: auditContract,
 }
 
 type Contracts = typeof CONTRACTS

@@ -19,3 +19,11 @@ export async function signInAs(page: Page, openid: string): Promise<void> {
   ])
   await page.locator('#page-home #home-greeting').waitFor({ state: 'visible' })
 }
+
+/** Acts as a WeChat user the system does not know yet (the dev page's 新微信用户), signed in as `new-<label>`. */
+export async function signInAsNewUser(page: Page, label: string): Promise<void> {
+  await page.goto('/dev/login')
+  await page.locator('#dev-new-user').fill(label)
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.locator('#dev-new-user-submit').click()])
+  await page.locator('#page-home #session-unknown, #page-home #home-greeting').first().waitFor({ state: 'visible' })
+}

@@ -43,15 +43,19 @@ export interface Harness {
 export interface HarnessOptions {
   seed?: (db: Database) => Promise<void>
   cardSecret?: string
+  /** The deployment's 首次设置码 (none when omitted). */
+  setupCode?: string
   now?: Date
 }
 
+/** `new-<label>` signs in as a WeChat user the system does not know yet (the dev page's 新微信用户). */
 async function signIn(app: FastifyInstance, openid: string): Promise<string> {
+  const payload = openid.startsWith('new-') ? `newUser=${encodeURIComponent(openid.slice('new-'.length))}` : `openid=${encodeURIComponent(openid)}`
   const response = await app.inject({
     method: 'POST',
     url: '/dev/login',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `openid=${encodeURIComponent(openid)}`,
+    payload,
   })
   if (response.statusCode !== 303) throw new Error(`sign-in as ${openid} failed: ${response.statusCode} ${response.body}`)
   const setCookie = response.headers['set-cookie']
@@ -69,7 +73,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const storage = openLocalStorage({ dataDir: dir, secret: 'integration-test-storage-secret', baseUrl: 'http://127.0.0.1:8080', now })
   const app = await buildLocalApp({
     db,
-    secrets: { sessionSecret: 'integration-test-session-secret-0123456789', cardSecret: options.cardSecret ?? TEST_CARD_SECRET },
+    secrets: { sessionSecret: 'integration-test-session-secret-0123456789', cardSecret: options.cardSecret ?? TEST_CARD_SECRET, setupCode: options.setupCode },
     files: storage.store,
     now,
   })

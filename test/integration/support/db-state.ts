@@ -3,9 +3,9 @@ import { countOf, scanAll } from '../../../server/db/read'
 import type { Database } from '../../../server/kernel/database'
 
 /** The whole database as text: equal before and after a call means the call wrote nothing. */
-export async function fingerprint(db: Database): Promise<string> {
+export async function fingerprint(db: Database, except: readonly string[] = []): Promise<string> {
   const parts: string[] = []
-  for (const name of COLLECTIONS) {
+  for (const name of COLLECTIONS.filter((c) => !except.includes(c))) {
     const docs = await scanAll<{ _id: string }>(db, name)
     parts.push(`${name}:${JSON.stringify(docs)}`)
   }
@@ -25,5 +25,17 @@ export async function expectNothingWritten<T>(db: Database, body: () => Promise<
   const result = await body()
   expect(await counts(db)).toEqual(beforeCounts)
   expect(await fingerprint(db)).toBe(before)
+  return result
+}
+
+/**
+ * Asserts that `body` changes nothing but the trace of a refusal: an `audit`
+ * entry and the caller's failure count in `attempts` (limited and audited).
+ */
+export async function expectOnlyRefusalRecorded<T>(db: Database, body: () => Promise<T>): Promise<T> {
+  const trace = ['audit', 'attempts']
+  const before = await fingerprint(db, trace)
+  const result = await body()
+  expect(await fingerprint(db, trace)).toBe(before)
   return result
 }

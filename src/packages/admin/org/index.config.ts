@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '街道、社区与单位',
+})

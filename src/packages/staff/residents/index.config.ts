@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '居民登记',
+  enablePullDownRefresh: true,
+})
