@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { AuditRow } from '../../../domain/contracts/audit.contract'
+import { AUDIT_ACTION_LABELS, auditDetailsText } from '../../../domain/audit-labels'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
@@ -9,30 +9,7 @@ import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import '../../../components/buttons.css'
 
-/** What each logged action is called on the page; an action not listed shows its own name. */
-const ACTION_LABELS: Record<string, string> = {
-  'setup.claimed': '首次设置',
-  'setup.refused': '设置码被拒绝',
-  'grants.invited': '发出邀请',
-  'grants.granted': '接受邀请获得授权',
-  'grants.revoked': '撤销授权',
-  'grants.refused': '授权或邀请被拒绝',
-  'residents.registered': '居民登记',
-  'residents.removed': '移除居民登记',
-  'account.bound': '党员绑定联系证',
-  'account.bindFailed': '绑定联系证核对失败',
-  'account.bindingCodeIssued': '生成绑定码',
-  'checkin.proofFailed': '手工报到核对失败',
-}
-
 const PAGE_SIZE = 30
-
-function describe(row: AuditRow): string {
-  const details = Object.entries(row.details)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-  return details.join('，')
-}
 
 // 操作记录 (audit.read): every grant, revocation, removal and failed proof,
 // newest first: who, what, when, from where.
@@ -55,9 +32,9 @@ function AuditLog() {
       <View className='card' id='audit-list'>
         {rows.map((row) => (
           <View key={row.id} className='audit-row field'>
-            <Text className='card__text'>{`${ACTION_LABELS[row.action] ?? row.action} · ${row.actorName || '未登记用户'}`}</Text>
+            <Text className='card__text'>{`${AUDIT_ACTION_LABELS[row.action] ?? row.action} · ${row.actorName || '未登记用户'}`}</Text>
             <Text className='muted'>{`${dateTimeText(row.at)} · ${row.source || '-'} ${row.ip}`}</Text>
-            {describe(row) ? <Text className='muted'>{describe(row)}</Text> : null}
+            {auditDetailsText(row.details) ? <Text className='muted'>{auditDetailsText(row.details)}</Text> : null}
           </View>
         ))}
       </View>
