@@ -21,6 +21,7 @@ export const COLLECTIONS = [
   'subscriptions',
   'audit',
   'attempts',
+  'unitTallies',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -3,10 +3,12 @@ import type { Database } from '../../kernel/database'
 import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
 import type { Txn } from '../../db/transaction'
 import { newId } from '../../db/new-id'
+import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
+import { memberChange } from '../../../src/domain/unit-tally'
 
-// The one transaction that records a report (报到). Everything it decides on
-// is read inside it, by id: the member (whose `report` mirror says where they
-// last reported) and the earlier report. Every confirm of a member writes the
+// The one transaction that records a report (报到), and the unit's tally with
+// it. Everything it decides on is read inside it, by id: the member (whose
+// `report` mirror says where they last reported) and the earlier report. Every confirm of a member writes the
 // member document, so two confirms of one member never both commit: the
 // second conflicts, the SDK re-runs it, and it then sees the first.
 
@@ -27,10 +29,8 @@ export interface CheckinWrite {
   receivedBy: string
   recordMove: boolean
   now: Date
-  /** This member's earlier report at this community, from a stay before they moved away. */
+  /** This member's earlier report at this community, from a stay before they moved away (found when a first attempt met it). */
   earlierHere: ReportDoc | null
-  /** The member's active report as a query found it, in case the member's mirror lacks it (data written by other means). */
-  activeElsewhere: ReportDoc | null
 }
 
 export interface CheckinWritten {
@@ -39,18 +39,11 @@ export interface CheckinWritten {
   movedFromCommunityId: string | null
 }
 
-/** An active report the member's mirror does not know of, re-read inside the transaction. */
-async function unmirroredActive(t: Txn, found: ReportDoc | null): Promise<{ reportId: string; communityId: string } | null> {
-  if (!found) return null
-  const report = (await t.collection('reports').doc<ReportDoc>(found._id).get()).data
-  return report.status === 'active' ? { reportId: report._id, communityId: report.communityId } : null
-}
-
 export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promise<CheckinWritten> {
   const _ = db.command
   const { community, now } = w
   const member = (await t.collection('members').doc<MemberDoc>(w.memberId).get()).data
-  const current = member.report ?? (await unmirroredActive(t, w.activeElsewhere))
+  const current = member.report ?? null
   if (current?.communityId === community._id) throw new AlreadyReportedHere()
   const livesHere = member.communityId === community._id
   if (!livesHere && !w.recordMove) throw new LivesElsewhere(member.communityId)
@@ -99,6 +92,8 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
   const memberUpdate: Record<string, unknown> = { report: _.set({ reportId, communityId: community._id, reportedAt: now }), updatedAt: now }
   if (!livesHere) Object.assign(memberUpdate, { communityId: community._id, streetId: community.streetId, districtId: community.districtId })
   await t.collection('members').doc(member._id).update({ data: memberUpdate })
+  const after = { ...member, report: { reportId, communityId: community._id, reportedAt: now }, streetId: community.streetId }
+  await applyTallyPlan(t, db, memberChange(memberContribution(member), memberContribution(after)))
 
   // The unit hears of every change of community: a recorded move, or a report
   // in the community the unit already moved the member to.

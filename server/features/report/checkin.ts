@@ -5,19 +5,19 @@ import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
 import type { Database } from '../../kernel/database'
 import { isDuplicateKey, isTransactionConflict } from '../../db/db-errors'
-import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
+import type { CommunityDoc, MemberDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
-import { activeReportOf } from '../../db/reports'
 import { inTransaction } from '../../db/transaction'
-import { AlreadyReportedHere, LivesElsewhere, writeCheckin } from './checkin-write'
+import { AlreadyReportedHere, LivesElsewhere, writeCheckin, type CheckinWritten } from './checkin-write'
 import { resolveDeskCard } from './desk-card'
 
 // 报到: staff of a community confirm a scanned card (or a typed number with
 // the member's proof: desk-card.ts; a move is recorded only so). One report per
 // member per community; a second scan, or twenty at once, find the first and
-// write nothing.
+// write nothing. The member's report mirror (kept in the report's own
+// transaction) answers "already reported here" without a query.
 
 export interface ConfirmInput {
   communityId: string
@@ -30,9 +30,9 @@ async function reportHere(db: Database, memberId: string, communityId: string): 
   return report ?? null
 }
 
-function already(report: ReportDoc, community: CommunityDoc, member: MemberDoc): ConfirmResult {
+function already(report: Pick<MemberReportMirror, 'reportId' | 'reportedAt'>, community: CommunityDoc, member: MemberDoc): ConfirmResult {
   return {
-    reportId: report._id,
+    reportId: report.reportId,
     alreadyReported: true,
     reportedAt: report.reportedAt.toISOString(),
     communityName: community.name,
@@ -54,45 +54,37 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
   const { db } = ctx
   const community = await loadCommunity(db, input.communityId)
   authorize(ctx.principal, 'checkin.scan', communityScope(community))
-  const { member, card } = await resolveDeskCard(ctx, community, input.card)
+  const { member, cardNo } = await resolveDeskCard(ctx, community, input.card)
+  if (member.report?.communityId === community._id) return already(member.report, community, member)
 
-  const earlier = await reportHere(db, member._id, community._id)
-  if (earlier?.status === 'active') return already(earlier, community, member)
-
-  const activeElsewhere = await activeReportOf(db, member._id)
   const now = ctx.now()
-  try {
-    const written = await inTransaction(db, (t) =>
-      writeCheckin(db, t, {
-        memberId: member._id,
-        community,
-        cardNo: card.cardNo,
-        receivedBy: ctx.principal.userId,
-        recordMove: input.recordMove,
-        now,
-        earlierHere: earlier,
-        activeElsewhere,
-      }),
+  const write = (earlierHere: ReportDoc | null) =>
+    inTransaction(db, (t) =>
+      writeCheckin(db, t, { memberId: member._id, community, cardNo, receivedBy: ctx.principal.userId, recordMove: input.recordMove, now, earlierHere }),
     )
-    const movedFrom = written.movedFromCommunityId
-      ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
-      : null
-    return {
-      reportId: written.reportId,
-      alreadyReported: false,
-      reportedAt: now.toISOString(),
-      communityName: community.name,
-      memberName: member.name,
-      movedFrom,
-    }
+  let written: CheckinWritten
+  try {
+    written = await write(null)
   } catch (error) {
     if (error instanceof LivesElsewhere) throw await livesElsewhere(db, error.residenceCommunityId)
-    // Lost a race with another scan of the same card: its report is the answer.
-    if (error instanceof AlreadyReportedHere || isDuplicateKey(error) || isTransactionConflict(error)) {
-      const first = await reportHere(db, member._id, community._id)
-      if (first?.status === 'active') return already(first, community, member)
-      if (isTransactionConflict(error)) throw new AppError('CONFLICT')
-    }
-    throw error
+    if (!(error instanceof AlreadyReportedHere || isDuplicateKey(error) || isTransactionConflict(error))) throw error
+    // The unique (member, community) report exists: another scan won a race
+    // (its report is the answer), or the member reported here once before and
+    // moved away (that report is reopened).
+    const earlier = await reportHere(db, member._id, community._id)
+    if (earlier?.status === 'active') return already({ reportId: earlier._id, reportedAt: earlier.reportedAt }, community, member)
+    if (!earlier) throw isTransactionConflict(error) ? new AppError('CONFLICT') : error
+    written = await write(earlier)
+  }
+  const movedFrom = written.movedFromCommunityId
+    ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
+    : null
+  return {
+    reportId: written.reportId,
+    alreadyReported: false,
+    reportedAt: now.toISOString(),
+    communityName: community.name,
+    memberName: member.name,
+    movedFrom,
   }
 }

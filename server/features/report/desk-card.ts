@@ -29,7 +29,10 @@ export async function resolveDeskCard(ctx: KnownContext, community: CommunityDoc
   if (!isCardNoWellFormed(ref.cardNo)) throw new AppError('CARD_NO_INVALID')
 
   const found = await findByNumber(ctx.db, ref.cardNo)
-  if (found && provesPresence(found.member, ref.proof)) return requireActive(found)
+  if (found && provesPresence(found.member, ref.proof)) {
+    if (found.card.status !== 'active') throw new AppError('CARD_REVOKED')
+    return requireActive(found.member, found.card.serial)
+  }
 
   const answer = await countFailure(ctx, key, new AppError('CARD_PROOF_MISMATCH'))
   await writeAudit(

@@ -5,6 +5,8 @@ import type { KnownContext } from '../../kernel/function-def'
 import { isDuplicateKey } from '../../db/db-errors'
 import type { MemberDoc, RegistrationDoc } from '../../db/docs'
 import { inTransaction } from '../../db/transaction'
+import { applyTallyPlan, fieldKey, memberContribution } from '../../db/unit-tallies'
+import { memberChange } from '../../../src/domain/unit-tally'
 import { resolveClaims } from './claims'
 import { registrationTarget, registrationId } from './registration-target'
 import { registrationView } from './registration-view'
@@ -12,7 +14,8 @@ import { registrationView } from './registration-view'
 /**
  * Saves 附件1 with its claims. The form also corrects the roster (mobile,
  * office phone, job title, ...), in the same transaction, so the unit and the
- * community never disagree about the member.
+ * community never disagree about the member; the member's claim mirror and
+ * the unit's tally change with it.
  */
 export async function saveRegistration(ctx: KnownContext, memberId: string | undefined, form: Registration): Promise<RegistrationView> {
   const { db } = ctx
@@ -53,8 +56,12 @@ export async function saveRegistration(ctx: KnownContext, memberId: string | und
 
   try {
     await inTransaction(db, async (t) => {
-      await t.collection('members').doc(member._id).update({ data: roster })
+      // Claims count in the unit's tally where the member is reported: read the member here, in the snapshot the tally changes in.
+      const current = (await t.collection('members').doc<MemberDoc>(member._id).get()).data
+      const claimCounts = { ...current.claimCounts, [fieldKey(community._id)]: claims.length }
+      await t.collection('members').doc(member._id).update({ data: { ...roster, claimCounts: db.command.set(claimCounts) } })
       await t.collection('registrations').doc(registrationId(member._id, community._id)).set({ data: registration })
+      await applyTallyPlan(t, db, memberChange(memberContribution(current), memberContribution({ ...current, claimCounts })))
     })
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('MOBILE_TAKEN', '本单位已有其他党员使用这个手机号码，请核对')

@@ -1,0 +1,87 @@
+import { AppError } from '../../src/domain/errors'
+import { contributionOf, type MemberContribution, type TallyCounts, type TallyPlan, type UnitDelta } from '../../src/domain/unit-tally'
+import type { Database } from '../kernel/database'
+import { isDuplicateKey } from './db-errors'
+import type { MemberDoc, UnitDoc } from './docs'
+import type { Txn } from './transaction'
+import { addDoc, updateDoc } from './write'
+
+// The `unitTallies` collection (src/domain/unit-tally.ts): one document per
+// unit, id = the unit's id, so a transaction reaches it by id. A plan is
+// applied as increments, never as read-then-write, so two writers of one unit
+// add up (and, inside transactions, the second one conflicts and is re-run).
+
+export interface UnitTallyDoc extends TallyCounts {
+  _id: string
+  unitName: string
+  /** The unit's district (the district view lists its units by it). */
+  districtId: string
+  /** Per street the members live in. */
+  streets: Record<string, TallyCounts>
+  recountedAt?: Date
+}
+
+/** What this member adds to the tallies, by their own document and its mirrors. */
+export function memberContribution(member: Pick<MemberDoc, 'unitId' | 'streetId' | 'report' | 'claimCounts'>): MemberContribution {
+  return contributionOf({ unitId: member.unitId, streetId: member.streetId, reportedIn: member.report?.communityId ?? null, claimCounts: member.claimCounts ?? {} })
+}
+
+// An id becomes a field name (a street under `streets`, a community under a
+// member's `claimCounts`): it must not read as a path or an operator.
+export function fieldKey(id: string): string {
+  if (id === '' || /[.$]/.test(id)) throw new AppError('INTERNAL', `编号不能用作字段名：${id}`)
+  return id
+}
+
+function incCounts(db: Database, c: TallyCounts): Record<string, unknown> {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const key of ['memberTotal', 'reported', 'claimedPosts'] as const) if (c[key] !== 0) data[key] = _.inc(c[key])
+  return data
+}
+
+/** The delta as one update: the unit's totals and each street's, by increments. */
+function incUpdate(db: Database, delta: UnitDelta): Record<string, unknown> {
+  const streets: Record<string, unknown> = {}
+  for (const [streetId, counts] of delta.streets) streets[fieldKey(streetId)] = incCounts(db, counts)
+  return { ...incCounts(db, delta.total), ...(delta.streets.size > 0 ? { streets } : {}) }
+}
+
+function freshTally(unit: UnitDoc, delta: UnitDelta): Omit<UnitTallyDoc, '_id'> {
+  const streets: Record<string, TallyCounts> = {}
+  for (const [streetId, counts] of delta.streets) streets[fieldKey(streetId)] = counts
+  return { unitName: unit.name, districtId: unit.districtId, ...delta.total, streets }
+}
+
+/**
+ * Applies the plan inside the transaction that makes the change: one request
+ * per unit touched. A unit without a tally document yet gets one when the
+ * caller knows the unit (roster writes); otherwise it is left to the recount,
+ * which creates it.
+ */
+export async function applyTallyPlan(t: Txn, db: Database, plan: TallyPlan, units: ReadonlyMap<string, UnitDoc> = new Map()): Promise<void> {
+  for (const delta of plan.values()) {
+    const doc = t.collection('unitTallies').doc(delta.unitId)
+    const result = (await doc.update({ data: incUpdate(db, delta) })) as { stats?: { updated?: number } }
+    const unit = units.get(delta.unitId)
+    if ((result.stats?.updated ?? 0) === 0 && unit) await doc.set({ data: freshTally(unit, delta) })
+  }
+}
+
+/**
+ * The same for one unit's roster writes, outside a transaction: a roster
+ * import inserts members in batches, which no transaction can hold, so its
+ * tally change follows each batch (a crash between the two is drift the
+ * recount repairs). Creates the unit's tally document on first use.
+ */
+export async function applyUnitTallyNow(db: Database, unit: UnitDoc, plan: TallyPlan): Promise<void> {
+  const delta = plan.get(unit._id)
+  if (!delta) return
+  if ((await updateDoc(db, 'unitTallies', unit._id, incUpdate(db, delta))) > 0) return
+  try {
+    await addDoc(db, 'unitTallies', { _id: unit._id, ...freshTally(unit, delta) })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    await updateDoc(db, 'unitTallies', unit._id, incUpdate(db, delta)) // another writer created it a moment ago
+  }
+}
