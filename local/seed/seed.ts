@@ -23,7 +23,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
     }
   }
   // The seed writes records directly: the units' tallies are counted from them.
-  await recountTallies(db, {}, new Date())
+  await recountTallies(db, {}, new Date(), () => {})
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

@@ -8,8 +8,8 @@ import { memberChange } from '../../../src/domain/unit-tally'
 
 // The one transaction that records a report (报到), and the unit's tally with
 // it. Everything it decides on is read inside it, by id: the member (whose
-// `report` mirror says where they last reported) and the earlier report. Every confirm of a member writes the
-// member document, so two confirms of one member never both commit: the
+// `report` mirror says where they last reported) and the earlier report.
+// Every confirm of a member writes the member document, so two confirms of one member never both commit: the
 // second conflicts, the SDK re-runs it, and it then sees the first.
 
 /** Thrown inside the transaction: the member already has an active report here. */
@@ -31,6 +31,8 @@ export interface CheckinWrite {
   now: Date
   /** This member's earlier report at this community, from a stay before they moved away (found when a first attempt met it). */
   earlierHere: ReportDoc | null
+  /** For a member with no report mirror at all (data written by other means): their active report, as a query found it. */
+  activeElsewhere: ReportDoc | null
 }
 
 export interface CheckinWritten {
@@ -39,11 +41,18 @@ export interface CheckinWritten {
   movedFromCommunityId: string | null
 }
 
+/** An active report the member's mirror does not know of, re-read inside the transaction. */
+async function unmirroredActive(t: Txn, found: ReportDoc | null): Promise<MemberDoc['report']> {
+  if (!found) return null
+  const report = (await t.collection('reports').doc<ReportDoc>(found._id).get()).data
+  return report.status === 'active' ? { reportId: report._id, communityId: report.communityId, reportedAt: report.reportedAt } : null
+}
+
 export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promise<CheckinWritten> {
   const _ = db.command
   const { community, now } = w
   const member = (await t.collection('members').doc<MemberDoc>(w.memberId).get()).data
-  const current = member.report ?? null
+  const current = member.report ?? (await unmirroredActive(t, w.activeElsewhere))
   if (current?.communityId === community._id) throw new AlreadyReportedHere()
   const livesHere = member.communityId === community._id
   if (!livesHere && !w.recordMove) throw new LivesElsewhere(member.communityId)
@@ -93,7 +102,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
   if (!livesHere) Object.assign(memberUpdate, { communityId: community._id, streetId: community.streetId, districtId: community.districtId })
   await t.collection('members').doc(member._id).update({ data: memberUpdate })
   const after = { ...member, report: { reportId, communityId: community._id, reportedAt: now }, streetId: community.streetId }
-  await applyTallyPlan(t, db, memberChange(memberContribution(member), memberContribution(after)))
+  await applyTallyPlan(t, db, memberChange(memberContribution({ ...member, report: current }), memberContribution(after)))
 
   // The unit hears of every change of community: a recorded move, or a report
   // in the community the unit already moved the member to.

@@ -9,6 +9,7 @@ import type { CommunityDoc, MemberDoc, MemberReportMirror, ReportDoc } from '../
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
+import { activeReportOf } from '../../db/reports'
 import { inTransaction } from '../../db/transaction'
 import { AlreadyReportedHere, LivesElsewhere, writeCheckin, type CheckinWritten } from './checkin-write'
 import { resolveDeskCard } from './desk-card'
@@ -57,10 +58,12 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
   const { member, cardNo } = await resolveDeskCard(ctx, community, input.card)
   if (member.report?.communityId === community._id) return already(member.report, community, member)
 
+  // Members written through the functions always carry the mirror (null until they report); one without it is older data.
+  const activeElsewhere = member.report === undefined ? await activeReportOf(db, member._id) : null
   const now = ctx.now()
   const write = (earlierHere: ReportDoc | null) =>
     inTransaction(db, (t) =>
-      writeCheckin(db, t, { memberId: member._id, community, cardNo, receivedBy: ctx.principal.userId, recordMove: input.recordMove, now, earlierHere }),
+      writeCheckin(db, t, { memberId: member._id, community, cardNo, receivedBy: ctx.principal.userId, recordMove: input.recordMove, now, earlierHere, activeElsewhere }),
     )
   let written: CheckinWritten
   try {

@@ -50,9 +50,9 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
         await applyTallyPlan(t, db, memberChange(memberContribution(before), memberContribution({ ...before, streetId: community.streetId })), units)
         return before._id
       }
-      const created = { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, createdAt: now, updatedAt: now }
+      const created = { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
       const { _id } = await t.collection('members').add({ data: { _id: newId('member'), ...created } })
-      await applyTallyPlan(t, db, memberChange(null, memberContribution({ ...created, report: null })), units)
+      await applyTallyPlan(t, db, memberChange(null, memberContribution(created)), units)
       return _id
     })
   } catch (error) {

@@ -59,7 +59,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
   await applyUnitTallyNow(db, unit, tallyPlan(changes))
 
   let created = 0
-  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, createdAt: now, updatedAt: now })
+  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
   for (let at = 0; at < fresh.length; at += INSERT_BATCH) {
     const batch = fresh.slice(at, at + INSERT_BATCH)
     try {

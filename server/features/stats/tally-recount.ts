@@ -65,7 +65,12 @@ function storedTally(doc: UnitTallyDoc | undefined): UnitTally | undefined {
  * tally is still what the recount compared: a write that landed meanwhile
  * changed it, and the next run looks again.
  */
-export async function recountTallies(db: Database, filter: { districtId?: string }, now: Date): Promise<RecountReport> {
+export async function recountTallies(
+  db: Database,
+  filter: { districtId?: string },
+  now: Date,
+  log: (line: string) => void = console.warn,
+): Promise<RecountReport> {
   const units = await scanAll<UnitDoc>(db, 'units', filter, { fields: { name: true, districtId: true } })
   const ids = units.map((u) => u._id)
   const stored = await docsByIds<UnitTallyDoc>(db, 'unitTallies', ids)
@@ -84,7 +89,7 @@ export async function recountTallies(db: Database, filter: { districtId?: string
     if (repaired) report.repaired++
     else report.skipped++
   }
-  if (report.drifted.length > 0) console.warn(`[tally-recount] ${report.drifted.length} of ${report.units} unit tallies drifted: ${JSON.stringify(report.drifted.slice(0, 20))}`)
+  if (report.drifted.length > 0) log(`[tally-recount] ${report.drifted.length} of ${report.units} unit tallies drifted: ${JSON.stringify(report.drifted.slice(0, 20))}`)
   return report
 }
 

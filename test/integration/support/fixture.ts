@@ -2,6 +2,8 @@ import { SERVICE_CATALOG } from '../../../src/domain/service-catalog'
 import type { Grant } from '../../../src/domain/roles'
 import type { Database } from '../../../server/kernel/database'
 import type { MemberDoc } from '../../../server/db/docs'
+import { applyUnitTallyNow, memberContribution } from '../../../server/db/unit-tallies'
+import { memberChange } from '../../../src/domain/unit-tally'
 
 // A small city for the integration tests: one district, two streets, three
 // communities with the 附件1 catalog, two units, and a user of every role.
@@ -100,7 +102,7 @@ export interface MemberSpec {
   joinedUnitAt?: Date
 }
 
-/** A roster member written directly, with a user who signs in as them (openid = member id). */
+/** A roster member written directly (with the mirrors and tally the roster functions keep), with a user who signs in as them (openid = member id). */
 export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
   const community = COMMUNITIES[spec.community]
   const member: Omit<MemberDoc, '_id'> = {
@@ -118,8 +120,11 @@ export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
     mobile: spec.mobile,
     jobTitle: '科员',
     joinedUnitAt: spec.joinedUnitAt ?? new Date('2025-01-10T00:00:00Z'),
+    report: null,
   }
   await db.collection('members').doc(spec.id).set({ data: member })
+  // The unit's tally follows, as the roster functions keep it.
+  await applyUnitTallyNow(db, { ...UNITS[spec.unit], districtId: DISTRICT }, memberChange(null, memberContribution(member)))
   await addMemberUser(db, spec.id, member.unitId, member.communityId)
 }
 
