@@ -1,6 +1,10 @@
 import { moveNoticeText } from '../../../src/domain/move-notice'
 import type { Database } from '../../kernel/database'
-import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
+import type { CommunityDoc, MemberDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
+import { isDocumentMissing } from '../../db/db-errors'
+import { activeReportOf } from '../../db/reports'
+import { cardHolder, type ResolvedCard } from '../card/card-resolve'
+import type { CardClaim } from '../card/card-token'
 import type { Txn } from '../../db/transaction'
 import { newId } from '../../db/new-id'
 import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
@@ -23,37 +27,55 @@ export class LivesElsewhere extends Error {
 }
 
 export interface CheckinWrite {
-  memberId: string
+  /** The card held up: its member is read (and checked to hold it) inside the transaction. */
+  claim: CardClaim
   community: CommunityDoc
-  cardNo: string
   receivedBy: string
   recordMove: boolean
   now: Date
   /** This member's earlier report at this community, from a stay before they moved away (found when a first attempt met it). */
   earlierHere: ReportDoc | null
-  /** For a member with no report mirror at all (data written by other means): their active report, as a query found it. */
-  activeElsewhere: ReportDoc | null
 }
 
-export interface CheckinWritten {
-  reportId: string
-  /** The community whose report became history ('moved'), if any. */
-  movedFromCommunityId: string | null
-}
+export type CheckinWritten =
+  | { already: MemberReportMirror; member: MemberDoc }
+  | {
+      already: null
+      member: MemberDoc
+      reportId: string
+      /** The community whose report became history ('moved'), if any. */
+      movedFromCommunityId: string | null
+    }
 
-/** An active report the member's mirror does not know of, re-read inside the transaction. */
-async function unmirroredActive(t: Txn, found: ReportDoc | null): Promise<MemberDoc['report']> {
+/**
+ * The member's active report. Members written through the functions carry the
+ * mirror (null until they report); one without it is older data, whose active
+ * report a query finds and the transaction re-reads.
+ */
+async function currentReport(db: Database, t: Txn, member: MemberDoc): Promise<MemberReportMirror | null> {
+  if (member.report !== undefined) return member.report
+  const found = await activeReportOf(db, member._id)
   if (!found) return null
   const report = (await t.collection('reports').doc<ReportDoc>(found._id).get()).data
   return report.status === 'active' ? { reportId: report._id, communityId: report.communityId, reportedAt: report.reportedAt } : null
 }
 
+async function cardHolderIn(t: Txn, claim: CardClaim): Promise<ResolvedCard> {
+  try {
+    return cardHolder((await t.collection('members').doc<MemberDoc>(claim.memberId).get()).data, claim)
+  } catch (error) {
+    if (isDocumentMissing(error)) return cardHolder(undefined, claim)
+    throw error
+  }
+}
+
 export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promise<CheckinWritten> {
   const _ = db.command
   const { community, now } = w
-  const member = (await t.collection('members').doc<MemberDoc>(w.memberId).get()).data
-  const current = member.report ?? (await unmirroredActive(t, w.activeElsewhere))
-  if (current?.communityId === community._id) throw new AlreadyReportedHere()
+  const { member, cardNo } = await cardHolderIn(t, w.claim)
+  const current = await currentReport(db, t, member)
+  // A second scan: nothing to write.
+  if (current?.communityId === community._id) return { already: current, member }
   const livesHere = member.communityId === community._id
   if (!livesHere && !w.recordMove) throw new LivesElsewhere(member.communityId)
 
@@ -74,7 +96,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
         status: 'active',
         reportedAt: now,
         receivedBy: w.receivedBy,
-        cardNo: w.cardNo,
+        cardNo,
         movedAt: _.remove(),
         movedTo: _.remove(),
         history: _.push([{ reportedAt: earlier.reportedAt, receivedBy: earlier.receivedBy, movedAt: earlier.movedAt ?? now, movedTo: earlier.movedTo ?? '' }]),
@@ -91,7 +113,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
       districtId: community.districtId,
       reportedAt: now,
       receivedBy: w.receivedBy,
-      cardNo: w.cardNo,
+      cardNo,
       status: 'active',
     }
     // The unique index (memberId, communityId) is the last word if two scans race past everything else.
@@ -121,5 +143,5 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
       },
     })
   }
-  return { reportId, movedFromCommunityId: current?.communityId ?? null }
+  return { already: null, member, reportId, movedFromCommunityId: current?.communityId ?? null }
 }

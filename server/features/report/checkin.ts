@@ -5,20 +5,19 @@ import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
 import type { Database } from '../../kernel/database'
 import { isDuplicateKey, isTransactionConflict } from '../../db/db-errors'
-import type { CommunityDoc, MemberDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
+import type { CommunityDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
-import { activeReportOf } from '../../db/reports'
 import { inTransaction } from '../../db/transaction'
 import { AlreadyReportedHere, LivesElsewhere, writeCheckin, type CheckinWritten } from './checkin-write'
-import { resolveDeskCard } from './desk-card'
+import { deskCardClaim } from './desk-card'
 
 // 报到: staff of a community confirm a scanned card (or a typed number with
 // the member's proof: desk-card.ts; a move is recorded only so). One report per
 // member per community; a second scan, or twenty at once, find the first and
-// write nothing. The member's report mirror (kept in the report's own
-// transaction) answers "already reported here" without a query.
+// write nothing. The member is read once, inside the transaction: whether
+// they hold the card, and (their report mirror) where they reported.
 
 export interface ConfirmInput {
   communityId: string
@@ -31,13 +30,13 @@ async function reportHere(db: Database, memberId: string, communityId: string): 
   return report ?? null
 }
 
-function already(report: Pick<MemberReportMirror, 'reportId' | 'reportedAt'>, community: CommunityDoc, member: MemberDoc): ConfirmResult {
+function already(report: Pick<MemberReportMirror, 'reportId' | 'reportedAt'>, community: CommunityDoc, memberName: string): ConfirmResult {
   return {
     reportId: report.reportId,
     alreadyReported: true,
     reportedAt: report.reportedAt.toISOString(),
     communityName: community.name,
-    memberName: member.name,
+    memberName,
     movedFrom: null,
   }
 }
@@ -55,16 +54,10 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
   const { db } = ctx
   const community = await loadCommunity(db, input.communityId)
   authorize(ctx.principal, 'checkin.scan', communityScope(community))
-  const { member, cardNo } = await resolveDeskCard(ctx, community, input.card)
-  if (member.report?.communityId === community._id) return already(member.report, community, member)
-
-  // Members written through the functions always carry the mirror (null until they report); one without it is older data.
-  const activeElsewhere = member.report === undefined ? await activeReportOf(db, member._id) : null
+  const claim = await deskCardClaim(ctx, community, input.card)
   const now = ctx.now()
   const write = (earlierHere: ReportDoc | null) =>
-    inTransaction(db, (t) =>
-      writeCheckin(db, t, { memberId: member._id, community, cardNo, receivedBy: ctx.principal.userId, recordMove: input.recordMove, now, earlierHere, activeElsewhere }),
-    )
+    inTransaction(db, (t) => writeCheckin(db, t, { claim, community, receivedBy: ctx.principal.userId, recordMove: input.recordMove, now, earlierHere }))
   let written: CheckinWritten
   try {
     written = await write(null)
@@ -74,11 +67,15 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
     // The unique (member, community) report exists: another scan won a race
     // (its report is the answer), or the member reported here once before and
     // moved away (that report is reopened).
-    const earlier = await reportHere(db, member._id, community._id)
-    if (earlier?.status === 'active') return already({ reportId: earlier._id, reportedAt: earlier.reportedAt }, community, member)
+    const earlier = await reportHere(db, claim.memberId, community._id)
+    if (earlier?.status === 'active') {
+      const name = (await namesOf(db, 'members', [claim.memberId])).get(claim.memberId) ?? ''
+      return already({ reportId: earlier._id, reportedAt: earlier.reportedAt }, community, name)
+    }
     if (!earlier) throw isTransactionConflict(error) ? new AppError('CONFLICT') : error
     written = await write(earlier)
   }
+  if (written.already) return already(written.already, community, written.member.name)
   const movedFrom = written.movedFromCommunityId
     ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
     : null
@@ -87,7 +84,7 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
     alreadyReported: false,
     reportedAt: now.toISOString(),
     communityName: community.name,
-    memberName: member.name,
+    memberName: written.member.name,
     movedFrom,
   }
 }
