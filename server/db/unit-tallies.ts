@@ -33,11 +33,10 @@ export function fieldKey(id: string): string {
   return id
 }
 
+// All three, even at zero: a street seen for the first time gets every field.
 function incCounts(db: Database, c: TallyCounts): Record<string, unknown> {
   const _ = db.command
-  const data: Record<string, unknown> = {}
-  for (const key of ['memberTotal', 'reported', 'claimedPosts'] as const) if (c[key] !== 0) data[key] = _.inc(c[key])
-  return data
+  return { memberTotal: _.inc(c.memberTotal), reported: _.inc(c.reported), claimedPosts: _.inc(c.claimedPosts) }
 }
 
 /** The delta as one update: the unit's totals and each street's, by increments. */

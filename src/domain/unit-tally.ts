@@ -38,6 +38,11 @@ function countsOf(c: MemberContribution, sign: 1 | -1): TallyCounts {
   return { memberTotal: sign, reported: c.reported ? sign : 0, claimedPosts: sign * c.claimedPosts }
 }
 
+/** Counts as stored, a missing figure read as zero. */
+export function countsFrom(c: Partial<TallyCounts> | undefined): TallyCounts {
+  return { memberTotal: c?.memberTotal ?? 0, reported: c?.reported ?? 0, claimedPosts: c?.claimedPosts ?? 0 }
+}
+
 export function addCounts(a: TallyCounts, b: TallyCounts): TallyCounts {
   return { memberTotal: a.memberTotal + b.memberTotal, reported: a.reported + b.reported, claimedPosts: a.claimedPosts + b.claimedPosts }
 }
@@ -100,16 +105,17 @@ export function recount(unitIds: readonly string[], members: Iterable<MemberCont
 }
 
 function sameCounts(a: TallyCounts | undefined, b: TallyCounts | undefined): boolean {
-  const x = a ?? ZERO
-  const y = b ?? ZERO
+  const x = countsFrom(a)
+  const y = countsFrom(b)
   return x.memberTotal === y.memberTotal && x.reported === y.reported && x.claimedPosts === y.claimedPosts
 }
 
-/** Whether a stored tally says what the records say (a street at zero equals a street not there). */
+/** Whether a stored tally says what the records say (zero equals not there, for a street or a whole tally). */
 export function sameTally(stored: UnitTally | undefined, actual: UnitTally): boolean {
-  if (!stored || !sameCounts(stored.total, actual.total)) return false
-  const streets = new Set([...Object.keys(stored.streets), ...Object.keys(actual.streets)])
-  return [...streets].every((s) => sameCounts(stored.streets[s], actual.streets[s]))
+  const streetsOf = stored?.streets ?? {}
+  if (!sameCounts(stored?.total, actual.total)) return false
+  const streets = new Set([...Object.keys(streetsOf), ...Object.keys(actual.streets)])
+  return [...streets].every((s) => sameCounts(streetsOf[s], actual.streets[s]))
 }
 
 /** A member as the tallies see them: reported where their active report is, claims counted only there. */

@@ -2,7 +2,7 @@ import { authorize } from '../../../src/domain/access'
 import type { DistrictRow, DistrictStats } from '../../../src/domain/contracts/stats.contract'
 import { AppError } from '../../../src/domain/errors'
 import { reportRate } from '../../../src/domain/report-rate'
-import { ZERO, type TallyCounts } from '../../../src/domain/unit-tally'
+import { countsFrom, type TallyCounts } from '../../../src/domain/unit-tally'
 import type { KnownContext } from '../../kernel/function-def'
 import type { DistrictDoc } from '../../db/docs'
 import { findById, loadStreet, notFound } from '../../db/load'
@@ -36,7 +36,7 @@ async function streetStats(ctx: KnownContext, streetId: string): Promise<Distric
   authorize(ctx.principal, 'district.stats', { streetId: street._id, districtId: street.districtId })
   const key = fieldKey(street._id)
   const tallies = await scanAll<UnitTallyDoc>(ctx.db, 'unitTallies', { [`streets.${key}.memberTotal`]: ctx.db.command.gt(0) }, { fields: { unitName: true, [`streets.${key}`]: true } })
-  return table(street.name, tallies.map((t) => row(t._id, t.unitName, t.streets[key] ?? ZERO)))
+  return table(street.name, tallies.map((t) => row(t._id, t.unitName, countsFrom(t.streets[key]))))
 }
 
 async function wholeDistrict(ctx: KnownContext, districtId: string): Promise<DistrictStats> {
@@ -45,7 +45,7 @@ async function wholeDistrict(ctx: KnownContext, districtId: string): Promise<Dis
   authorize(ctx.principal, 'district.stats', { districtId: district._id })
   const fields = { unitName: true, memberTotal: true, reported: true }
   const tallies = await scanAll<UnitTallyDoc>(ctx.db, 'unitTallies', { districtId: district._id }, { fields })
-  return table(district.name, tallies.map((t) => row(t._id, t.unitName, t)))
+  return table(district.name, tallies.map((t) => row(t._id, t.unitName, countsFrom(t))))
 }
 
 export async function districtStats(ctx: KnownContext, streetId: string | undefined): Promise<DistrictStats> {

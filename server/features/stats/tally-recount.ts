@@ -7,7 +7,7 @@ import { isDuplicateKey } from '../../db/db-errors'
 import { inTransaction } from '../../db/transaction'
 import { addDoc } from '../../db/write'
 import type { UnitTallyDoc } from '../../db/unit-tallies'
-import { contributionOf } from '../../../src/domain/unit-tally'
+import { contributionOf, countsFrom } from '../../../src/domain/unit-tally'
 
 // The recount: every unit's tally from the records themselves (members,
 // active reports, registrations), compared with the stored tally, and the
@@ -56,14 +56,37 @@ async function contributions(db: Database, unitIds: readonly string[]): Promise<
 }
 
 function storedTally(doc: UnitTallyDoc | undefined): UnitTally | undefined {
-  return doc && { unitId: doc._id, total: { memberTotal: doc.memberTotal, reported: doc.reported, claimedPosts: doc.claimedPosts }, streets: doc.streets ?? {} }
+  return doc && { unitId: doc._id, total: countsFrom(doc), streets: doc.streets ?? {} }
+}
+
+export interface TallyCheck {
+  units: UnitDoc[]
+  stored: Map<string, UnitTallyDoc>
+  actual: Map<string, UnitTally>
+}
+
+/** The stored tallies of the units matching `filter` (all units when empty), and what the records say. */
+export async function checkTallies(db: Database, filter: { districtId?: string }): Promise<TallyCheck> {
+  const units = await scanAll<UnitDoc>(db, 'units', filter, { fields: { name: true, districtId: true } })
+  const ids = units.map((u) => u._id)
+  const stored = await docsByIds<UnitTallyDoc>(db, 'unitTallies', ids)
+  return { units, stored, actual: recount(ids, await contributions(db, ids)) }
+}
+
+/** The units whose stored tally is not what the records say. */
+export function driftOf({ units, stored, actual }: TallyCheck): TallyDrift[] {
+  return units.flatMap((unit) => {
+    const was = storedTally(stored.get(unit._id))
+    const counted = actual.get(unit._id)!
+    return sameTally(was, counted) ? [] : [{ unitId: unit._id, unitName: unit.name, stored: was?.total ?? null, actual: counted.total }]
+  })
 }
 
 /**
- * Recounts the tallies of the units matching `filter` (all units when empty).
- * A drifted tally is replaced in a transaction that first checks the stored
- * tally is still what the recount compared: a write that landed meanwhile
- * changed it, and the next run looks again.
+ * Recounts the tallies of the units matching `filter` and sets right the ones
+ * that drifted (and a renamed unit's name). A tally is replaced in a
+ * transaction that first checks it is still what the recount compared: a
+ * write that landed meanwhile changed it, and the next run looks again.
  */
 export async function recountTallies(
   db: Database,
@@ -71,25 +94,21 @@ export async function recountTallies(
   now: Date,
   log: (line: string) => void = console.warn,
 ): Promise<RecountReport> {
-  const units = await scanAll<UnitDoc>(db, 'units', filter, { fields: { name: true, districtId: true } })
-  const ids = units.map((u) => u._id)
-  const stored = await docsByIds<UnitTallyDoc>(db, 'unitTallies', ids)
-  const actual = recount(ids, await contributions(db, ids))
-  const report: RecountReport = { units: units.length, drifted: [], repaired: 0, skipped: 0 }
-
-  for (const unit of units) {
-    const was = stored.get(unit._id)
-    const counted = actual.get(unit._id)!
-    const countsRight = sameTally(storedTally(was), counted)
-    if (countsRight && was?.unitName === unit.name && was.districtId === unit.districtId) continue
-    if (!countsRight) report.drifted.push({ unitId: unit._id, unitName: unit.name, stored: storedTally(was)?.total ?? null, actual: counted.total })
-    const data = { unitName: unit.name, districtId: unit.districtId, ...counted.total, streets: counted.streets, recountedAt: now }
+  const check = await checkTallies(db, filter)
+  const drifted = driftOf(check)
+  const report: RecountReport = { units: check.units.length, drifted, repaired: 0, skipped: 0 }
+  const isDrifted = new Set(drifted.map((d) => d.unitId))
+  for (const unit of check.units) {
+    const was = check.stored.get(unit._id)
+    if (!isDrifted.has(unit._id) && was?.unitName === unit.name && was.districtId === unit.districtId) continue
+    const { total, streets } = check.actual.get(unit._id)!
+    const data = { unitName: unit.name, districtId: unit.districtId, ...total, streets, recountedAt: now }
     const repaired = was ? await replaceIfUnchanged(db, was, data) : await createIfAbsent(db, unit._id, data)
-    if (countsRight) continue
+    if (!isDrifted.has(unit._id)) continue
     if (repaired) report.repaired++
     else report.skipped++
   }
-  if (report.drifted.length > 0) log(`[tally-recount] ${report.drifted.length} of ${report.units} unit tallies drifted: ${JSON.stringify(report.drifted.slice(0, 20))}`)
+  if (drifted.length > 0) log(`[tally-recount] ${drifted.length} of ${report.units} unit tallies drifted: ${JSON.stringify(drifted.slice(0, 20))}`)
   return report
 }
 

@@ -2,7 +2,7 @@ import { authorize } from '../../../src/domain/access'
 import type { UnitStats } from '../../../src/domain/contracts/stats.contract'
 import { overdueIfJoinedBefore } from '../../../src/domain/report-deadline'
 import { reportRate } from '../../../src/domain/report-rate'
-import { ZERO } from '../../../src/domain/unit-tally'
+import { countsFrom } from '../../../src/domain/unit-tally'
 import type { KnownContext } from '../../kernel/function-def'
 import type { NoticeDoc } from '../../db/docs'
 import { findById, loadUnit, unitScope } from '../../db/load'
@@ -23,7 +23,7 @@ export async function unitStats(ctx: KnownContext, unitId: string): Promise<Unit
   authorize(ctx.principal, 'unit.stats', unitScope(unit))
   const now = ctx.now()
 
-  const tally = (await findById<UnitTallyDoc>(db, 'unitTallies', unit._id)) ?? ZERO
+  const tally = countsFrom(await findById<UnitTallyDoc>(db, 'unitTallies', unit._id))
   // Not reported (no report mirror) and joined long enough ago.
   const overdue = await countOf(db.collection('members').where({ unitId: unit._id, report: null, joinedUnitAt: _.lt(overdueIfJoinedBefore(now)) }))
   // The newest moves, one page: a list to read, not a count.
