@@ -24,8 +24,11 @@ function row(unitId: string, unitName: string, t: TallyCounts): DistrictRow {
   return { unitId, unitName, memberTotal: t.memberTotal, reported: t.reported, rate: r.rate, belowThreshold: r.belowThreshold }
 }
 
+// One collator for the whole sort: localeCompare(…, 'zh-CN') builds one per comparison.
+const byName = new Intl.Collator('zh-CN')
+
 function table(scopeName: string, list: DistrictRow[]): DistrictStats {
-  list.sort((a, b) => a.rate - b.rate || a.unitName.localeCompare(b.unitName, 'zh-CN'))
+  list.sort((a, b) => a.rate - b.rate || byName.compare(a.unitName, b.unitName))
   const memberTotal = list.reduce((n, r) => n + r.memberTotal, 0)
   const reported = list.reduce((n, r) => n + r.reported, 0)
   return { scopeName, rows: list, totals: { memberTotal, reported, rate: reportRate(reported, memberTotal).rate } }
