@@ -3,6 +3,7 @@ import type { Grant } from '../../../src/domain/roles'
 import type { Database } from '../../../server/kernel/database'
 import type { MemberDoc } from '../../../server/db/docs'
 import { applyUnitTallyNow, memberContribution } from '../../../server/db/unit-tallies'
+import { recountTallies } from '../../../server/features/stats/tally-recount'
 import { memberChange } from '../../../src/domain/unit-tally'
 
 // A small city for the integration tests: one district, two streets, three
@@ -91,6 +92,8 @@ export async function seedCity(db: Database): Promise<void> {
     user(USERS.streetB, [{ role: 'streetAdmin', scope: { streetId: STREETS.b, districtId: DISTRICT } }]),
     user(USERS.district, [{ role: 'districtAdmin', scope: { districtId: DISTRICT } }]),
   ])
+  // Each unit's tally, at zero, as the recount makes it for units written directly.
+  await recountTallies(db, {}, new Date(), () => {})
 }
 
 export interface MemberSpec {
