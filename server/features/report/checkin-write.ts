@@ -13,8 +13,9 @@ import { memberChange } from '../../../src/domain/unit-tally'
 // The one transaction that records a report (报到), and the unit's tally with
 // it. Everything it decides on is read inside it, by id: the member (whose
 // `report` mirror says where they last reported) and the earlier report.
-// Every confirm of a member writes the member document, so two confirms of one member never both commit: the
-// second conflicts, the SDK re-runs it, and it then sees the first.
+// Every confirm of a member writes the member document, so two confirms of
+// one member never both commit: the second conflicts, the SDK re-runs it, and
+// it then sees the first.
 
 /** Thrown inside the transaction: the member already has an active report here. */
 export class AlreadyReportedHere extends Error {}

@@ -55,7 +55,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     changes.push(moved((current ?? former)!, unitId, row.community))
     updated++
   }
-  // Batch writes: no transaction holds them, so each batch's tally follows it (tally.ts).
+  // Not transactional writes: each batch's tally change follows it (server/db/unit-tallies.ts).
   await applyUnitTallyNow(db, unit, tallyPlan(changes))
 
   let created = 0
