@@ -3,13 +3,11 @@ import { contributionOf, type MemberContribution, type TallyCounts, type TallyPl
 import type { Database } from '../kernel/database'
 import { isDuplicateKey } from './db-errors'
 import type { MemberDoc, UnitDoc } from './docs'
-import type { Txn } from './transaction'
 import { addDoc, updateDoc } from './write'
 
 // The `unitTallies` collection (src/domain/unit-tally.ts): one document per
-// unit, id = the unit's id, so a transaction reaches it by id. A plan is
-// applied as increments, never as read-then-write, so two writers of one unit
-// add up (and, inside transactions, the second one conflicts and is re-run).
+// unit, id = the unit's id. A plan is applied as increments, never as
+// read-then-write, so two writers of one unit add up.
 
 export interface UnitTallyDoc extends TallyCounts {
   _id: string
@@ -53,34 +51,23 @@ function freshTally(unit: UnitDoc, delta: UnitDelta): Omit<UnitTallyDoc, '_id'> 
 }
 
 /**
- * Applies the plan inside the transaction that makes the change: one request
- * per unit touched. A unit without a tally document yet gets one when the
- * caller knows the unit (roster writes); otherwise it is left to the recount,
- * which creates it.
+ * Applies the plan: one increment per unit touched, right after the write that
+ * made the change has committed (its transaction computed the plan from what
+ * it read). Not inside that transaction: every check-in of a unit would then
+ * write the unit's one tally document, and a unit's members reporting at once
+ * would conflict and fail (27 of 30 at once, measured); increments commute and
+ * never conflict. A crash between the write and its increment is drift the
+ * nightly recount reports and repairs. Creates the tally of `unit` (when
+ * given) on first use; a unit without one otherwise waits for the recount.
  */
-export async function applyTallyPlan(t: Txn, db: Database, plan: TallyPlan, units: ReadonlyMap<string, UnitDoc> = new Map()): Promise<void> {
+export async function applyTallyPlan(db: Database, plan: TallyPlan, unit?: UnitDoc): Promise<void> {
   for (const delta of plan.values()) {
-    const doc = t.collection('unitTallies').doc(delta.unitId)
-    const result = (await doc.update({ data: incUpdate(db, delta) })) as { stats?: { updated?: number } }
-    const unit = units.get(delta.unitId)
-    if ((result.stats?.updated ?? 0) === 0 && unit) await doc.set({ data: freshTally(unit, delta) })
-  }
-}
-
-/**
- * The same for one unit's roster writes, outside a transaction: a roster
- * import inserts members in batches, which no transaction can hold, so its
- * tally change follows each batch (a crash between the two is drift the
- * recount repairs). Creates the unit's tally document on first use.
- */
-export async function applyUnitTallyNow(db: Database, unit: UnitDoc, plan: TallyPlan): Promise<void> {
-  const delta = plan.get(unit._id)
-  if (!delta) return
-  if ((await updateDoc(db, 'unitTallies', unit._id, incUpdate(db, delta))) > 0) return
-  try {
-    await addDoc(db, 'unitTallies', { _id: unit._id, ...freshTally(unit, delta) })
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error
-    await updateDoc(db, 'unitTallies', unit._id, incUpdate(db, delta)) // another writer created it a moment ago
+    if ((await updateDoc(db, 'unitTallies', delta.unitId, incUpdate(db, delta))) > 0 || unit?._id !== delta.unitId) continue
+    try {
+      await addDoc(db, 'unitTallies', { _id: unit._id, ...freshTally(unit, delta) })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      await updateDoc(db, 'unitTallies', unit._id, incUpdate(db, delta)) // another writer created it a moment ago
+    }
   }
 }

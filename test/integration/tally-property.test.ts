@@ -10,6 +10,8 @@ import { upsertRoster } from '../../server/features/roster/roster-write'
 import { FUNCTIONS } from '../../server/functions'
 import type { Database } from '../../server/kernel/database'
 import { runFunction } from '../../server/kernel/run-function'
+import { loadCostCity, unitIdOf, USERS as COST_USERS } from '../../bench/request-budgets'
+import { withDbLatency } from './support/db-latency'
 import { COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // The units' tallies equal a full recount after every step of a random mix of
@@ -153,4 +155,27 @@ it('the recount reports a drifted tally and sets it right; the district recounts
   warn.mockRestore()
   expect(nightly).toMatchObject({ ok: true, data: { units: 2, repaired: 1 } })
   expect(driftOf(await checkTallies(db, {}))).toEqual([])
+})
+
+it('thirty members of one unit reporting at once all report, and the tally counts each once', async () => {
+  const { db: city, close: closeCity } = openLocalDatabase(':memory:')
+  try {
+    await loadCostCity(city, { units: 1, members: 300, communities: 1 })
+    const run = async <T>(openid: string, fn: string, input: Record<string, unknown>) =>
+      (await runFunction(FUNCTIONS.get(fn)!, input, { db: city, openid, env: { cardSecret: SECRET } })) as Result<T>
+    const tokens: string[] = []
+    for (let i = 0; i < 30; i++) {
+      const issued = await run<{ token: string }>(COST_USERS.secretary, 'card', { action: 'issue', memberId: `member-${String(i * 10).padStart(6, '0')}` })
+      if (!issued.ok) throw new Error(issued.message)
+      tokens.push(issued.data.token)
+    }
+    const before = (await checkTallies(city, {})).stored.get(unitIdOf(0))!.reported
+    const results = await withDbLatency(() => Promise.all(tokens.map((token) => run(COST_USERS.staff, 'report', { action: 'confirm', communityId: 'community-000', card: { token } }))))
+    expect(results.filter((r) => !r.ok)).toEqual([])
+    const check = await checkTallies(city, {})
+    expect(driftOf(check)).toEqual([])
+    expect(check.stored.get(unitIdOf(0))!.reported).toBe(before + 30)
+  } finally {
+    closeCity()
+  }
 })

@@ -7,11 +7,11 @@ import { cardHolder, type ResolvedCard } from '../card/card-resolve'
 import type { CardClaim } from '../card/card-token'
 import type { Txn } from '../../db/transaction'
 import { newId } from '../../db/new-id'
-import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
-import { memberChange } from '../../../src/domain/unit-tally'
+import { memberContribution } from '../../db/unit-tallies'
+import { memberChange, type TallyPlan } from '../../../src/domain/unit-tally'
 
-// The one transaction that records a report (报到), and the unit's tally with
-// it. Everything it decides on is read inside it, by id: the member (whose
+// The one transaction that records a report (报到); it plans the unit's tally
+// change, which confirm applies once it has committed. Everything it decides on is read inside it, by id: the member (whose
 // `report` mirror says where they last reported) and the earlier report.
 // Every confirm of a member writes the member document, so two confirms of
 // one member never both commit: the second conflicts, the SDK re-runs it, and
@@ -46,6 +46,8 @@ export type CheckinWritten =
       reportId: string
       /** The community whose report became history ('moved'), if any. */
       movedFromCommunityId: string | null
+      /** The unit's tally change, applied once this has committed. */
+      tally: TallyPlan
     }
 
 /**
@@ -125,7 +127,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
   if (!livesHere) Object.assign(memberUpdate, { communityId: community._id, streetId: community.streetId, districtId: community.districtId })
   await t.collection('members').doc(member._id).update({ data: memberUpdate })
   const after = { ...member, report: { reportId, communityId: community._id, reportedAt: now }, streetId: community.streetId }
-  await applyTallyPlan(t, db, memberChange(memberContribution({ ...member, report: current }), memberContribution(after)))
+  const tally = memberChange(memberContribution({ ...member, report: current }), memberContribution(after))
 
   // The unit hears of every change of community: a recorded move, or a report
   // in the community the unit already moved the member to.
@@ -144,5 +146,5 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
       },
     })
   }
-  return { already: null, member, reportId, movedFromCommunityId: current?.communityId ?? null }
+  return { already: null, member, reportId, movedFromCommunityId: current?.communityId ?? null, tally }
 }

@@ -10,6 +10,7 @@ import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
 import { inTransaction } from '../../db/transaction'
+import { applyTallyPlan } from '../../db/unit-tallies'
 import { AlreadyReportedHere, LivesElsewhere, writeCheckin, type CheckinWritten } from './checkin-write'
 import { deskCardClaim } from './desk-card'
 
@@ -76,6 +77,7 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
     written = await write(earlier)
   }
   if (written.already) return already(written.already, community, written.member.name)
+  await applyTallyPlan(db, written.tally)
   const movedFrom = written.movedFromCommunityId
     ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
     : null

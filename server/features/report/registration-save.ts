@@ -15,7 +15,7 @@ import { registrationView } from './registration-view'
  * Saves 附件1 with its claims. The form also corrects the roster (mobile,
  * office phone, job title, ...), in the same transaction, so the unit and the
  * community never disagree about the member; the member's claim mirror and
- * the unit's tally change with it.
+ * the unit's tally follow it.
  */
 export async function saveRegistration(ctx: KnownContext, memberId: string | undefined, form: Registration): Promise<RegistrationView> {
   const { db } = ctx
@@ -55,14 +55,15 @@ export async function saveRegistration(ctx: KnownContext, memberId: string | und
   if (form.mobile !== member.mobile) roster.formerMobiles = db.command.addToSet(member.mobile)
 
   try {
-    await inTransaction(db, async (t) => {
-      // Claims count in the unit's tally where the member is reported: read the member here, in the snapshot the tally changes in.
+    const plan = await inTransaction(db, async (t) => {
+      // Claims count in the unit's tally where the member is reported: read the member here, in the snapshot the change is made in.
       const current = (await t.collection('members').doc<MemberDoc>(member._id).get()).data
       const claimCounts = { ...current.claimCounts, [fieldKey(community._id)]: claims.length }
       await t.collection('members').doc(member._id).update({ data: { ...roster, claimCounts: db.command.set(claimCounts) } })
       await t.collection('registrations').doc(registrationId(member._id, community._id)).set({ data: registration })
-      await applyTallyPlan(t, db, memberChange(memberContribution(current), memberContribution({ ...current, claimCounts })))
+      return memberChange(memberContribution(current), memberContribution({ ...current, claimCounts }))
     })
+    await applyTallyPlan(db, plan)
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('MOBILE_TAKEN', '本单位已有其他党员使用这个手机号码，请核对')
     throw error

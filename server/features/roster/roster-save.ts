@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../db/docs'
 import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
 import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
-import { memberChange } from '../../../src/domain/unit-tally'
+import { memberChange, type TallyPlan } from '../../../src/domain/unit-tally'
 import { authorizedUnit } from './roster-access'
 import { rosterRows } from './roster-row-view'
 
@@ -38,8 +38,8 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
   const residence = { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
   let id: string
   try {
-    // The member and the unit's tally (a new member, or one who moved street) change together.
-    const units = new Map([[unit._id, unit]])
+    // The unit's tally follows a new member, or one who moved street.
+    let plan: TallyPlan
     id = await inTransaction(db, async (t) => {
       if (existing) {
         const before = (await t.collection('members').doc<MemberDoc>(existing._id).get()).data
@@ -47,14 +47,15 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
         if (input.joinedUnitAt) changes.joinedUnitAt = input.joinedUnitAt
         if (input.fields.mobile !== before.mobile) changes.formerMobiles = db.command.addToSet(before.mobile)
         await t.collection('members').doc(before._id).update({ data: changes })
-        await applyTallyPlan(t, db, memberChange(memberContribution(before), memberContribution({ ...before, streetId: community.streetId })), units)
+        plan = memberChange(memberContribution(before), memberContribution({ ...before, streetId: community.streetId }))
         return before._id
       }
       const created = { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
       const { _id } = await t.collection('members').add({ data: { _id: newId('member'), ...created } })
-      await applyTallyPlan(t, db, memberChange(null, memberContribution(created)), units)
+      plan = memberChange(null, memberContribution(created))
       return _id
     })
+    await applyTallyPlan(db, plan!, unit)
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('MOBILE_TAKEN')
     throw error

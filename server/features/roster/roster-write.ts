@@ -2,7 +2,7 @@ import type { MemberFields } from '../../../src/domain/member'
 import type { Database } from '../../kernel/database'
 import { isDuplicateKey } from '../../db/db-errors'
 import type { CommunityDoc, MemberDoc, UnitDoc } from '../../db/docs'
-import { applyUnitTallyNow, memberContribution } from '../../db/unit-tallies'
+import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
 import { tallyPlan } from '../../../src/domain/unit-tally'
 import { getRows, scanAll } from '../../db/read'
 import { addDoc, addDocs, updateDoc } from '../../db/write'
@@ -55,8 +55,8 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     changes.push(moved((current ?? former)!, unitId, row.community))
     updated++
   }
-  // Not transactional writes: each batch's tally change follows it (server/db/unit-tallies.ts).
-  await applyUnitTallyNow(db, unit, tallyPlan(changes))
+  // Each write's tally change follows it (server/db/unit-tallies.ts).
+  await applyTallyPlan(db, tallyPlan(changes), unit)
 
   let created = 0
   const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
@@ -64,7 +64,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     const batch = fresh.slice(at, at + INSERT_BATCH)
     try {
       await addDocs(db, 'members', batch.map(newDoc))
-      await applyUnitTallyNow(db, unit, tallyPlan(batch.map((row) => moved(null, unitId, row.community))))
+      await applyTallyPlan(db, tallyPlan(batch.map((row) => moved(null, unitId, row.community))), unit)
       created += batch.length
       continue
     } catch (error) {
@@ -75,14 +75,14 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     for (const row of batch) {
       try {
         await addDoc(db, 'members', newDoc(row))
-        await applyUnitTallyNow(db, unit, tallyPlan([moved(null, unitId, row.community)]))
+        await applyTallyPlan(db, tallyPlan([moved(null, unitId, row.community)]), unit)
         created++
       } catch (error) {
         if (!isDuplicateKey(error)) throw error
         const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: row.fields.mobile }).limit(1))
         if (!winner) throw error
         await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), updatedAt: now })
-        await applyUnitTallyNow(db, unit, tallyPlan([moved(winner, unitId, row.community)]))
+        await applyTallyPlan(db, tallyPlan([moved(winner, unitId, row.community)]), unit)
         updated++
       }
     }

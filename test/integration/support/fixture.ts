@@ -2,7 +2,7 @@ import { SERVICE_CATALOG } from '../../../src/domain/service-catalog'
 import type { Grant } from '../../../src/domain/roles'
 import type { Database } from '../../../server/kernel/database'
 import type { MemberDoc } from '../../../server/db/docs'
-import { applyUnitTallyNow, memberContribution } from '../../../server/db/unit-tallies'
+import { applyTallyPlan, memberContribution } from '../../../server/db/unit-tallies'
 import { recountTallies } from '../../../server/features/stats/tally-recount'
 import { memberChange } from '../../../src/domain/unit-tally'
 
@@ -127,7 +127,7 @@ export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
   }
   await db.collection('members').doc(spec.id).set({ data: member })
   // The unit's tally follows, as the roster functions keep it.
-  await applyUnitTallyNow(db, { ...UNITS[spec.unit], districtId: DISTRICT }, memberChange(null, memberContribution(member)))
+  await applyTallyPlan(db, memberChange(null, memberContribution(member)), { ...UNITS[spec.unit], districtId: DISTRICT })
   await addMemberUser(db, spec.id, member.unitId, member.communityId)
 }
 
