@@ -6,6 +6,7 @@ import { openLocalDatabase } from '../local/runtime/open-database'
 import { countOf, getRows, scan } from '../server/db/read'
 import type { Database } from '../server/kernel/database'
 import { benchCheckins } from './checkin'
+import { benchCost } from './cost'
 import { activityId, loadAttendance, loadCity, memberId, mobileOf, SCALE, unitId } from './dataset'
 import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 
@@ -14,6 +15,8 @@ import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 
 // `npm run bench -- --only=group-by` loads just the attendance records and
 // times the group-by: the one figure the aggregate fast path changes.
+// `npm run bench -- --only=cost` prints the requests per action and the
+// district view's time (bench/cost.ts) alone.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 
 async function benchGroupBy(db: Database): Promise<Row> {
@@ -36,9 +39,18 @@ async function groupByOnly() {
   }
 }
 
+const machine = () => `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} · Node ${process.version}`
+
+async function printCost() {
+  const cost = await benchCost()
+  printTable(`双报到 每次调用的数据库请求数（小规模 · 城市规模 1,000 单位 / 50,000 党员）· ${machine()}`, cost.requests)
+  printTable(`双报到 区级视图 · ${machine()}`, cost.district)
+}
+
 async function main() {
   if (only === 'group-by') return groupByOnly()
-  if (only !== undefined) throw new Error(`unknown --only=${only}; the one part that runs alone is --only=group-by`)
+  if (only === 'cost') return printCost()
+  if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by and --only=cost`)
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const file = join(dir, 'bench.sqlite')
   const { db, close } = openLocalDatabase(file)
@@ -85,7 +97,8 @@ async function main() {
   }
 
   rows.push(await weappMainPackage())
-  printTable(`双报到 基准测试 · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} · Node ${process.version}`, rows)
+  printTable(`双报到 基准测试 · ${machine()}`, rows)
+  await printCost()
 }
 
 async function weappMainPackage(): Promise<Row> {

@@ -10,6 +10,7 @@
 //   const db = cloud.database()
 export { EmbeddedEngine, SUPPORTED_ACTIONS, type EngineReply, type OpenOptions } from './engine'
 export { installEmbeddedDatabase, uninstallEmbeddedDatabase, installedEngine } from './requester'
+export { countDbRequests, type DbRequest } from './request-count'
 export { ErrorCode, type ErrorCodeValue } from './errors'
 export { AGGREGATE_DEFAULT_LIMIT, GET_DEFAULT_LIMIT, GET_MAX_LIMIT } from './limits'
 export { PINNED_VERSIONS } from './sdk-modules'

@@ -1,5 +1,6 @@
 import type { EmbeddedEngine } from './engine'
 import type { Params } from './params'
+import { noteDbRequest } from './request-count'
 import { loadSdkModules, type RequesterClass, type SdkModules } from './sdk-modules'
 
 // The seam. In @cloudbase/node-sdk 3.17.2, newDb() (dist/database/index.js)
@@ -36,6 +37,7 @@ function makeRequesterClass(modules: SdkModules, engine: () => EmbeddedEngine): 
     constructor(readonly config: unknown) {}
 
     async send(action: string, params?: unknown, _opts?: unknown): Promise<unknown> {
+      noteDbRequest(action, params)
       const reply = engine().handle(action, (params ?? {}) as Params)
       if (reply.code) return modules.nodeSdkUtils.processReturn(reply)
       return reply

@@ -126,14 +126,16 @@ export function buildDemoReporting<M extends SeedMember>(
     }
   })
 
-  // Members mirror their card and active report, as the functions keep them.
+  // Members mirror their card, active report and claims, as the functions keep them.
   const reportOf = new Map(reports.map((r) => [r.memberId, r]))
+  const claimsOf = new Map(registrations.map((r) => [r.memberId as string, { [r.communityId as string]: r.claimCount as number }]))
   const withState = members.map((m, i) => {
     const report = reportOf.get(m._id)
     return {
       ...m,
       card: { serial: 1, cardNo: cards[i]!.cardNo, status: 'active' as const },
       report: report ? { reportId: report._id, communityId: report.communityId, reportedAt: report.reportedAt } : null,
+      claimCounts: claimsOf.get(m._id) ?? {},
     }
   })
   return { members: withState, cards, reports, registrations }

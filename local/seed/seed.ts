@@ -1,5 +1,6 @@
 import type { Database } from '../../server/kernel/database'
 import { getRows } from '../../server/db/read'
+import { recountTallies } from '../../server/features/stats/tally-recount'
 import { buildDemoData } from './demo-data'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
@@ -21,6 +22,8 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
       await db.collection(collection).doc(_id).set({ data: doc })
     }
   }
+  // The seed writes records directly: the units' tallies are counted from them.
+  await recountTallies(db, {}, new Date(), () => {})
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

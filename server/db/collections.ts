@@ -23,6 +23,7 @@ export const COLLECTIONS = [
   'invitations',
   'residents',
   'attempts',
+  'unitTallies',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

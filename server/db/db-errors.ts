@@ -17,3 +17,8 @@ export function isDuplicateKey(error: unknown): boolean {
 export function isTransactionConflict(error: unknown): boolean {
   return /DATABASE_TRANSACTION_CONFLICT|WriteConflict/.test(text(error))
 }
+
+/** A read by id found no document (a transaction's doc().get() rejects then, where a query answers empty). */
+export function isDocumentMissing(error: unknown): boolean {
+  return /document with _id .* does not exist/.test(text(error))
+}

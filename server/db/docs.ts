@@ -66,6 +66,12 @@ export interface MemberDoc extends MemberFields {
   joinedUnitAt: Date
   card?: MemberCardMirror | null
   report?: MemberReportMirror | null
+  /**
+   * Posts claimed per community the member registered in (附件1), mirrored by
+   * the registration's own transaction: how a confirm knows, inside its
+   * transaction, what the member's claims add to the unit's tally.
+   */
+  claimCounts?: Record<string, number>
   /** The user who bound this member by scanning their own card (account.bindCard); cleared on reissue. */
   boundUserId?: string | null
   /** Set by the secretary for a member who cannot bind with their phone number; cleared when used. */

@@ -32,6 +32,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'registrations', keys: { unitId: 1 }, name: 'unitId' },
 
   { collection: 'posts', keys: { communityId: 1 }, name: 'communityId' },
+  { collection: 'unitTallies', keys: { districtId: 1 }, name: 'districtId' },
   { collection: 'notices', keys: { unitId: 1 }, name: 'unitId' },
   { collection: 'communities', keys: { districtId: 1 }, name: 'districtId' },
   // Places a reader tells apart by name: created by the district (org), held unique when two creations race.

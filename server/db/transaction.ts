@@ -13,6 +13,7 @@ export interface TxnDoc<T> {
   get(): Promise<{ data: T }>
   set(options: { data: Data }): Promise<unknown>
   update(options: { data: Data }): Promise<unknown>
+  remove(): Promise<unknown>
 }
 
 export interface Txn {

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   // 报到率
   'unit.stats': ['secretary', 'liaison'],
   'district.stats': ['streetAdmin', 'districtAdmin'],
+  /** Recount the district's tallies now (the nightly timer does it anyway). */
+  'tallies.recount': ['districtAdmin'],
   /** One's own subscription messages: everyone the system knows. */
   'messages.subscribe': ['member', 'staff', 'secretary', 'liaison', 'resident', 'streetAdmin', 'districtAdmin'],
   // Setting up a district (issue 8): places, grants by invitation, residents, the audit log

@@ -11,3 +11,18 @@ export function reportDueAt(joinedAt: Date): Date {
 export function isReportOverdue(joinedAt: Date, reportedAt: Date | null, now: Date): boolean {
   return reportedAt === null && now.getTime() > reportDueAt(joinedAt).getTime()
 }
+
+/**
+ * The moment before which joining the unit makes a not-yet-reported member
+ * overdue at `now`: isReportOverdue(j, null, now) ⇔ j < overdueIfJoinedBefore(now).
+ * Lets a count query find the overdue members. Whether a join is overdue
+ * depends only on its China day, and later days are due later, so the answer
+ * is the start of the first China day that is not yet overdue.
+ */
+export function overdueIfJoinedBefore(now: Date): Date {
+  const overdue = (day: ReturnType<typeof inChina>) => isReportOverdue(day.toDate(), null, now)
+  let day = inChina(now).startOf('day').subtract(1, 'month')
+  while (overdue(day)) day = day.add(1, 'day')
+  while (!overdue(day.subtract(1, 'day'))) day = day.subtract(1, 'day')
+  return day.toDate()
+}

@@ -134,6 +134,7 @@ it('a move keeps the former report as history and tells the unit; moving back re
 
 it('a report written without the member\'s mirror (older data) is still moved, not left active twice', async () => {
   await addMember(h.db, { id: 'm-legacy', unit: 'u1', community: 'a2', name: '旧数据', mobile: '13700000009' })
+  await h.db.collection('members').doc('m-legacy').update({ data: { report: h.db.command.remove() } })
   await h.db.collection('reports').add({
     data: { memberId: 'm-legacy', unitId: UNITS.u1._id, communityId: COMMUNITIES.a2._id, streetId: 'street-a', districtId: 'district-t', reportedAt: new Date('2025-01-01'), receivedBy: 'x', cardNo: '', status: 'active' },
   })

@@ -1,6 +1,7 @@
 import type { RosterList } from '../../src/domain/contracts/roster.contract'
 import type { DistrictStats, UnitStats } from '../../src/domain/contracts/stats.contract'
 import type { Database } from '../../server/kernel/database'
+import { recountTallies } from '../../server/features/stats/tally-recount'
 import { openHarness, type Harness } from './support/bridge-client'
 import { COMMUNITIES, DISTRICT, seedCity, STREETS, UNITS, USERS } from './support/fixture'
 
@@ -37,6 +38,8 @@ async function seedBigUnit(db: Database) {
       mobile: `150${String(i).padStart(8, '0')}`,
       jobTitle: '',
       joinedUnitAt: new Date('2025-01-01T00:00:00Z'),
+      // The report mirror the confirm transaction keeps (server/db/docs.ts).
+      report: i < REPORTED ? { reportId: `report-big-${i}`, communityId: c._id, reportedAt: new Date('2025-01-20T00:00:00Z') } : null,
     }
   })
   await addMany(db, 'members', members)
@@ -44,7 +47,8 @@ async function seedBigUnit(db: Database) {
   await addMany(
     db,
     'reports',
-    reported.map((m) => ({
+    reported.map((m, i) => ({
+      _id: `report-big-${i}`,
       memberId: m._id,
       unitId,
       communityId: m.communityId,
@@ -73,9 +77,19 @@ async function seedBigUnit(db: Database) {
 
   // A small unit at 50%, all living in street B.
   // One of them lives in a neighbouring district: still the unit's member.
-  const small = Array.from({ length: 10 }, (_, i) => ({ ...members[i]!, _id: `small-${i}`, unitId: UNITS.u2._id, communityId: COMMUNITIES.b1._id, streetId: STREETS.b, ...(i === 9 ? { districtId: 'district-next-door' } : {}) }))
+  const small = Array.from({ length: 10 }, (_, i) => ({
+    ...members[i]!,
+    _id: `small-${i}`,
+    unitId: UNITS.u2._id,
+    communityId: COMMUNITIES.b1._id,
+    streetId: STREETS.b,
+    report: i < 5 ? { reportId: `report-small-${i}`, communityId: COMMUNITIES.b1._id, reportedAt: new Date('2025-02-01') } : null,
+    ...(i === 9 ? { districtId: 'district-next-door' } : {}),
+  }))
   await addMany(db, 'members', small)
-  await addMany(db, 'reports', small.slice(0, 5).map((m) => ({ memberId: m._id, unitId: UNITS.u2._id, communityId: m.communityId, streetId: m.streetId, districtId: DISTRICT, reportedAt: new Date('2025-02-01'), receivedBy: 'x', cardNo: '', status: 'active' })))
+  await addMany(db, 'reports', small.slice(0, 5).map((m, i) => ({ _id: `report-small-${i}`, memberId: m._id, unitId: UNITS.u2._id, communityId: m.communityId, streetId: m.streetId, districtId: DISTRICT, reportedAt: new Date('2025-02-01'), receivedBy: 'x', cardNo: '', status: 'active' })))
+  // Written directly, not through the functions: the units' tallies are counted from the records, as the nightly recount does.
+  await recountTallies(db, {}, new Date(), () => {})
 }
 
 let h: Harness

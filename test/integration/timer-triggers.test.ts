@@ -15,8 +15,8 @@ import { runFunction } from '../../server/kernel/run-function'
 import type { TimerContext, TimerEvent } from '../../server/kernel/timer'
 import { ManualClock } from './support/manual-clock'
 
-// No product function has a timer trigger yet (the tallies recount will be
-// the first), so the mechanism runs a function made for this test: its timer
+// The mechanism runs a function made for this test (the product's one timer,
+// stats' tally recount, is tested in tally-property.test.ts): its timer
 // handler writes one `meta` document per run, named by the event's time.
 
 const seen: Array<{ event: TimerEvent; ctxKeys: string[] }> = []
@@ -137,7 +137,7 @@ it('runs a timer handler only for the platform: a timer event from a user is ord
   expect(await runs()).toEqual([])
 
   // A function with no timer handler refuses the platform's timer call too.
-  const stats = await runFunction(FUNCTIONS.get('stats')!, event, { db, openid: '', env: { cardSecret: '' } })
+  const stats = await runFunction(FUNCTIONS.get('card')!, event, { db, openid: '', env: { cardSecret: '' } })
   expect(stats).toMatchObject({ ok: false, code: 'NO_TIMER_HANDLER' })
   // And without the timer shape, no caller means no access.
   expect(await runFunction(recount as CloudFunction, { action: 'run' }, { db, openid: '', env: { cardSecret: '' } })).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
@@ -194,8 +194,8 @@ describe('loading triggers from cloudfunctions/<name>/config.json', () => {
   })
 
   it('stops at a trigger on a function that has no timer handler', () => {
-    declare('stats', { triggers: [trigger] })
-    expect(() => loadTriggers(root, FUNCTIONS)).toThrow('云函数 stats 配置了定时触发器，但函数定义没有 timer 处理')
+    declare('card', { triggers: [trigger] })
+    expect(() => loadTriggers(root, FUNCTIONS)).toThrow('云函数 card 配置了定时触发器，但函数定义没有 timer 处理')
   })
 
   it('the product declares no trigger the runtime would refuse', () => {

@@ -3,19 +3,23 @@ import type { KnownContext } from '../../kernel/function-def'
 import type { CardDoc, MemberDoc } from '../../db/docs'
 import { inTransaction, type Txn } from '../../db/transaction'
 import type { Grant } from '../../../src/domain/roles'
-import { cardId, ensureCardCounter, takeCardNumber } from './card-number'
+import { cardId, CounterMissing, ensureCardCounter, takeCardNumber } from './card-number'
 
 // Issue and revoke. The card, the previous card and the member's card mirror
 // change in one transaction: there is never a moment with two active cards.
 
-/** Issues the member's next card (serial + 1); the card they held, if any, is revoked. Reissue is the same call. */
-export async function issueCard(ctx: KnownContext, memberId: string): Promise<CardDoc> {
+/**
+ * Issues the member's next card (serial + 1); the card they held, if any, is
+ * revoked. Reissue is the same call. The member is read once, inside the
+ * transaction, and `mayIssue` checks the caller may act on them.
+ */
+export async function issueCard(ctx: KnownContext, memberId: string, mayIssue: (member: MemberDoc) => void): Promise<{ card: CardDoc; member: MemberDoc }> {
   const { db } = ctx
   const _ = db.command
-  await ensureCardCounter(db)
   const now = ctx.now()
-  return inTransaction(db, async (t) => {
+  const issue = () => inTransaction(db, async (t) => {
     const member = (await t.collection('members').doc<MemberDoc>(memberId).get()).data
+    mayIssue(member)
     const previous = member.card ?? null
     if (previous?.status === 'active') {
       await t.collection('cards').doc(cardId(memberId, previous.serial)).update({ data: { status: 'revoked', revokedAt: now } })
@@ -39,8 +43,16 @@ export async function issueCard(ctx: KnownContext, memberId: string): Promise<Ca
     }
     await t.collection('cards').add({ data: { ...card } })
     await t.collection('members').doc(memberId).update({ data: { card: _.set({ serial, cardNo, status: 'active' }), boundUserId: null, updatedAt: now } })
-    return card
+    return { card, member }
   })
+  try {
+    return await issue()
+  } catch (error) {
+    // The first card ever: the counter is made once, then the issue runs again.
+    if (!(error instanceof CounterMissing)) throw error
+    await ensureCardCounter(db)
+    return issue()
+  }
 }
 
 async function unbindUser(t: Txn, userId: string, memberId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { cardNoFromSequence, FIRST_CARD_SEQUENCE } from '../../../src/domain/card-no'
 import type { Database } from '../../kernel/database'
 import type { CardDoc } from '../../db/docs'
-import { isDuplicateKey } from '../../db/db-errors'
+import { isDocumentMissing, isDuplicateKey } from '../../db/db-errors'
 import { getRows } from '../../db/read'
 import type { Txn } from '../../db/transaction'
 
@@ -16,7 +16,7 @@ interface Counter {
   next: number
 }
 
-/** Creates the counter on first use, after any card already stored (seeded or restored data). */
+/** Creates the counter on first use (issueCard calls it when its transaction found none), after any card already stored (seeded or restored data). */
 export async function ensureCardCounter(db: Database): Promise<void> {
   const [existing] = await getRows<Counter>(db.collection('meta').where({ _id: COUNTER_ID }).limit(1))
   if (existing) return
@@ -29,8 +29,17 @@ export async function ensureCardCounter(db: Database): Promise<void> {
   }
 }
 
+/** Thrown inside the issuing transaction before the counter exists. */
+export class CounterMissing extends Error {}
+
 export async function takeCardNumber(t: Txn): Promise<{ sequence: number; cardNo: string }> {
-  const counter = (await t.collection('meta').doc<Counter>(COUNTER_ID).get()).data
+  let counter: Counter
+  try {
+    counter = (await t.collection('meta').doc<Counter>(COUNTER_ID).get()).data
+  } catch (error) {
+    if (isDocumentMissing(error)) throw new CounterMissing()
+    throw error
+  }
   await t.collection('meta').doc(COUNTER_ID).update({ data: { next: counter.next + 1 } })
   return { sequence: counter.next, cardNo: cardNoFromSequence(counter.next) }
 }

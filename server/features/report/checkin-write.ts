@@ -1,14 +1,21 @@
 import { moveNoticeText } from '../../../src/domain/move-notice'
 import type { Database } from '../../kernel/database'
-import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
+import type { CommunityDoc, MemberDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
+import { isDocumentMissing } from '../../db/db-errors'
+import { activeReportOf } from '../../db/reports'
+import { cardHolder, type ResolvedCard } from '../card/card-resolve'
+import type { CardClaim } from '../card/card-token'
 import type { Txn } from '../../db/transaction'
 import { newId } from '../../db/new-id'
+import { memberContribution } from '../../db/unit-tallies'
+import { memberChange, type TallyPlan } from '../../../src/domain/unit-tally'
 
-// The one transaction that records a report (报到). Everything it decides on
-// is read inside it, by id: the member (whose `report` mirror says where they
-// last reported) and the earlier report. Every confirm of a member writes the
-// member document, so two confirms of one member never both commit: the
-// second conflicts, the SDK re-runs it, and it then sees the first.
+// The one transaction that records a report (报到); it plans the unit's tally
+// change, which confirm applies once it has committed. Everything it decides on is read inside it, by id: the member (whose
+// `report` mirror says where they last reported) and the earlier report.
+// Every confirm of a member writes the member document, so two confirms of
+// one member never both commit: the second conflicts, the SDK re-runs it, and
+// it then sees the first.
 
 /** Thrown inside the transaction: the member already has an active report here. */
 export class AlreadyReportedHere extends Error {}
@@ -21,37 +28,57 @@ export class LivesElsewhere extends Error {
 }
 
 export interface CheckinWrite {
-  memberId: string
+  /** The card held up: its member is read (and checked to hold it) inside the transaction. */
+  claim: CardClaim
   community: CommunityDoc
-  cardNo: string
   receivedBy: string
   recordMove: boolean
   now: Date
-  /** This member's earlier report at this community, from a stay before they moved away. */
+  /** This member's earlier report at this community, from a stay before they moved away (found when a first attempt met it). */
   earlierHere: ReportDoc | null
-  /** The member's active report as a query found it, in case the member's mirror lacks it (data written by other means). */
-  activeElsewhere: ReportDoc | null
 }
 
-export interface CheckinWritten {
-  reportId: string
-  /** The community whose report became history ('moved'), if any. */
-  movedFromCommunityId: string | null
-}
+export type CheckinWritten =
+  | { already: MemberReportMirror; member: MemberDoc }
+  | {
+      already: null
+      member: MemberDoc
+      reportId: string
+      /** The community whose report became history ('moved'), if any. */
+      movedFromCommunityId: string | null
+      /** The unit's tally change, applied once this has committed. */
+      tally: TallyPlan
+    }
 
-/** An active report the member's mirror does not know of, re-read inside the transaction. */
-async function unmirroredActive(t: Txn, found: ReportDoc | null): Promise<{ reportId: string; communityId: string } | null> {
+/**
+ * The member's active report. Members written through the functions carry the
+ * mirror (null until they report); one without it is older data, whose active
+ * report a query finds and the transaction re-reads.
+ */
+async function currentReport(db: Database, t: Txn, member: MemberDoc): Promise<MemberReportMirror | null> {
+  if (member.report !== undefined) return member.report
+  const found = await activeReportOf(db, member._id)
   if (!found) return null
   const report = (await t.collection('reports').doc<ReportDoc>(found._id).get()).data
-  return report.status === 'active' ? { reportId: report._id, communityId: report.communityId } : null
+  return report.status === 'active' ? { reportId: report._id, communityId: report.communityId, reportedAt: report.reportedAt } : null
+}
+
+async function cardHolderIn(t: Txn, claim: CardClaim): Promise<ResolvedCard> {
+  try {
+    return cardHolder((await t.collection('members').doc<MemberDoc>(claim.memberId).get()).data, claim)
+  } catch (error) {
+    if (isDocumentMissing(error)) return cardHolder(undefined, claim)
+    throw error
+  }
 }
 
 export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promise<CheckinWritten> {
   const _ = db.command
   const { community, now } = w
-  const member = (await t.collection('members').doc<MemberDoc>(w.memberId).get()).data
-  const current = member.report ?? (await unmirroredActive(t, w.activeElsewhere))
-  if (current?.communityId === community._id) throw new AlreadyReportedHere()
+  const { member, cardNo } = await cardHolderIn(t, w.claim)
+  const current = await currentReport(db, t, member)
+  // A second scan: nothing to write.
+  if (current?.communityId === community._id) return { already: current, member }
   const livesHere = member.communityId === community._id
   if (!livesHere && !w.recordMove) throw new LivesElsewhere(member.communityId)
 
@@ -72,7 +99,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
         status: 'active',
         reportedAt: now,
         receivedBy: w.receivedBy,
-        cardNo: w.cardNo,
+        cardNo,
         movedAt: _.remove(),
         movedTo: _.remove(),
         history: _.push([{ reportedAt: earlier.reportedAt, receivedBy: earlier.receivedBy, movedAt: earlier.movedAt ?? now, movedTo: earlier.movedTo ?? '' }]),
@@ -89,7 +116,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
       districtId: community.districtId,
       reportedAt: now,
       receivedBy: w.receivedBy,
-      cardNo: w.cardNo,
+      cardNo,
       status: 'active',
     }
     // The unique index (memberId, communityId) is the last word if two scans race past everything else.
@@ -99,6 +126,8 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
   const memberUpdate: Record<string, unknown> = { report: _.set({ reportId, communityId: community._id, reportedAt: now }), updatedAt: now }
   if (!livesHere) Object.assign(memberUpdate, { communityId: community._id, streetId: community.streetId, districtId: community.districtId })
   await t.collection('members').doc(member._id).update({ data: memberUpdate })
+  const after = { ...member, report: { reportId, communityId: community._id, reportedAt: now }, streetId: community.streetId }
+  const tally = memberChange(memberContribution({ ...member, report: current }), memberContribution(after))
 
   // The unit hears of every change of community: a recorded move, or a report
   // in the community the unit already moved the member to.
@@ -117,5 +146,5 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
       },
     })
   }
-  return { reportId, movedFromCommunityId: current?.communityId ?? null }
+  return { already: null, member, reportId, movedFromCommunityId: current?.communityId ?? null, tally }
 }

@@ -5,19 +5,20 @@ import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
 import type { Database } from '../../kernel/database'
 import { isDuplicateKey, isTransactionConflict } from '../../db/db-errors'
-import type { CommunityDoc, MemberDoc, ReportDoc } from '../../db/docs'
+import type { CommunityDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
-import { activeReportOf } from '../../db/reports'
 import { inTransaction } from '../../db/transaction'
-import { AlreadyReportedHere, LivesElsewhere, writeCheckin } from './checkin-write'
-import { resolveDeskCard } from './desk-card'
+import { applyTallyPlan } from '../../db/unit-tallies'
+import { AlreadyReportedHere, LivesElsewhere, writeCheckin, type CheckinWritten } from './checkin-write'
+import { deskCardClaim } from './desk-card'
 
 // 报到: staff of a community confirm a scanned card (or a typed number with
 // the member's proof: desk-card.ts; a move is recorded only so). One report per
 // member per community; a second scan, or twenty at once, find the first and
-// write nothing.
+// write nothing. The member is read once, inside the transaction: whether
+// they hold the card, and (their report mirror) where they reported.
 
 export interface ConfirmInput {
   communityId: string
@@ -30,13 +31,13 @@ async function reportHere(db: Database, memberId: string, communityId: string): 
   return report ?? null
 }
 
-function already(report: ReportDoc, community: CommunityDoc, member: MemberDoc): ConfirmResult {
+function already(report: Pick<MemberReportMirror, 'reportId' | 'reportedAt'>, community: CommunityDoc, memberName: string): ConfirmResult {
   return {
-    reportId: report._id,
+    reportId: report.reportId,
     alreadyReported: true,
     reportedAt: report.reportedAt.toISOString(),
     communityName: community.name,
-    memberName: member.name,
+    memberName,
     movedFrom: null,
   }
 }
@@ -54,45 +55,38 @@ export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<C
   const { db } = ctx
   const community = await loadCommunity(db, input.communityId)
   authorize(ctx.principal, 'checkin.scan', communityScope(community))
-  const { member, card } = await resolveDeskCard(ctx, community, input.card)
-
-  const earlier = await reportHere(db, member._id, community._id)
-  if (earlier?.status === 'active') return already(earlier, community, member)
-
-  const activeElsewhere = await activeReportOf(db, member._id)
+  const claim = await deskCardClaim(ctx, community, input.card)
   const now = ctx.now()
+  const write = (earlierHere: ReportDoc | null) =>
+    inTransaction(db, (t) => writeCheckin(db, t, { claim, community, receivedBy: ctx.principal.userId, recordMove: input.recordMove, now, earlierHere }))
+  let written: CheckinWritten
   try {
-    const written = await inTransaction(db, (t) =>
-      writeCheckin(db, t, {
-        memberId: member._id,
-        community,
-        cardNo: card.cardNo,
-        receivedBy: ctx.principal.userId,
-        recordMove: input.recordMove,
-        now,
-        earlierHere: earlier,
-        activeElsewhere,
-      }),
-    )
-    const movedFrom = written.movedFromCommunityId
-      ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
-      : null
-    return {
-      reportId: written.reportId,
-      alreadyReported: false,
-      reportedAt: now.toISOString(),
-      communityName: community.name,
-      memberName: member.name,
-      movedFrom,
-    }
+    written = await write(null)
   } catch (error) {
     if (error instanceof LivesElsewhere) throw await livesElsewhere(db, error.residenceCommunityId)
-    // Lost a race with another scan of the same card: its report is the answer.
-    if (error instanceof AlreadyReportedHere || isDuplicateKey(error) || isTransactionConflict(error)) {
-      const first = await reportHere(db, member._id, community._id)
-      if (first?.status === 'active') return already(first, community, member)
-      if (isTransactionConflict(error)) throw new AppError('CONFLICT')
+    if (!(error instanceof AlreadyReportedHere || isDuplicateKey(error) || isTransactionConflict(error))) throw error
+    // The unique (member, community) report exists: another scan won a race
+    // (its report is the answer), or the member reported here once before and
+    // moved away (that report is reopened).
+    const earlier = await reportHere(db, claim.memberId, community._id)
+    if (earlier?.status === 'active') {
+      const name = (await namesOf(db, 'members', [claim.memberId])).get(claim.memberId) ?? ''
+      return already({ reportId: earlier._id, reportedAt: earlier.reportedAt }, community, name)
     }
-    throw error
+    if (!earlier) throw isTransactionConflict(error) ? new AppError('CONFLICT') : error
+    written = await write(earlier)
+  }
+  if (written.already) return already(written.already, community, written.member.name)
+  await applyTallyPlan(db, written.tally)
+  const movedFrom = written.movedFromCommunityId
+    ? ((await namesOf(db, 'communities', [written.movedFromCommunityId])).get(written.movedFromCommunityId) ?? null)
+    : null
+  return {
+    reportId: written.reportId,
+    alreadyReported: false,
+    reportedAt: now.toISOString(),
+    communityName: community.name,
+    memberName: written.member.name,
+    movedFrom,
   }
 }

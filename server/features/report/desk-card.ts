@@ -7,6 +7,7 @@ import type { CommunityDoc } from '../../db/docs'
 import { assertNotLocked, countFailure } from '../../access/attempt-limit'
 import { writeAudit } from '../../audit/audit-log'
 import { findByNumber, requireActive, resolveToken, type ResolvedCard } from '../card/card-resolve'
+import { verifyCardToken, type CardClaim } from '../card/card-token'
 
 // The card the community desk holds up, for lookup and confirm alike. A
 // scanned QR is the card itself. A typed 联系证号 can be guessed (a counter
@@ -29,7 +30,10 @@ export async function resolveDeskCard(ctx: KnownContext, community: CommunityDoc
   if (!isCardNoWellFormed(ref.cardNo)) throw new AppError('CARD_NO_INVALID')
 
   const found = await findByNumber(ctx.db, ref.cardNo)
-  if (found && provesPresence(found.member, ref.proof)) return requireActive(found)
+  if (found && provesPresence(found.member, ref.proof)) {
+    if (found.card.status !== 'active') throw new AppError('CARD_REVOKED')
+    return requireActive(found.member, found.card.serial)
+  }
 
   const answer = await countFailure(ctx, key, new AppError('CARD_PROOF_MISMATCH'))
   await writeAudit(
@@ -39,4 +43,14 @@ export async function resolveDeskCard(ctx: KnownContext, community: CommunityDoc
     { cardFound: found !== null, locked: answer.code === 'TOO_MANY_ATTEMPTS' },
   )
   throw answer
+}
+
+/**
+ * The card as a claim (member and serial), for a caller that reads the member
+ * itself, inside its transaction: a scanned QR needs no read here at all.
+ */
+export async function deskCardClaim(ctx: KnownContext, community: CommunityDoc, ref: CardRef): Promise<CardClaim> {
+  if ('token' in ref) return verifyCardToken(ctx.env.cardSecret, ref.token)
+  const { member } = await resolveDeskCard(ctx, community, ref)
+  return { memberId: member._id, serial: member.card!.serial }
 }

@@ -5,6 +5,8 @@ import type { KnownContext } from '../../kernel/function-def'
 import { isDuplicateKey } from '../../db/db-errors'
 import type { MemberDoc, RegistrationDoc } from '../../db/docs'
 import { inTransaction } from '../../db/transaction'
+import { applyTallyPlan, fieldKey, memberContribution } from '../../db/unit-tallies'
+import { memberChange } from '../../../src/domain/unit-tally'
 import { resolveClaims } from './claims'
 import { registrationTarget, registrationId } from './registration-target'
 import { registrationView } from './registration-view'
@@ -12,7 +14,8 @@ import { registrationView } from './registration-view'
 /**
  * Saves 附件1 with its claims. The form also corrects the roster (mobile,
  * office phone, job title, ...), in the same transaction, so the unit and the
- * community never disagree about the member.
+ * community never disagree about the member; the member's claim mirror and
+ * the unit's tally follow it.
  */
 export async function saveRegistration(ctx: KnownContext, memberId: string | undefined, form: Registration): Promise<RegistrationView> {
   const { db } = ctx
@@ -52,10 +55,15 @@ export async function saveRegistration(ctx: KnownContext, memberId: string | und
   if (form.mobile !== member.mobile) roster.formerMobiles = db.command.addToSet(member.mobile)
 
   try {
-    await inTransaction(db, async (t) => {
-      await t.collection('members').doc(member._id).update({ data: roster })
+    const plan = await inTransaction(db, async (t) => {
+      // Claims count in the unit's tally where the member is reported: read the member here, in the snapshot the change is made in.
+      const current = (await t.collection('members').doc<MemberDoc>(member._id).get()).data
+      const claimCounts = { ...current.claimCounts, [fieldKey(community._id)]: claims.length }
+      await t.collection('members').doc(member._id).update({ data: { ...roster, claimCounts: db.command.set(claimCounts) } })
       await t.collection('registrations').doc(registrationId(member._id, community._id)).set({ data: registration })
+      return memberChange(memberContribution(current), memberContribution({ ...current, claimCounts }))
     })
+    await applyTallyPlan(db, plan)
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('MOBILE_TAKEN', '本单位已有其他党员使用这个手机号码，请核对')
     throw error

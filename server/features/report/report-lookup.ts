@@ -10,6 +10,5 @@ import { scannedMember } from './scanned-member'
 export async function lookup(ctx: KnownContext, input: { communityId: string; card: CardRef }): Promise<ScannedMember> {
   const community = await loadCommunity(ctx.db, input.communityId)
   authorize(ctx.principal, 'checkin.scan', communityScope(community))
-  const { member, card } = await resolveDeskCard(ctx, community, input.card)
-  return scannedMember(ctx.db, ctx.principal, community, member, card)
+  return scannedMember(ctx.db, ctx.principal, community, await resolveDeskCard(ctx, community, input.card))
 }

@@ -41,7 +41,7 @@ export async function importRoster(ctx: KnownContext, input: ImportInput): Promi
   if (errors.length > 0 && !input.onlyValid) {
     throw new AppError('IMPORT_HAS_ERRORS', `名册中有${errors.length}行填写有误，未导入任何数据。请修改后重新导入，或选择“只导入无误的行”`, result)
   }
-  const written = await upsertRoster(ctx.db, unit._id, valid.map((r) => ({ fields: r.fields!, community: r.community! })), now)
+  const written = await upsertRoster(ctx.db, unit, valid.map((r) => ({ fields: r.fields!, community: r.community! })), now)
   await discardUploads([upload.fileID])
   return { ...result, ...written, committed: true }
 }

@@ -5,7 +5,11 @@ import type { KnownContext } from '../../kernel/function-def'
 import { isDuplicateKey } from '../../db/db-errors'
 import { authorizedMember } from '../../access/authorized-record'
 import { findCommunity, loadMember } from '../../db/load'
-import { addDoc, updateDoc } from '../../db/write'
+import type { MemberDoc } from '../../db/docs'
+import { newId } from '../../db/new-id'
+import { inTransaction } from '../../db/transaction'
+import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
+import { memberChange, type TallyPlan } from '../../../src/domain/unit-tally'
 import { authorizedUnit } from './roster-access'
 import { rosterRows } from './roster-row-view'
 
@@ -34,15 +38,24 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
   const residence = { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
   let id: string
   try {
-    if (existing) {
-      id = existing._id
-      const changes: Record<string, unknown> = { ...input.fields, ...residence, updatedAt: now }
-      if (input.joinedUnitAt) changes.joinedUnitAt = input.joinedUnitAt
-      if (input.fields.mobile !== existing.mobile) changes.formerMobiles = db.command.addToSet(existing.mobile)
-      await updateDoc(db, 'members', id, changes)
-    } else {
-      id = await addDoc(db, 'members', { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, createdAt: now, updatedAt: now })
-    }
+    // The unit's tally follows a new member, or one who moved street.
+    let plan: TallyPlan
+    id = await inTransaction(db, async (t) => {
+      if (existing) {
+        const before = (await t.collection('members').doc<MemberDoc>(existing._id).get()).data
+        const changes: Record<string, unknown> = { ...input.fields, ...residence, updatedAt: now }
+        if (input.joinedUnitAt) changes.joinedUnitAt = input.joinedUnitAt
+        if (input.fields.mobile !== before.mobile) changes.formerMobiles = db.command.addToSet(before.mobile)
+        await t.collection('members').doc(before._id).update({ data: changes })
+        plan = memberChange(memberContribution(before), memberContribution({ ...before, streetId: community.streetId }))
+        return before._id
+      }
+      const created = { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
+      const { _id } = await t.collection('members').add({ data: { _id: newId('member'), ...created } })
+      plan = memberChange(null, memberContribution(created))
+      return _id
+    })
+    await applyTallyPlan(db, plan!, unit)
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('MOBILE_TAKEN')
     throw error

@@ -1,7 +1,9 @@
 import type { MemberFields } from '../../../src/domain/member'
 import type { Database } from '../../kernel/database'
 import { isDuplicateKey } from '../../db/db-errors'
-import type { CommunityDoc, MemberDoc } from '../../db/docs'
+import type { CommunityDoc, MemberDoc, UnitDoc } from '../../db/docs'
+import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
+import { tallyPlan } from '../../../src/domain/unit-tally'
 import { getRows, scanAll } from '../../db/read'
 import { addDoc, addDocs, updateDoc } from '../../db/write'
 
@@ -15,7 +17,7 @@ export interface RosterUpsert {
   community: CommunityDoc
 }
 
-type Existing = Pick<MemberDoc, '_id' | 'mobile'> & { formerMobiles?: string[] }
+type Existing = Pick<MemberDoc, '_id' | 'mobile' | 'unitId' | 'streetId' | 'report' | 'claimCounts'> & { formerMobiles?: string[] }
 
 /** New members go in one request per batch: a 10,000-row roster is 50 inserts, not 10,000. */
 const INSERT_BATCH = 200
@@ -24,13 +26,22 @@ function residence(community: CommunityDoc) {
   return { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
 }
 
-export async function upsertRoster(db: Database, unitId: string, rows: readonly RosterUpsert[], now: Date): Promise<{ created: number; updated: number }> {
-  const existing = await scanAll<Existing>(db, 'members', { unitId }, { fields: { mobile: true, formerMobiles: true } })
+/** The tally change of a member moved to `community` (null before: a new member). */
+function moved(before: Existing | null, unitId: string, community: CommunityDoc) {
+  const after = memberContribution({ ...(before ?? { unitId, report: null }), streetId: community.streetId })
+  return { before: before && memberContribution(before), after }
+}
+
+export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly RosterUpsert[], now: Date): Promise<{ created: number; updated: number }> {
+  const unitId = unit._id
+  const fields = { mobile: true, formerMobiles: true, unitId: true, streetId: true, report: true, claimCounts: true }
+  const existing = await scanAll<Existing>(db, 'members', { unitId }, { fields })
   const byMobile = new Map(existing.map((m) => [m.mobile, m]))
   const byFormer = new Map(existing.flatMap((m) => (m.formerMobiles ?? []).map((f): [string, Existing] => [f, m])))
 
   let updated = 0
   const fresh: RosterUpsert[] = []
+  const changes: Array<ReturnType<typeof moved>> = []
   for (const row of rows) {
     const current = byMobile.get(row.fields.mobile)
     const former = current ? undefined : byFormer.get(row.fields.mobile)
@@ -41,15 +52,19 @@ export async function upsertRoster(db: Database, unitId: string, rows: readonly 
     // Found by an old number: the member's newer number stays.
     const { mobile: _mobile, ...rest } = row.fields
     await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...residence(row.community), updatedAt: now })
+    changes.push(moved((current ?? former)!, unitId, row.community))
     updated++
   }
+  // Each write's tally change follows it (server/db/unit-tallies.ts).
+  await applyTallyPlan(db, tallyPlan(changes), unit)
 
   let created = 0
-  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, createdAt: now, updatedAt: now })
+  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
   for (let at = 0; at < fresh.length; at += INSERT_BATCH) {
     const batch = fresh.slice(at, at + INSERT_BATCH)
     try {
       await addDocs(db, 'members', batch.map(newDoc))
+      await applyTallyPlan(db, tallyPlan(batch.map((row) => moved(null, unitId, row.community))), unit)
       created += batch.length
       continue
     } catch (error) {
@@ -60,12 +75,14 @@ export async function upsertRoster(db: Database, unitId: string, rows: readonly 
     for (const row of batch) {
       try {
         await addDoc(db, 'members', newDoc(row))
+        await applyTallyPlan(db, tallyPlan([moved(null, unitId, row.community)]), unit)
         created++
       } catch (error) {
         if (!isDuplicateKey(error)) throw error
         const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: row.fields.mobile }).limit(1))
         if (!winner) throw error
         await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), updatedAt: now })
+        await applyTallyPlan(db, tallyPlan([moved(winner, unitId, row.community)]), unit)
         updated++
       }
     }

@@ -5,6 +5,7 @@ import { communityChoices } from './roster-communities'
 import { importRoster } from './roster-import'
 import { listRoster } from './roster-list'
 import { getMember } from './roster-member'
+import { removeMember } from './roster-remove'
 import { saveMember } from './roster-save'
 import { setTotals } from './roster-totals'
 
@@ -18,6 +19,7 @@ export const roster = defineFunction('roster', rosterContract, {
   communities: { permission: 'communities.read', handle: (input, ctx) => communityChoices(ctx, input.unitId) },
   import: { permission: 'roster.manage', handle: (input, ctx) => importRoster(ctx, input) },
   save: { permission: 'roster.manage', handle: (input, ctx) => saveMember(ctx, input) },
+  remove: { permission: 'roster.manage', handle: (input, ctx) => removeMember(ctx, input) },
   bindingCode: { permission: 'binding.issue', handle: (input, ctx) => issueBindingCode(ctx, input) },
   setTotals: { permission: 'roster.manage', handle: (input, ctx) => setTotals(ctx, input) },
 })

@@ -122,6 +122,8 @@ export const rosterContract = {
       .strict(),
     rosterRowSchema,
   ),
+  /** Takes a member off the unit's roster (left the unit): their reports stay as history. */
+  remove: action(z.object({ unitId: id('单位'), memberId: id('党员') }).strict(), z.strictObject({ memberId: z.string(), removed: z.literal(true) })),
   /** A one-time 绑定码 for a member who cannot bind with WeChat's phone number: the unit's secretary only. */
   bindingCode: action(z.object({ unitId: id('单位'), memberId: id('党员') }).strict(), bindingCodeIssuedSchema),
   setTotals: action(z.object({ unitId: id('单位') }).extend(unitTotalsSchema.shape).strict(), unitTotalsSchema),

@@ -43,8 +43,21 @@ export const districtStatsSchema = z.strictObject({
 })
 export type DistrictStats = z.output<typeof districtStatsSchema>
 
+const tallyCounts = z.strictObject({ memberTotal: z.number().int(), reported: z.number().int(), claimedPosts: z.number().int() })
+
+/** The recount's report: which units' tallies had drifted from the records, and what was set right. */
+export const recountResultSchema = z.strictObject({
+  units: count,
+  drifted: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), stored: tallyCounts.nullable(), actual: tallyCounts })),
+  repaired: count,
+  skipped: count,
+})
+export type RecountResult = z.output<typeof recountResultSchema>
+
 export const statsContract = {
   unit: action(z.object({ unitId: id('单位') }).strict(), unitStatsSchema),
   /** Without a street: the caller's district (district admin) or street (street admin). */
   district: action(z.object({ streetId: id('街道').optional() }).strict(), districtStatsSchema),
+  /** The district admin's district, recounted now. */
+  recount: action(z.object({}).strict(), recountResultSchema),
 }

@@ -2,6 +2,9 @@ import { SERVICE_CATALOG } from '../../../src/domain/service-catalog'
 import type { Grant } from '../../../src/domain/roles'
 import type { Database } from '../../../server/kernel/database'
 import type { MemberDoc } from '../../../server/db/docs'
+import { applyTallyPlan, memberContribution } from '../../../server/db/unit-tallies'
+import { recountTallies } from '../../../server/features/stats/tally-recount'
+import { memberChange } from '../../../src/domain/unit-tally'
 
 // A small city for the integration tests: one district, two streets, three
 // communities with the 附件1 catalog, two units, and a user of every role.
@@ -89,6 +92,8 @@ export async function seedCity(db: Database): Promise<void> {
     user(USERS.streetB, [{ role: 'streetAdmin', scope: { streetId: STREETS.b, districtId: DISTRICT } }]),
     user(USERS.district, [{ role: 'districtAdmin', scope: { districtId: DISTRICT } }]),
   ])
+  // Each unit's tally, at zero, as the recount makes it for units written directly.
+  await recountTallies(db, {}, new Date(), () => {})
 }
 
 export interface MemberSpec {
@@ -100,7 +105,7 @@ export interface MemberSpec {
   joinedUnitAt?: Date
 }
 
-/** A roster member written directly, with a user who signs in as them (openid = member id). */
+/** A roster member written directly (with the mirrors and tally the roster functions keep), with a user who signs in as them (openid = member id). */
 export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
   const community = COMMUNITIES[spec.community]
   const member: Omit<MemberDoc, '_id'> = {
@@ -118,8 +123,11 @@ export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
     mobile: spec.mobile,
     jobTitle: '科员',
     joinedUnitAt: spec.joinedUnitAt ?? new Date('2025-01-10T00:00:00Z'),
+    report: null,
   }
   await db.collection('members').doc(spec.id).set({ data: member })
+  // The unit's tally follows, as the roster functions keep it.
+  await applyTallyPlan(db, memberChange(null, memberContribution(member)), { ...UNITS[spec.unit], districtId: DISTRICT })
   await addMemberUser(db, spec.id, member.unitId, member.communityId)
 }
 
