@@ -107,6 +107,10 @@ describe('the district creates its places', () => {
       expect(await admin().call('org', { action: 'createStreet', name: '城\u200b中街道' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
     })
 
+    // A new unit is on the district's rate table at once, before it has a member.
+    const rates = await admin().ok<{ rows: Array<{ unitName: string; memberTotal: number; reported: number }> }>('stats', { action: 'district' })
+    expect(rates.rows).toEqual([expect.objectContaining({ unitName: '区教育局', memberTotal: 0, reported: 0 })])
+
     const tree = await admin().ok<OrgTree>('org', { action: 'tree' })
     expect(tree.district.name).toBe('梧州市万秀区')
     expect(tree.streets.map((s) => [s.name, s.communities.map((c) => c.name)])).toEqual([

@@ -1,12 +1,14 @@
 import type { OrgTree } from '../../../src/domain/contracts/org.contract'
 import { grantsAllowing } from '../../../src/domain/access'
 import { AppError } from '../../../src/domain/errors'
+import { ZERO } from '../../../src/domain/unit-tally'
 import type { KnownContext } from '../../kernel/function-def'
 import type { DistrictDoc } from '../../db/docs'
 import { isDuplicateKey } from '../../db/db-errors'
 import { findById, loadStreet, notFound } from '../../db/load'
 import { newId } from '../../db/new-id'
 import { getRows } from '../../db/read'
+import { addDoc } from '../../db/write'
 import { districtPlaces } from './org-places'
 
 // The district's 区委组织部 creates its streets, communities and units. Names
@@ -78,5 +80,8 @@ export async function createUnit(ctx: KnownContext, input: { name: string; party
   const district = await ownDistrict(ctx)
   const { name, ...rest } = input
   const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== ''))
-  return addUnique(ctx, UNIT, { districtId: district._id, name }, fields)
+  const unit = await addUnique(ctx, UNIT, { districtId: district._id, name }, fields)
+  // The district view lists units from their tallies: a new unit is there at once, at 0 of 0.
+  await addDoc(ctx.db, 'unitTallies', { _id: unit.id, unitName: name, districtId: district._id, ...ZERO, streets: {} })
+  return unit
 }
