@@ -17,3 +17,8 @@ export function isDuplicateKey(error: unknown): boolean {
 export function isTransactionConflict(error: unknown): boolean {
   return /DATABASE_TRANSACTION_CONFLICT|WriteConflict/.test(text(error))
 }
+
+/** wx-server-sdk's answer to a transaction's get of a document that is not there (the cloud's reply is an empty list; the SDK throws). */
+export function isMissingDocument(error: unknown): boolean {
+  return /document\.get:fail document with _id .* does not exist/.test(text(error))
+}

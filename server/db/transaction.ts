@@ -1,6 +1,6 @@
 import type { Database } from '../kernel/database'
 import type { CollectionName } from './collections'
-import { isTransactionConflict } from './db-errors'
+import { isMissingDocument, isTransactionConflict } from './db-errors'
 
 // The slice of the SDK's transaction object handlers use. Transactions allow
 // single-document operations only (WeChat: no where() inside), so everything a
@@ -45,5 +45,15 @@ export async function inTransaction<T>(db: Database, body: (t: Txn) => Promise<T
       if (attempt >= attempts || !isTransactionConflict(error)) throw error
       if (attempts > ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, attempt * 5)))
     }
+  }
+}
+
+/** A document by id inside a transaction, or null when there is none (the SDK throws for that). */
+export async function findInTransaction<T>(t: Txn, collection: CollectionName, id: string): Promise<T | null> {
+  try {
+    return (await t.collection(collection).doc<T>(id).get()).data
+  } catch (error) {
+    if (isMissingDocument(error)) return null
+    throw error
   }
 }

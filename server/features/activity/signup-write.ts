@@ -1,7 +1,7 @@
 import { AppError } from '../../../src/domain/errors'
 import { decideCancel, decideSignup, type MemberSignup } from '../../../src/domain/signup'
 import type { ActivityDoc, SignupDoc } from '../../db/docs'
-import { inTransaction, type Txn } from '../../db/transaction'
+import { findInTransaction, inTransaction, type Txn } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { memberActivity } from './activity-access'
 
@@ -28,7 +28,7 @@ function mineOf(signup: SignupDoc | null): MemberSignup {
 
 async function readBoth(t: Txn, activityId: string, memberId: string): Promise<{ activity: ActivityDoc; signup: SignupDoc | null }> {
   const activity = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
-  const signup = (await t.collection('signups').doc<SignupDoc | null>(signupId(activityId, memberId)).get()).data
+  const signup = await findInTransaction<SignupDoc>(t, 'signups', signupId(activityId, memberId))
   return { activity, signup }
 }
 
