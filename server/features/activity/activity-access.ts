@@ -2,9 +2,9 @@ import { can } from '../../../src/domain/access'
 import { AppError } from '../../../src/domain/errors'
 import type { Scope } from '../../../src/domain/roles'
 import { assertMayAccess } from '../../access/authorized-record'
-import { ownMemberId } from '../../access/own-member'
-import type { ActivityDoc, MemberDoc } from '../../db/docs'
-import { findById, loadMember, notFound } from '../../db/load'
+import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
+import type { ActivityDoc } from '../../db/docs'
+import { findById, notFound } from '../../db/load'
 import type { KnownContext } from '../../kernel/function-def'
 
 // Who may see and run an activity. Staff manage their community's; a member
@@ -17,11 +17,11 @@ export function activityScope(activity: ActivityDoc): Scope {
 }
 
 /** The communities whose activities are open to a member. */
-export function openCommunitiesOf(member: MemberDoc): string[] {
+export function openCommunitiesOf(member: MemberPlace): string[] {
   return [member.communityId]
 }
 
-export function isOpenTo(activity: ActivityDoc, member: MemberDoc): boolean {
+export function isOpenTo(activity: ActivityDoc, member: MemberPlace): boolean {
   return activity.status !== 'draft' && openCommunitiesOf(member).includes(activity.communityId)
 }
 
@@ -42,15 +42,15 @@ export function manages(ctx: KnownContext, activity: ActivityDoc): boolean {
   return can(ctx.principal, 'activity.manage', activityScope(activity))
 }
 
-/** The caller's own member record, when they are a member. */
-export async function callerMember(ctx: KnownContext): Promise<MemberDoc | null> {
-  return ctx.principal.grants.some((g) => g.role === 'member') ? loadMember(ctx.db, ownMemberId(ctx.principal)) : null
+/** The caller's own member, when they are one. */
+export function callerMember(ctx: KnownContext): MemberPlace | null {
+  return ctx.principal.grants.some((g) => g.role === 'member') ? ownMemberPlace(ctx.principal) : null
 }
 
 /** Anyone's read: the organiser, a member it is open to, or a resident of its community once published. */
-export async function readableActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberDoc | null }> {
+export async function readableActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberPlace | null }> {
   const activity = await loadActivity(ctx, activityId)
-  const member = await callerMember(ctx)
+  const member = callerMember(ctx)
   if (manages(ctx, activity)) return { activity, member }
   if (member && isOpenTo(activity, member)) return { activity, member }
   if (activity.status !== 'draft' && can(ctx.principal, 'activity.read', activityScope(activity))) return { activity, member }
@@ -58,14 +58,14 @@ export async function readableActivity(ctx: KnownContext, activityId: string): P
 }
 
 /** A member acting on an activity by id (sign-up): NOT_FOUND unless it is open to them. */
-export async function memberActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberDoc }> {
+export async function memberActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberPlace }> {
   const activity = await loadActivity(ctx, activityId)
-  const member = await loadMember(ctx.db, ownMemberId(ctx.principal))
+  const member = ownMemberPlace(ctx.principal)
   if (!isOpenTo(activity, member)) throw notFound('活动')
   return { activity, member }
 }
 
 /** A member the organiser signs in (by card or by hand) must be one the activity is open to. */
-export function requireOpenTo(activity: ActivityDoc, member: MemberDoc): void {
+export function requireOpenTo(activity: ActivityDoc, member: MemberPlace): void {
   if (!isOpenTo(activity, member)) throw new AppError('ACTIVITY_NOT_FOR_YOU', '该党员不属于本活动面向的社区或单位')
 }

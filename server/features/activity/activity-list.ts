@@ -2,7 +2,8 @@ import { authorize } from '../../../src/domain/access'
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
 import type { Scope } from '../../../src/domain/roles'
-import type { ActivityDoc, MemberDoc, RegistrationDoc, SignupDoc } from '../../db/docs'
+import type { MemberPlace } from '../../access/own-member'
+import type { ActivityDoc, RegistrationDoc, SignupDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { readPage, scanAll } from '../../db/read'
@@ -29,7 +30,7 @@ async function claimedPostIds(ctx: KnownContext, memberId: string): Promise<Set<
   return new Set(registrations.flatMap((r) => r.claims.flatMap((c) => ('postId' in c ? [c.postId] : []))))
 }
 
-async function memberSides(ctx: KnownContext, member: MemberDoc, activityIds: string[]): Promise<(activityId: string) => MemberSide> {
+async function memberSides(ctx: KnownContext, member: MemberPlace, activityIds: string[]): Promise<(activityId: string) => MemberSide> {
   const _ = ctx.db.command
   const [claimed, signups] = await Promise.all([
     claimedPostIds(ctx, member._id),
@@ -40,14 +41,14 @@ async function memberSides(ctx: KnownContext, member: MemberDoc, activityIds: st
 }
 
 /** The communities the caller lists, and whether drafts are theirs to see. */
-async function listScope(ctx: KnownContext, input: ListInput): Promise<{ communityIds: string[]; drafts: boolean; member: MemberDoc | null }> {
+async function listScope(ctx: KnownContext, input: ListInput): Promise<{ communityIds: string[]; drafts: boolean; member: MemberPlace | null }> {
   if (input.communityId) {
     const community = await loadCommunity(ctx.db, input.communityId)
     const scope: Scope = communityScope(community)
     const grant = authorize(ctx.principal, 'activity.read', scope)
     return { communityIds: [community._id], drafts: grant.role === 'staff', member: null }
   }
-  const member = await callerMember(ctx)
+  const member = callerMember(ctx)
   if (member) return { communityIds: openCommunitiesOf(member), drafts: false, member }
   const own = ctx.principal.grants.find((g) => (g.role === 'staff' || g.role === 'resident') && g.scope.communityId)
   if (!own) throw new AppError('FORBIDDEN')

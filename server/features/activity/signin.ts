@@ -2,11 +2,11 @@ import { inChina } from '../../../src/domain/china-time'
 import type { AttendanceRow, SigninResult } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
 import { checkLocation, type ReportedPosition } from '../../../src/domain/location-flag'
-import { decideSignin, DEFAULT_SIGNIN_MARGINS, signinOpen, type Direction } from '../../../src/domain/signin-window'
-import { ownMemberId } from '../../access/own-member'
+import { decideSignin, DEFAULT_SIGNIN_MARGINS, type Direction } from '../../../src/domain/signin-window'
+import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
 import { isDuplicateKey } from '../../db/db-errors'
 import type { ActivityDoc, AttendanceDoc, AttendanceMethod, MemberDoc } from '../../db/docs'
-import { findById, loadMember, notFound } from '../../db/load'
+import { findById, notFound } from '../../db/load'
 import { namesOf } from '../../db/names'
 import type { KnownContext } from '../../kernel/function-def'
 import { resolveToken } from '../card/card-resolve'
@@ -17,16 +17,16 @@ import { codeExpiresAt, currentSigninCode, nextWindowAt, verifySigninCode } from
 // Sign-in and sign-out (issue 9 §4). One attendance record per member per
 // activity, its id fixed by the pair and held by the unique index: a second
 // scan, or two phones at once, find the first record and write nothing. A
-// member's scan costs four requests: the caller, the activity, the member, the
-// write.
+// member's scan costs four requests: the session's user and member (principal.ts
+// reads the member's current place for the call), the activity, the write.
 
 export function attendanceId(activityId: string, memberId: string): string {
   return `${activityId}:${memberId}`
 }
 
+/** The organiser's display may show the code early; the scan is what the schedule decides. */
 export function signinCode(ctx: KnownContext, activity: ActivityDoc, direction: Direction) {
-  const closed = signinOpen(activity, ctx.now(), DEFAULT_SIGNIN_MARGINS)
-  if (closed) throw new AppError(closed)
+  if (activity.status !== 'published') throw new AppError(activity.status === 'cancelled' ? 'ACTIVITY_CANCELLED' : activity.status === 'ended' ? 'ACTIVITY_ENDED' : 'ACTIVITY_NOT_OPEN')
   const now = ctx.now()
   return {
     token: currentSigninCode(ctx.env.cardSecret, activity._id, direction, now),
@@ -41,9 +41,12 @@ async function findAttendance(ctx: KnownContext, activityId: string, memberId: s
   return findById<AttendanceDoc>(ctx.db, 'attendance', attendanceId(activityId, memberId))
 }
 
+/** The member scanned in: their name when the organiser scanned them (a self-scan needs none). */
+type Scanned = MemberPlace & { name: string | null }
+
 interface Scan {
   activity: ActivityDoc
-  member: MemberDoc
+  member: Scanned
   direction: Direction
   method: AttendanceMethod
   position?: ReportedPosition
@@ -91,7 +94,7 @@ async function applyScan(ctx: KnownContext, scan: Scan): Promise<SigninResult> {
 
 type Presence = Pick<AttendanceDoc, 'inAt' | 'inMethod' | 'outAt' | 'outMethod' | 'reason' | 'location'>
 
-async function writeAttendance(ctx: KnownContext, activity: ActivityDoc, member: MemberDoc, presence: Presence): Promise<AttendanceDoc> {
+async function writeAttendance(ctx: KnownContext, activity: ActivityDoc, member: MemberPlace, presence: Presence): Promise<AttendanceDoc> {
   const record: AttendanceDoc = {
     _id: attendanceId(activity._id, member._id),
     activityId: activity._id,
@@ -112,7 +115,8 @@ async function writeAttendance(ctx: KnownContext, activity: ActivityDoc, member:
 export async function signIn(ctx: KnownContext, input: { token: string; activityId?: string; location?: ReportedPosition }): Promise<SigninResult> {
   const claim = verifySigninCode(ctx.env.cardSecret, input.token, ctx.now())
   if (input.activityId && input.activityId !== claim.activityId) throw new AppError('SIGNIN_CODE_OTHER_ACTIVITY')
-  const [activity, member] = await Promise.all([findById<ActivityDoc>(ctx.db, 'activities', claim.activityId), loadMember(ctx.db, ownMemberId(ctx.principal))])
+  const activity = await findById<ActivityDoc>(ctx.db, 'activities', claim.activityId)
+  const member = { ...ownMemberPlace(ctx.principal), name: null }
   // Signed by us, so it existed: deleted since, or of another environment.
   if (!activity) throw notFound('活动')
   // The code proves they saw it; say why rather than NOT_FOUND.
@@ -125,7 +129,7 @@ export async function signInByCard(ctx: KnownContext, input: { activityId: strin
   const activity = await managedActivity(ctx, input.activityId)
   const { member } = await resolveToken(ctx.db, ctx.env.cardSecret, input.token)
   requireOpenTo(activity, member)
-  return applyScan(ctx, { activity, member, direction: 'in', method: 'card' })
+  return applyScan(ctx, { activity, member: { ...member, name: member.name }, direction: 'in', method: 'card' })
 }
 
 /** The organiser records a presence by hand, with the reason; during the activity or after it. */

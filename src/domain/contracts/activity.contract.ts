@@ -100,7 +100,8 @@ export const signupResultSchema = z.strictObject({
 export const signinResultSchema = z.strictObject({
   activityId: z.string(),
   title: z.string(),
-  memberName: z.string(),
+  /** When the organiser scanned the member; null for the member's own scan. */
+  memberName: z.string().nullable(),
   direction: z.enum(['in', 'out']),
   /** True when this scan found the record already there (已签到 at `at`); nothing written. */
   already: z.boolean(),
