@@ -4,13 +4,6 @@
 export const ACTIVITY_STATUSES = ['draft', 'published', 'ended', 'cancelled'] as const
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number]
 
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
-  draft: '草稿',
-  published: '已发布',
-  ended: '已结束',
-  cancelled: '已取消',
-}
-
 /** Who organised it: the rule counts community-organised and unit-organised activities apart (002 §三.1). */
 export const ORGANISER_KINDS = ['community', 'unit'] as const
 export type OrganiserKind = (typeof ORGANISER_KINDS)[number]

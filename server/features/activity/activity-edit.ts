@@ -78,7 +78,7 @@ export async function createActivity(ctx: KnownContext, input: ActivityFields & 
 }
 
 /** What the notice of a change says the activity is now. */
-export function timeText(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>): string {
+function timeText(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>): string {
   return `${inChina(activity.startAt).format('YYYY-MM-DD HH:mm')}~${inChina(activity.endAt).format('HH:mm')}`
 }
 

@@ -26,10 +26,30 @@ function mineOf(signup: SignupDoc | null): MemberSignup {
   return signup && signup.status !== 'cancelled' ? signup.status : null
 }
 
-async function readBoth(t: Txn, activityId: string, memberId: string): Promise<{ activity: ActivityDoc; signup: SignupDoc | null }> {
-  const activity = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
-  const signup = await findInTransaction<SignupDoc>(t, 'signups', signupId(activityId, memberId))
-  return { activity, signup }
+interface SignupTurn {
+  t: Txn
+  activity: ActivityDoc
+  mine: MemberSignup
+  memberId: string
+  now: Date
+}
+
+/**
+ * The frame both actions share: the member's activity, then one transaction
+ * that reads the activity and the member's sign-up and runs `body` on them.
+ */
+async function inSignupTransaction(ctx: KnownContext, activityId: string, body: (turn: SignupTurn) => Promise<SignupOutcome>): Promise<SignupOutcome> {
+  const { member } = await memberActivity(ctx, activityId)
+  const now = ctx.now()
+  return inTransaction(
+    ctx.db,
+    async (t) => {
+      const activity = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
+      const signup = await findInTransaction<SignupDoc>(t, 'signups', signupId(activityId, member._id))
+      return body({ t, activity, mine: mineOf(signup), memberId: member._id, now })
+    },
+    { attempts: SIGNUP_ATTEMPTS },
+  )
 }
 
 export interface SignupOutcome {
@@ -37,45 +57,28 @@ export interface SignupOutcome {
   position: number | null
 }
 
-export async function signUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
-  const { member } = await memberActivity(ctx, activityId)
-  const now = ctx.now()
-  return inTransaction(
-    ctx.db,
-    async (t) => {
-      const { activity, signup } = await readBoth(t, activityId, member._id)
-      const plan = decideSignup(activity, mineOf(signup), now)
-      if ('refuse' in plan) throw new AppError(plan.refuse)
-      const _ = ctx.db.command
-      if (plan.write === 'signedUp') {
-        await t.collection('activities').doc(activityId).update({ data: { signedUp: _.inc(1), updatedAt: now } })
-      } else {
-        await t.collection('activities').doc(activityId).update({ data: { waitlist: [...activity.waitlist, member._id], updatedAt: now } })
-      }
-      await setSignupStatus(t, activityId, member._id, plan.write, now)
-      return { status: plan.write, position: plan.write === 'waitlisted' ? plan.position : null }
-    },
-    { attempts: SIGNUP_ATTEMPTS },
-  )
+export function signUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
+  return inSignupTransaction(ctx, activityId, async ({ t, activity, mine, memberId, now }) => {
+    const plan = decideSignup(activity, mine, now)
+    if ('refuse' in plan) throw new AppError(plan.refuse)
+    const seat = plan.write === 'signedUp' ? { signedUp: ctx.db.command.inc(1) } : { waitlist: [...activity.waitlist, memberId] }
+    await t.collection('activities').doc(activityId).update({ data: { ...seat, updatedAt: now } })
+    await setSignupStatus(t, activityId, memberId, plan.write, now)
+    return { status: plan.write, position: plan.write === 'waitlisted' ? plan.position : null }
+  })
 }
 
 /** A cancelled seat goes to the first on the waitlist, in the same transaction. */
-export async function cancelSignUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
-  const { member } = await memberActivity(ctx, activityId)
-  const now = ctx.now()
-  return inTransaction(
-    ctx.db,
-    async (t) => {
-      const { activity, signup } = await readBoth(t, activityId, member._id)
-      const plan = decideCancel(activity, mineOf(signup), now)
-      if ('refuse' in plan) throw new AppError(plan.refuse)
-      const waitlist = activity.waitlist.filter((id) => id !== member._id && id !== (plan.write === 'cancelSeat' ? plan.promote : null))
-      const signedUp = plan.write === 'cancelSeat' && !plan.promote ? activity.signedUp - 1 : activity.signedUp
-      await t.collection('activities').doc(activityId).update({ data: { waitlist, signedUp, updatedAt: now } })
-      if (plan.write === 'cancelSeat' && plan.promote) await setSignupStatus(t, activityId, plan.promote, 'signedUp', now)
-      await setSignupStatus(t, activityId, member._id, 'cancelled', now)
-      return { status: 'cancelled' as const, position: null }
-    },
-    { attempts: SIGNUP_ATTEMPTS },
-  )
+export function cancelSignUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
+  return inSignupTransaction(ctx, activityId, async ({ t, activity, mine, memberId, now }) => {
+    const plan = decideCancel(activity, mine, now)
+    if ('refuse' in plan) throw new AppError(plan.refuse)
+    const promote = plan.write === 'cancelSeat' ? plan.promote : null
+    const waitlist = activity.waitlist.filter((id) => id !== memberId && id !== promote)
+    const signedUp = plan.write === 'cancelSeat' && !promote ? activity.signedUp - 1 : activity.signedUp
+    await t.collection('activities').doc(activityId).update({ data: { waitlist, signedUp, updatedAt: now } })
+    if (promote) await setSignupStatus(t, activityId, promote, 'signedUp', now)
+    await setSignupStatus(t, activityId, memberId, 'cancelled', now)
+    return { status: 'cancelled', position: null }
+  })
 }
