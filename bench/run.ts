@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { openLocalDatabase } from '../local/runtime/open-database'
 import { countOf, getRows, scan } from '../server/db/read'
 import type { Database } from '../server/kernel/database'
+import { benchSignins } from './activity-signin'
 import { benchCheckins } from './checkin'
 import { activityId, loadAttendance, loadCity, memberId, mobileOf, SCALE, unitId } from './dataset'
 import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
@@ -14,6 +15,7 @@ import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 
 // `npm run bench -- --only=group-by` loads just the attendance records and
 // times the group-by: the one figure the aggregate fast path changes.
+// `--only=signin` runs the 300 simultaneous activity sign-ins alone.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 
 async function benchGroupBy(db: Database): Promise<Row> {
@@ -36,9 +38,21 @@ async function groupByOnly() {
   }
 }
 
+async function signinOnly() {
+  const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
+  const { db, close } = openLocalDatabase(join(dir, 'bench.sqlite'))
+  try {
+    printTable(`双报到 基准测试（仅活动签到） · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} · Node ${process.version}`, await benchSignins(db))
+  } finally {
+    close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main() {
   if (only === 'group-by') return groupByOnly()
-  if (only !== undefined) throw new Error(`unknown --only=${only}; the one part that runs alone is --only=group-by`)
+  if (only === 'signin') return signinOnly()
+  if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by and --only=signin`)
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const file = join(dir, 'bench.sqlite')
   const { db, close } = openLocalDatabase(file)
@@ -77,6 +91,8 @@ async function main() {
     sample()
 
     rows.push(...(await benchCheckins(db)))
+    sample()
+    rows.push(...(await benchSignins(db)))
     sample()
     rows.push({ benchmark: '数据库文件', result: mb(statSync(file).size), detail: `峰值内存 RSS ${mb(peak.rss)}` })
   } finally {
