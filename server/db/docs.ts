@@ -219,4 +219,18 @@ export interface AttendanceDoc {
   reason: string | null
   location: { lat: number; lng: number; accuracy: number; distance: number; flagged: boolean } | null
   recordedBy: string
+  /** Earlier versions, each replaced by an organiser's correction with its reason. */
+  history?: AttendanceVersion[]
+}
+
+export interface AttendanceVersion {
+  inAt: Date
+  outAt: Date | null
+  inMethod: AttendanceMethod
+  outMethod: AttendanceMethod | null
+  reason: string | null
+  /** Who replaced it, when, and why. */
+  correctedBy: string
+  correctedAt: Date
+  correction: string
 }

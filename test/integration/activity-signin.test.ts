@@ -210,6 +210,24 @@ it('the organiser signs a member in by their 联系证, or by hand with a reason
   expect(methods).toEqual({ 'm-2': 'card', 'm-4': 'manual' })
 })
 
+it('the organiser corrects a record with a reason, and the record keeps the version it replaced', async () => {
+  const a = await activity(0)
+  const signedIn = (await scan('m-1', await code(a.activityId))) as { data: SigninResult }
+  const outAt = later(90 * MIN).toISOString()
+  const corrected = await staff().ok<AttendanceRow>('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt, reason: '忘记签退，按实际离开时间' })
+  expect(corrected).toMatchObject({ inAt: signedIn.data.at, inMethod: 'code', outAt, outMethod: 'manual', minutes: 90, memberName: '党员1' })
+  expect(corrected.corrections).toEqual([{ inAt: signedIn.data.at, outAt: null, correctedAt: h.clock.now.toISOString(), correction: '忘记签退，按实际离开时间' }])
+  const again = await staff().ok<AttendanceRow>('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt: later(60 * MIN).toISOString(), reason: '再次核对' })
+  expect(again.corrections.map((c) => c.outAt)).toEqual([null, outAt])
+  expect(again.minutes).toBe(60)
+  await expectNothingWritten(h.db, async () => {
+    expect((await staff().fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt: later(-MIN).toISOString(), reason: '错' })).code).toBe('ATTENDANCE_TIME_INVALID')
+    expect((await staff().fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-5', inAt: later(0).toISOString(), reason: '无记录' })).code).toBe('NOT_FOUND')
+    expect((await staff().fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt })).code).toBe('VALIDATION_FAILED')
+    expect((await h.asUser(USERS.staffA2).fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt, reason: '越权' })).code).toBe('NOT_FOUND')
+  })
+})
+
 it("a member's year counts the community activities they attended", async () => {
   const before = await h.asUser('m-5').ok<{ community: number; unit: number; required: number }>('activity', { action: 'myYear' })
   const a = await activity(5)

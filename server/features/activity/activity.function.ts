@@ -4,7 +4,7 @@ import { managedActivity } from './activity-access'
 import { cancelActivity, createActivity, endActivity, publishActivity, updateActivity } from './activity-edit'
 import { getActivity, listActivities } from './activity-list'
 import { attendanceOf, myYear } from './attendance'
-import { addRecord, signIn, signInByCard, signinCode } from './signin'
+import { addRecord, correctRecord, signIn, signInByCard, signinCode } from './signin'
 import { cancelSignUp, signUp } from './signup-write'
 
 /** 活动: community activities, sign-up with a waitlist, sign-in by a rotating code, the year's counts. */
@@ -22,6 +22,7 @@ export const activity = defineFunction('activity', activityContract, {
   signIn: { permission: 'activity.signin', handle: (input, ctx) => signIn(ctx, input) },
   signInByCard: { permission: 'activity.manage', handle: (input, ctx) => signInByCard(ctx, input) },
   addRecord: { permission: 'activity.manage', handle: (input, ctx) => addRecord(ctx, input) },
+  correctRecord: { permission: 'activity.manage', handle: (input, ctx) => correctRecord(ctx, input) },
   attendance: { permission: 'activity.manage', handle: async (input, ctx) => attendanceOf(ctx, await managedActivity(ctx, input.activityId)) },
   myYear: { permission: 'activity.signin', handle: (input, ctx) => myYear(ctx, input.year) },
 })

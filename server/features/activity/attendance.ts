@@ -27,6 +27,7 @@ export function attendanceRow(activity: ActivityDoc, record: AttendanceDoc, memb
     distance: record.location?.distance ?? null,
     accuracy: record.location?.accuracy ?? null,
     flagged: record.location?.flagged ?? false,
+    corrections: (record.history ?? []).map((v) => ({ inAt: v.inAt.toISOString(), outAt: v.outAt ? v.outAt.toISOString() : null, correctedAt: v.correctedAt.toISOString(), correction: v.correction })),
   }
 }
 

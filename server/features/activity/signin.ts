@@ -5,9 +5,10 @@ import { checkLocation, type ReportedPosition } from '../../../src/domain/locati
 import { decideSignin, DEFAULT_SIGNIN_MARGINS, type Direction } from '../../../src/domain/signin-window'
 import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
 import { isDuplicateKey } from '../../db/db-errors'
-import type { ActivityDoc, AttendanceDoc, AttendanceMethod, MemberDoc } from '../../db/docs'
+import type { ActivityDoc, AttendanceDoc, AttendanceMethod, AttendanceVersion, MemberDoc } from '../../db/docs'
 import { findById, notFound } from '../../db/load'
 import { namesOf } from '../../db/names'
+import { findInTransaction, inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { resolveToken } from '../card/card-resolve'
 import { isOpenTo, managedActivity, requireOpenTo } from './activity-access'
@@ -150,9 +151,50 @@ export async function addRecord(ctx: KnownContext, input: { activityId: string; 
       reason: input.reason,
       location: null,
     })
-    return attendanceRow(activity, record, member.name, (await namesOf(ctx.db, 'units', [member.unitId])).get(member.unitId) ?? '')
+    return rowWithNames(ctx, activity, record, member)
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('ATTENDANCE_EXISTS')
     throw error
   }
+}
+
+/** The organiser corrects a record's times with a reason; the replaced version goes into its history. */
+export async function correctRecord(ctx: KnownContext, input: { activityId: string; memberId: string; inAt?: Date; outAt?: Date | null; reason: string }): Promise<AttendanceRow> {
+  const activity = await managedActivity(ctx, input.activityId)
+  if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED')
+  const id = attendanceId(activity._id, input.memberId)
+  const now = ctx.now()
+  // One transaction on the record: two corrections at once each keep the version they replaced.
+  const corrected = await inTransaction(ctx.db, async (t) => {
+    const record = await findInTransaction<AttendanceDoc>(t, 'attendance', id)
+    if (!record) throw notFound('签到记录')
+    const inAt = input.inAt ?? record.inAt
+    const outAt = input.outAt === undefined ? record.outAt : input.outAt
+    if (outAt && outAt.getTime() <= inAt.getTime()) throw new AppError('ATTENDANCE_TIME_INVALID')
+    const replaced: AttendanceVersion = {
+      inAt: record.inAt,
+      outAt: record.outAt,
+      inMethod: record.inMethod,
+      outMethod: record.outMethod,
+      reason: record.reason,
+      correctedBy: ctx.principal.userId,
+      correctedAt: now,
+      correction: input.reason,
+    }
+    const changes = {
+      inAt,
+      outAt,
+      inMethod: input.inAt ? 'manual' : record.inMethod,
+      outMethod: input.outAt === undefined ? record.outMethod : outAt ? 'manual' : null,
+      history: [...(record.history ?? []), replaced],
+    } satisfies Partial<AttendanceDoc>
+    await t.collection('attendance').doc(id).update({ data: changes })
+    return { ...record, ...changes }
+  })
+  return rowWithNames(ctx, activity, corrected, await findById<MemberDoc>(ctx.db, 'members', input.memberId))
+}
+
+async function rowWithNames(ctx: KnownContext, activity: ActivityDoc, record: AttendanceDoc, member: MemberDoc | undefined): Promise<AttendanceRow> {
+  const unitName = member ? ((await namesOf(ctx.db, 'units', [member.unitId])).get(member.unitId) ?? '') : ''
+  return attendanceRow(activity, record, member?.name ?? '', unitName)
 }

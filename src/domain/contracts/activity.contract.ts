@@ -136,6 +136,8 @@ export const attendanceRowSchema = z.strictObject({
   distance: count.nullable(),
   accuracy: z.number().nullable(),
   flagged: z.boolean(),
+  /** Earlier versions replaced by corrections, oldest first. */
+  corrections: z.array(z.strictObject({ inAt: isoDate, outAt: isoDate.nullable(), correctedAt: isoDate, correction: z.string() })),
 })
 export type AttendanceRow = z.output<typeof attendanceRowSchema>
 
@@ -192,6 +194,11 @@ export const activityContract = {
   /** The organiser adds a record by hand, with the reason. */
   addRecord: action(
     z.strictObject({ ...activityId, memberId: id('党员'), inAt: moment('签到时间'), outAt: moment('签退时间').nullable().default(null), reason: plainText('补录原因', { max: 50, required: true }) }),
+    attendanceRowSchema,
+  ),
+  /** The organiser corrects a record's times with a reason; the record keeps the version it replaces. */
+  correctRecord: action(
+    z.strictObject({ ...activityId, memberId: id('党员'), inAt: moment('签到时间').optional(), outAt: moment('签退时间').nullable().optional(), reason: plainText('更正原因', { max: 50, required: true }) }),
     attendanceRowSchema,
   ),
   /** The organiser: sign-ups, waitlist and attendance with hours and flags. */
