@@ -1,5 +1,6 @@
 import { AppError } from '../../../src/domain/errors'
 import { decideCancel, decideSignup, type MemberSignup } from '../../../src/domain/signup'
+import { isTransactionConflict } from '../../db/db-errors'
 import type { ActivityDoc, SignupDoc } from '../../db/docs'
 import { findInTransaction, inTransaction, type Txn } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
@@ -41,15 +42,21 @@ interface SignupTurn {
 async function inSignupTransaction(ctx: KnownContext, activityId: string, body: (turn: SignupTurn) => Promise<SignupOutcome>): Promise<SignupOutcome> {
   const { member } = await memberActivity(ctx, activityId)
   const now = ctx.now()
-  return inTransaction(
-    ctx.db,
-    async (t) => {
-      const activity = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
-      const signup = await findInTransaction<SignupDoc>(t, 'signups', signupId(activityId, member._id))
-      return body({ t, activity, mine: mineOf(signup), memberId: member._id, now })
-    },
-    { attempts: SIGNUP_ATTEMPTS },
-  )
+  try {
+    return await inTransaction(
+      ctx.db,
+      async (t) => {
+        const activity = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
+        const signup = await findInTransaction<SignupDoc>(t, 'signups', signupId(activityId, member._id))
+        return body({ t, activity, mine: mineOf(signup), memberId: member._id, now })
+      },
+      { attempts: SIGNUP_ATTEMPTS },
+    )
+  } catch (error) {
+    // Still losing after every attempt: ask the member to try again, nothing written.
+    if (isTransactionConflict(error)) throw new AppError('CONFLICT', '报名人数较多，请稍后重试')
+    throw error
+  }
 }
 
 export interface SignupOutcome {
