@@ -38,7 +38,7 @@ export async function managedActivity(ctx: KnownContext, activityId: string): Pr
   return activity
 }
 
-export function manages(ctx: KnownContext, activity: ActivityDoc): boolean {
+function manages(ctx: KnownContext, activity: ActivityDoc): boolean {
   return can(ctx.principal, 'activity.manage', activityScope(activity))
 }
 

@@ -1,10 +1,9 @@
 import type { MessageKind, MessageValues } from '../../../src/domain/message-kinds'
-import type { SignupDoc } from '../../db/docs'
+import type { ActivityDoc, SignupDoc } from '../../db/docs'
 import { scan, scanAll } from '../../db/read'
 import type { UserDoc } from '../../db/users'
 import type { KnownContext } from '../../kernel/function-def'
 import { sendMessage } from '../../messages/send-message'
-import type { ActivityDoc } from '../../db/docs'
 
 // Those signed up or waiting hear of a change of time or place and of a
 // cancellation (issue 9 §2), each through the one message sender: its key
