@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { openLocalDatabase } from '../local/runtime/open-database'
 import { countOf, getRows, scan } from '../server/db/read'
 import type { Database } from '../server/kernel/database'
+import { benchSignins } from './activity-signin'
 import { benchCheckins } from './checkin'
 import { benchCost } from './cost'
 import { activityId, loadAttendance, loadCity, memberId, mobileOf, SCALE, unitId } from './dataset'
@@ -17,6 +18,7 @@ import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 // times the group-by: the one figure the aggregate fast path changes.
 // `npm run bench -- --only=cost` prints the requests per action and the
 // district view's time (bench/cost.ts) alone.
+// `--only=signin` runs the 300 simultaneous activity sign-ins alone.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 
 async function benchGroupBy(db: Database): Promise<Row> {
@@ -47,10 +49,22 @@ async function printCost() {
   printTable(`双报到 区级视图 · ${machine()}`, cost.district)
 }
 
+async function signinOnly() {
+  const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
+  const { db, close } = openLocalDatabase(join(dir, 'bench.sqlite'))
+  try {
+    printTable(`双报到 基准测试（仅活动签到） · ${machine()}`, await benchSignins(db))
+  } finally {
+    close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main() {
   if (only === 'group-by') return groupByOnly()
   if (only === 'cost') return printCost()
-  if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by and --only=cost`)
+  if (only === 'signin') return signinOnly()
+  if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by, --only=cost and --only=signin`)
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const file = join(dir, 'bench.sqlite')
   const { db, close } = openLocalDatabase(file)
@@ -89,6 +103,8 @@ async function main() {
     sample()
 
     rows.push(...(await benchCheckins(db)))
+    sample()
+    rows.push(...(await benchSignins(db)))
     sample()
     rows.push({ benchmark: '数据库文件', result: mb(statSync(file).size), detail: `峰值内存 RSS ${mb(peak.rss)}` })
   } finally {

@@ -1,5 +1,6 @@
 import type { CloudFunction } from './kernel/function-def'
 import { account } from './features/account/account.function'
+import { activity } from './features/activity/activity.function'
 import { audit } from './features/audit/audit.function'
 import { bootstrap } from './features/bootstrap/bootstrap.function'
 import { card } from './features/card/card.function'
@@ -17,5 +18,5 @@ import { stats } from './features/stats/stats.function'
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity].map((fn) => [fn.name, fn]),
 )

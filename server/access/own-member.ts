@@ -12,3 +12,16 @@ export function ownMemberId(principal: Principal): string {
 export function ownMemberIds(principal: Principal): string[] {
   return principal.grants.filter((g) => g.role === 'member' && g.scope.memberId).map((g) => g.scope.memberId!)
 }
+
+/** Where the caller's member lives and works, as the kernel read it from the member record for this call (principal.ts). */
+export interface MemberPlace {
+  _id: string
+  unitId: string
+  communityId: string
+}
+
+export function ownMemberPlace(principal: Principal): MemberPlace {
+  const memberId = ownMemberId(principal)
+  const scope = principal.grants.find((g) => g.role === 'member' && g.scope.memberId === memberId)!.scope
+  return { _id: memberId, unitId: scope.unitId ?? '', communityId: scope.communityId ?? '' }
+}

@@ -16,6 +16,7 @@ export const COLLECTIONS = [
   'posts',
   'notices',
   'activities',
+  'signups',
   'attendance',
   'messages',
   'subscriptions',

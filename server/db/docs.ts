@@ -163,3 +163,80 @@ export interface NoticeDoc {
   fromCommunityId: string
   toCommunityId: string
 }
+
+/** Community-organised now; unit-organised (in a paired community) comes with pairing. */
+export interface ActivityDoc {
+  _id: string
+  organiserKind: 'community' | 'unit'
+  communityId: string
+  streetId: string
+  districtId: string
+  title: string
+  postId: string | null
+  postName: string | null
+  description: string
+  place: string
+  startAt: Date
+  endAt: Date
+  status: 'draft' | 'published' | 'ended' | 'cancelled'
+  signupRequired: boolean
+  capacity: number
+  signupOpensAt: Date | null
+  signupClosesAt: Date
+  location: { lat: number; lng: number; radius: number } | null
+  /** Seats taken; written only in a transaction with `waitlist` (signup-write.ts). */
+  signedUp: number
+  /** Member ids waiting, first come first. */
+  waitlist: string[]
+  cancelReason: string | null
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  endedAt?: Date
+}
+
+/** One member's sign-up to one activity; `_id` is signupId(activityId, memberId). */
+export interface SignupDoc {
+  _id: string
+  activityId: string
+  memberId: string
+  status: 'signedUp' | 'waitlisted' | 'cancelled'
+  at: Date
+  updatedAt: Date
+}
+
+export type AttendanceMethod = 'code' | 'card' | 'manual' | 'scheduledEnd'
+
+/** One member's presence at one activity; unique per (activityId, memberId). */
+export interface AttendanceDoc {
+  _id: string
+  activityId: string
+  memberId: string
+  unitId: string
+  organiserKind: 'community' | 'unit'
+  /** The activity's community and China year, so the year's counts are one query. */
+  communityId: string
+  year: number
+  inAt: Date
+  inMethod: AttendanceMethod
+  outAt: Date | null
+  outMethod: AttendanceMethod | null
+  /** Why a record was made by hand. */
+  reason: string | null
+  location: { lat: number; lng: number; accuracy: number; distance: number; flagged: boolean } | null
+  recordedBy: string
+  /** Earlier versions, each replaced by an organiser's correction with its reason. */
+  history?: AttendanceVersion[]
+}
+
+export interface AttendanceVersion {
+  inAt: Date
+  outAt: Date | null
+  inMethod: AttendanceMethod
+  outMethod: AttendanceMethod | null
+  reason: string | null
+  /** Who replaced it, when, and why. */
+  correctedBy: string
+  correctedAt: Date
+  correction: string
+}

@@ -45,6 +45,11 @@ export const INDEXES: IndexSpec[] = [
 
   { collection: 'attendance', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
   { collection: 'attendance', keys: { memberId: 1 }, name: 'memberId' },
+  { collection: 'attendance', keys: { memberId: 1, year: 1, organiserKind: 1 }, name: 'memberId_year_organiserKind' },
+  // A community's activities by time; a member's sign-ups; one sign-up per member per activity.
+  { collection: 'activities', keys: { communityId: 1, startAt: 1 }, name: 'communityId_startAt' },
+  { collection: 'signups', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
+  { collection: 'signups', keys: { memberId: 1 }, name: 'memberId' },
 
   // One subscription message per idempotency key: a second send finds it and sends nothing.
   { collection: 'messages', keys: { key: 1 }, unique: true, name: 'key_unique' },

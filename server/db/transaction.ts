@@ -1,6 +1,6 @@
 import type { Database } from '../kernel/database'
 import type { CollectionName } from './collections'
-import { isTransactionConflict } from './db-errors'
+import { isDocumentMissing, isTransactionConflict } from './db-errors'
 
 // The slice of the SDK's transaction object handlers use. Transactions allow
 // single-document operations only (WeChat: no where() inside), so everything a
@@ -33,13 +33,28 @@ const ATTEMPTS = 3
  * Runs `body` in a transaction: all its writes apply together or not at all.
  * When another write to a document it writes commits first, the body runs
  * again in a new transaction, so it must read what it decides on through `t`.
+ * `attempts` raises the limit where many callers contend for one document (a
+ * sign-up burst); each retry waits a random moment, so the losers of one round
+ * do not all collide again in the next.
  */
-export async function inTransaction<T>(db: Database, body: (t: Txn) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Database, body: (t: Txn) => Promise<T>, options: { attempts?: number } = {}): Promise<T> {
+  const attempts = options.attempts ?? ATTEMPTS
   for (let attempt = 1; ; attempt++) {
     try {
       return (await db.runTransaction((t: Txn) => body(t))) as T
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isTransactionConflict(error)) throw error
+      if (attempt >= attempts || !isTransactionConflict(error)) throw error
+      if (attempts > ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, attempt * 5)))
     }
+  }
+}
+
+/** A document by id inside a transaction, or null when there is none (the SDK throws for that). */
+export async function findInTransaction<T>(t: Txn, collection: CollectionName, id: string): Promise<T | null> {
+  try {
+    return (await t.collection(collection).doc<T>(id).get()).data
+  } catch (error) {
+    if (isDocumentMissing(error)) return null
+    throw error
   }
 }

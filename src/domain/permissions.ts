@@ -43,10 +43,12 @@ export const PERMISSIONS = {
   /** The community's self-registered residents: see them, remove a fake one. */
   'residents.manage': ['staff'],
   'audit.read': ['districtAdmin'],
-  // Features not built yet: only their menu entries use these so far.
+  // 活动 (issue 9): residents see a community's published activities; members sign up and sign in.
+  'activity.read': ['member', 'staff', 'resident'],
   'activity.signin': ['member'],
-  'service.log': ['member'],
   'activity.manage': ['staff', 'secretary'],
+  // Features not built yet: only their menu entries use these so far.
+  'service.log': ['member'],
   'need.submit': ['resident'],
   'need.manage': ['staff'],
   'member.rate': ['staff'],

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Result } from '../result'
 import { accountContract } from './account.contract'
+import { activityContract } from './activity.contract'
 import { auditContract } from './audit.contract'
 import { bootstrapContract } from './bootstrap.contract'
 import { cardContract } from './card.contract'
@@ -31,6 +32,7 @@ export const CONTRACTS = {
   grants: grantsContract,
   residents: residentsContract,
   audit: auditContract,
+  activity: activityContract,
 }
 
 type Contracts = typeof CONTRACTS

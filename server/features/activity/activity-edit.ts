@@ -1,0 +1,167 @@
+import { authorize } from '../../../src/domain/access'
+import { inChina } from '../../../src/domain/china-time'
+import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
+import { AppError } from '../../../src/domain/errors'
+import { decideCapacity } from '../../../src/domain/signup'
+import { authorizedPost } from '../../access/authorized-record'
+import type { ActivityDoc } from '../../db/docs'
+import { communityScope, loadCommunity } from '../../db/load'
+import { newId } from '../../db/new-id'
+import { inTransaction } from '../../db/transaction'
+import type { KnownContext } from '../../kernel/function-def'
+import { managedActivity } from './activity-access'
+import { notifySignedUp } from './activity-notify'
+import { activityView } from './activity-view'
+import { setSignupStatus } from './signup-write'
+
+// The organiser's side of an activity's life: create a draft, edit, publish,
+// cancel, end. A status change is a conditional update (only from the status it
+// leaves), so two organisers pressing at once change it once.
+
+type Schedule = Pick<ActivityDoc, 'startAt' | 'endAt' | 'signupOpensAt'> & { signupClosesAt: Date | null }
+
+/** The schedule's own rules; returns the sign-up deadline, the start when none is given. */
+function checkedSchedule(s: Schedule): Date {
+  if (s.endAt.getTime() <= s.startAt.getTime()) throw new AppError('END_BEFORE_START')
+  const closes = s.signupClosesAt ?? s.startAt
+  if (closes.getTime() > s.endAt.getTime() || (s.signupOpensAt && s.signupOpensAt.getTime() >= closes.getTime())) throw new AppError('SIGNUP_WINDOW_INVALID')
+  return closes
+}
+
+async function postOf(ctx: KnownContext, communityId: string, postId: string | null): Promise<{ postId: string | null; postName: string | null }> {
+  if (!postId) return { postId: null, postName: null }
+  const post = await authorizedPost(ctx, postId, 'activity.manage')
+  if (post.communityId !== communityId || !post.active) throw new AppError('CLAIM_NOT_AVAILABLE', '所选服务项目已停用或不属于该社区')
+  return { postId: post._id, postName: post.name }
+}
+
+export interface ActivityFields {
+  title: string
+  postId: string | null
+  description: string
+  place: string
+  startAt: Date
+  endAt: Date
+  signupRequired: boolean
+  capacity: number
+  signupOpensAt: Date | null
+  signupClosesAt: Date | null
+  location: ActivityDoc['location']
+}
+
+export async function createActivity(ctx: KnownContext, input: ActivityFields & { communityId: string }): Promise<ActivityView> {
+  const community = await loadCommunity(ctx.db, input.communityId)
+  authorize(ctx.principal, 'activity.manage', communityScope(community))
+  const signupClosesAt = checkedSchedule(input)
+  const now = ctx.now()
+  const { communityId: _communityId, ...fields } = input
+  const activity: ActivityDoc = {
+    ...fields,
+    ...(await postOf(ctx, community._id, input.postId)),
+    _id: newId('activity'),
+    organiserKind: 'community',
+    communityId: community._id,
+    streetId: community.streetId,
+    districtId: community.districtId,
+    status: 'draft',
+    signupClosesAt,
+    signedUp: 0,
+    waitlist: [],
+    cancelReason: null,
+    createdBy: ctx.principal.userId,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const { _id, ...data } = activity
+  await ctx.db.collection('activities').doc(_id).set({ data })
+  return activityView(activity, community.name, null)
+}
+
+/** What the notice of a change says the activity is now. */
+function timeText(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>): string {
+  return `${inChina(activity.startAt).format('YYYY-MM-DD HH:mm')}~${inChina(activity.endAt).format('HH:mm')}`
+}
+
+export async function updateActivity(ctx: KnownContext, input: Partial<ActivityFields> & { activityId: string; note: string }): Promise<ActivityView> {
+  const before = await managedActivity(ctx, input.activityId)
+  if (before.status === 'ended' || before.status === 'cancelled') throw new AppError('ACTIVITY_CLOSED')
+  const { activityId, note, ...changes } = input
+  const post = changes.postId === undefined ? {} : await postOf(ctx, before.communityId, changes.postId)
+  const now = ctx.now()
+  // Read and written in one transaction with the counters: a capacity is
+  // checked against the seats as they are, and a larger one takes the waitlist.
+  const after = await inTransaction(ctx.db, async (t) => {
+    const current = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
+    const merged = { ...current, ...changes, ...post }
+    // A new start moves a deadline left unset with it.
+    const signupClosesAt = checkedSchedule({ ...merged, signupClosesAt: changes.signupClosesAt === undefined && changes.startAt ? null : merged.signupClosesAt })
+    const capacity = decideCapacity(current, merged.capacity)
+    if ('refuse' in capacity) throw new AppError(capacity.refuse)
+    for (const memberId of capacity.promote) await setSignupStatus(t, activityId, memberId, 'signedUp', now)
+    const next: ActivityDoc = {
+      ...merged,
+      signupClosesAt,
+      signedUp: current.signedUp + capacity.promote.length,
+      waitlist: current.waitlist.slice(capacity.promote.length),
+      updatedAt: now,
+    }
+    const { _id, ...data } = next
+    await t.collection('activities').doc(activityId).set({ data })
+    return next
+  })
+  const moved = after.startAt.getTime() !== before.startAt.getTime() || after.endAt.getTime() !== before.endAt.getTime() || after.place !== before.place
+  if (after.status === 'published' && moved) {
+    await notifySignedUp(ctx, after, (memberId) => ({
+      kind: 'activityChanged',
+      key: `activityChanged:${after._id}:${after.updatedAt.getTime()}:${memberId}`,
+      values: { activity: after.title, time: timeText(after), place: after.place, note: note || '活动时间或地点已变更' },
+    }))
+  }
+  return activityView(after, (await loadCommunity(ctx.db, after.communityId)).name, null)
+}
+
+/** Moves the activity from `from` to `to` once; a second press finds it moved and is refused with its status. */
+async function transition(ctx: KnownContext, activity: ActivityDoc, from: ActivityDoc['status'][], data: Partial<ActivityDoc>): Promise<ActivityDoc> {
+  const _ = ctx.db.command
+  const result = (await ctx.db.collection('activities').where({ _id: activity._id, status: _.in(from) }).update({ data })) as { stats: { updated: number } }
+  if (result.stats.updated === 0) {
+    const now = await managedActivity(ctx, activity._id)
+    throw new AppError(now.status === 'cancelled' ? 'ACTIVITY_CANCELLED' : now.status === 'ended' ? 'ACTIVITY_ENDED' : 'ACTIVITY_NOT_OPEN')
+  }
+  return { ...activity, ...data }
+}
+
+async function viewOf(ctx: KnownContext, activity: ActivityDoc): Promise<ActivityView> {
+  return activityView(activity, (await loadCommunity(ctx.db, activity.communityId)).name, null)
+}
+
+export async function publishActivity(ctx: KnownContext, activityId: string): Promise<ActivityView> {
+  const activity = await managedActivity(ctx, activityId)
+  return viewOf(ctx, await transition(ctx, activity, ['draft'], { status: 'published', updatedAt: ctx.now() }))
+}
+
+export async function cancelActivity(ctx: KnownContext, activityId: string, reason: string): Promise<ActivityView> {
+  const activity = await managedActivity(ctx, activityId)
+  const cancelled = await transition(ctx, activity, ['draft', 'published'], { status: 'cancelled', cancelReason: reason, updatedAt: ctx.now() })
+  if (activity.status === 'published') {
+    await notifySignedUp(ctx, cancelled, (memberId) => ({
+      kind: 'activityCancelled',
+      key: `activityCancelled:${activity._id}:${memberId}`,
+      values: { activity: activity.title, time: timeText(activity), reason },
+    }))
+  }
+  return viewOf(ctx, cancelled)
+}
+
+/** Members signed in but not out are signed out at the scheduled end (activity-hours.ts credits no more). */
+export async function endActivity(ctx: KnownContext, activityId: string): Promise<ActivityView> {
+  const activity = await managedActivity(ctx, activityId)
+  const now = ctx.now()
+  if (activity.status === 'published' && now.getTime() < activity.startAt.getTime()) throw new AppError('ACTIVITY_NOT_STARTED')
+  const ended = await transition(ctx, activity, ['published'], { status: 'ended', endedAt: now, updatedAt: now })
+  await ctx.db
+    .collection('attendance')
+    .where({ activityId, outAt: null })
+    .update({ data: { outAt: activity.endAt, outMethod: 'scheduledEnd' } })
+  return viewOf(ctx, ended)
+}

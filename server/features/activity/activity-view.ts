@@ -1,0 +1,41 @@
+import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
+import type { ActivityDoc, SignupDoc } from '../../db/docs'
+
+// An activity as callers see it; `mine` and `claimed` are the member's own.
+
+export interface MemberSide {
+  signup: SignupDoc | null
+  claimedPostIds: ReadonlySet<string>
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null)
+
+export function activityView(activity: ActivityDoc, communityName: string, side: MemberSide | null): ActivityView {
+  const signup = side?.signup && side.signup.status !== 'cancelled' ? side.signup : null
+  const waitIndex = signup?.status === 'waitlisted' ? activity.waitlist.indexOf(signup.memberId) : -1
+  return {
+    activityId: activity._id,
+    organiserKind: activity.organiserKind,
+    communityId: activity.communityId,
+    communityName,
+    title: activity.title,
+    postId: activity.postId,
+    postName: activity.postName,
+    description: activity.description,
+    place: activity.place,
+    startAt: activity.startAt.toISOString(),
+    endAt: activity.endAt.toISOString(),
+    status: activity.status,
+    signupRequired: activity.signupRequired,
+    capacity: activity.capacity,
+    signupOpensAt: iso(activity.signupOpensAt),
+    signupClosesAt: activity.signupClosesAt.toISOString(),
+    signedUp: activity.signedUp,
+    waitlisted: activity.waitlist.length,
+    location: activity.location,
+    cancelReason: activity.cancelReason,
+    claimedPost: activity.postId !== null && (side?.claimedPostIds.has(activity.postId) ?? false),
+    mySignup: signup?.status === 'signedUp' || signup?.status === 'waitlisted' ? signup.status : null,
+    myWaitlistPosition: waitIndex >= 0 ? waitIndex + 1 : null,
+  }
+}
