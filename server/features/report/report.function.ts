@@ -1,6 +1,6 @@
 import { reportContract } from '../../../src/domain/contracts/report.contract'
 import { defineFunction } from '../../kernel/function-def'
-import { confirm } from './checkin'
+import { confirm } from './checkin-confirm'
 import { receipt } from './receipt'
 import { lookup } from './report-lookup'
 import { registrationTarget } from './registration-target'
