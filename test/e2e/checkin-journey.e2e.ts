@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import QRCode from 'qrcode'
 import type { Grant } from '../../src/domain/roles'
 import type { MemberDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
-import { phoneContext, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
+import { shot as shotOf, usePhonePage } from './support/phone-page'
 import { signInAs } from './support/sign-in'
 
 // The 报到 journey end to end, on the h5 build against the real runtime:
@@ -30,57 +28,27 @@ interface NamedDoc {
 }
 
 const runtime = useRuntimeAndBrowser()
-let context: BrowserContext
-let page: Page
-let qrDir: string
+const phone = usePhonePage(runtime, 'checkin-last')
 
-beforeAll(async () => {
-  context = await phoneContext(runtime.browser, runtime.server.baseURL)
-  page = await context.newPage()
-  qrDir = mkdtempSync(join(tmpdir(), 'sbd-qr-'))
-})
-
-afterEach(async () => {
-  // What the page showed when a step failed (or at the end).
-  await page?.screenshot({ path: screenshotPath('checkin-last'), fullPage: true }).catch(() => undefined)
-})
-
-afterAll(async () => {
-  await context?.close()
-  if (qrDir) rmSync(qrDir, { recursive: true, force: true })
-})
-
-const signIn = (openid: string) => signInAs(page, openid)
+const signIn = (openid: string) => signInAs(phone.page, openid)
 
 /** The page route in the hash ('' for a fresh load of /). Pages under a pushed page stay "visible" to Playwright. */
 function currentRoute(): string {
-  return new URL(page.url()).hash.replace(/^#/, '').split('?')[0]!
+  return new URL(phone.page.url()).hash.replace(/^#/, '').split('?')[0]!
 }
 
 async function openTab(text: string, tab: string): Promise<void> {
   const route = `/pages/${tab}/index`
   // Tapping the tab already shown can leave Taro's h5 router with no page visible.
   if (currentRoute() === route || (tab === 'home' && currentRoute() === '')) return
-  await page.locator('.weui-tabbar__item', { hasText: text }).tap()
-  await page.locator(`#page-${tab}`).waitFor({ state: 'visible' })
-  await page.waitForURL((url) => url.hash.startsWith(`#${route}`))
+  await phone.page.locator('.weui-tabbar__item', { hasText: text }).tap()
+  await phone.page.locator(`#page-${tab}`).waitFor({ state: 'visible' })
+  await phone.page.waitForURL((url) => url.hash.startsWith(`#${route}`))
 }
 
 let loads = 0
 
-/** Waits for Taro's h5 page transition to end (pages slide in), so a screenshot shows one page. */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
-    const top = pages[pages.length - 1]
-    return !top || Math.abs(top.getBoundingClientRect().left) < 1
-  })
-}
-
-async function shot(name: string): Promise<void> {
-  await settled()
-  await page.screenshot({ path: screenshotPath(name), fullPage: true })
-}
+const shot = (name: string) => shotOf(phone.page, name)
 
 /**
  * Opens a role page from its entry on a tab, as a user would, starting from
@@ -88,12 +56,12 @@ async function shot(name: string): Promise<void> {
  */
 async function openEntry(tabText: string, tab: string, entryId: string, pageId: string): Promise<void> {
   if (currentRoute().startsWith('/packages/')) {
-    await page.goto(`/?load=${++loads}`)
-    await page.locator('#page-home #home-greeting').waitFor({ state: 'visible' })
+    await phone.page.goto(`/?load=${++loads}`)
+    await phone.page.locator('#page-home #home-greeting').waitFor({ state: 'visible' })
   }
   await openTab(tabText, tab)
-  await page.locator(`#page-${tab} #${entryId}`).tap()
-  await page.locator(`#${pageId}`).waitFor({ state: 'visible' })
+  await phone.page.locator(`#page-${tab} #${entryId}`).tap()
+  await phone.page.locator(`#${pageId}`).waitFor({ state: 'visible' })
 }
 
 async function users(): Promise<UserDoc[]> {
@@ -102,10 +70,10 @@ async function users(): Promise<UserDoc[]> {
 
 async function unitRate(): Promise<{ rate: number; footer: string }> {
   await openEntry('首页', 'home', 'entry-unit-stats', 'page-unit-stats')
-  const rate = page.locator('#page-unit-stats #unit-rate')
+  const rate = phone.page.locator('#page-unit-stats #unit-rate')
   await rate.waitFor()
   const text = (await rate.textContent())!.trim()
-  const footer = (await page.locator('#page-unit-stats #unit-footer').textContent())!.trim()
+  const footer = (await phone.page.locator('#page-unit-stats #unit-footer').textContent())!.trim()
   return { rate: Number.parseFloat(text), footer }
 }
 
@@ -126,9 +94,9 @@ it('a member reports to their community by QR code and the unit’s rate goes up
   await shot('checkin-1-unit-rate-before')
 
   await openEntry('首页', 'home', 'entry-roster-manage', 'page-roster')
-  await page.locator('#page-roster #roster-filter-unreported').tap()
-  await page.locator('#page-roster #roster-total', { hasText: '未报到' }).waitFor()
-  const firstRow = page.locator('#page-roster .roster-row').first()
+  await phone.page.locator('#page-roster #roster-filter-unreported').tap()
+  await phone.page.locator('#page-roster #roster-total', { hasText: '未报到' }).waitFor()
+  const firstRow = phone.page.locator('#page-roster .roster-row').first()
   await firstRow.waitFor()
   const memberId = (await firstRow.getAttribute('id'))!.replace(/^roster-row-/, '')
   const members = await scanAll<MemberDoc>(runtime.server.db, 'members', { _id: memberId })
@@ -137,16 +105,16 @@ it('a member reports to their community by QR code and the unit’s rate goes up
 
   // 2. The unit issues member X a card (unless X already holds an active one;
   // the demo seeds a card for everyone, so also try one that is issued here).
-  const row = page.locator(`#page-roster #roster-row-${memberId}`)
+  const row = phone.page.locator(`#page-roster #roster-row-${memberId}`)
   if ((await row.locator('.roster-issue').count()) > 0) {
     await row.locator('.roster-issue').tap()
-    await page.locator('#page-roster #roster-message', { hasText: `已为${member.name}发放联系证` }).waitFor()
+    await phone.page.locator('#page-roster #roster-message', { hasText: `已为${member.name}发放联系证` }).waitFor()
   } else {
     const before = await row.locator('.roster-row__card').textContent()
     await row.locator('.roster-reissue').tap()
     // Reissuing an active card asks first (Taro's h5 modal).
-    await page.locator('.taro__modal .taro-model__confirm', { hasText: '补发' }).tap()
-    await page.locator('#page-roster #roster-message', { hasText: `已为${member.name}补发联系证` }).waitFor()
+    await phone.page.locator('.taro__modal .taro-model__confirm', { hasText: '补发' }).tap()
+    await phone.page.locator('#page-roster #roster-message', { hasText: `已为${member.name}补发联系证` }).waitFor()
     expect(await row.locator('.roster-row__card').textContent()).not.toBe(before)
   }
   await expect(row.locator('.roster-row__card').textContent()).resolves.toMatch(/^\d{6,12}（有效）$/)
@@ -157,53 +125,53 @@ it('a member reports to their community by QR code and the unit’s rate goes up
   const community = (await scanAll<NamedDoc>(runtime.server.db, 'communities', { _id: member.communityId }))[0]!
   const street = (await scanAll<NamedDoc>(runtime.server.db, 'streets', { _id: community.streetId! }))[0]!
   await row.locator('.roster-edit').tap()
-  const editor = page.locator('#page-roster #roster-editor')
+  const editor = phone.page.locator('#page-roster #roster-editor')
   const residence = editor.locator('#editor-community-text')
   await residence.waitFor()
   await expect(editor.locator('#editor-mobile input').inputValue()).resolves.toBe(member.mobile)
   await expect(residence.textContent()).resolves.toBe(`${street.name} · ${community.name}`)
   await residence.tap()
-  await page.locator('.weui-picker__action', { hasText: '确定' }).tap()
+  await phone.page.locator('.weui-picker__action', { hasText: '确定' }).tap()
   await expect(residence.textContent()).resolves.toBe(`${street.name} · ${community.name}`)
   await shot('checkin-2b-roster-edit')
   await editor.locator('#editor-save').tap()
-  await page.locator('#page-roster #roster-message', { hasText: '党员信息已保存' }).waitFor()
+  await phone.page.locator('#page-roster #roster-message', { hasText: '党员信息已保存' }).waitFor()
 
   // 3. Member X opens 我的联系证; the test turns its token into a QR image.
   const memberUser = everyone.find((u) => u.grants.some((g) => g.role === 'member' && g.scope.memberId === memberId))!
   await signIn(memberUser.openid)
   await openEntry('报到', 'report', 'entry-card-show', 'page-card')
-  await page.locator('#page-card #card-view').waitFor()
-  await expect(page.locator('#page-card #card-name').textContent()).resolves.toBe(member.name)
-  await expect(page.locator('#page-card #card-hint').textContent()).resolves.toBe('请社区工作人员扫码报到')
-  const token = (await page.locator('#page-card #card-token').textContent())!.trim()
+  await phone.page.locator('#page-card #card-view').waitFor()
+  await expect(phone.page.locator('#page-card #card-name').textContent()).resolves.toBe(member.name)
+  await expect(phone.page.locator('#page-card #card-hint').textContent()).resolves.toBe('请社区工作人员扫码报到')
+  const token = (await phone.page.locator('#page-card #card-token').textContent())!.trim()
   expect(token.length).toBeGreaterThan(10)
   await shot('checkin-3-member-card')
-  const qrFile = join(qrDir, 'card.png')
+  const qrFile = join(phone.qrDir, 'card.png')
   await QRCode.toFile(qrFile, token, { width: 480, margin: 4, errorCorrectionLevel: 'M' })
 
   // 4. The staff of X's residence community read the QR from the image and confirm.
   const staff = everyone.find((u) => u.grants.some((g) => g.role === 'staff' && g.scope.communityId === member.communityId))!
   await signIn(staff.openid)
   await openEntry('报到', 'report', 'entry-checkin-scan', 'page-checkin')
-  await page.setInputFiles('#page-checkin #checkin-image-input', qrFile)
-  await page.locator('#page-checkin #checkin-member').waitFor()
-  await expect(page.locator('#page-checkin #checkin-name').textContent()).resolves.toBe(member.name)
-  await expect(page.locator('#page-checkin #checkin-status').textContent()).resolves.toBe('尚未报到')
+  await phone.page.setInputFiles('#page-checkin #checkin-image-input', qrFile)
+  await phone.page.locator('#page-checkin #checkin-member').waitFor()
+  await expect(phone.page.locator('#page-checkin #checkin-name').textContent()).resolves.toBe(member.name)
+  await expect(phone.page.locator('#page-checkin #checkin-status').textContent()).resolves.toBe('尚未报到')
   await shot('checkin-4-staff-scanned')
-  await page.locator('#page-checkin #checkin-confirm').tap()
-  await page.locator('#page-checkin #checkin-result', { hasText: '报到成功' }).waitFor()
+  await phone.page.locator('#page-checkin #checkin-confirm').tap()
+  await phone.page.locator('#page-checkin #checkin-result', { hasText: '报到成功' }).waitFor()
   await shot('checkin-5-staff-confirmed')
 
   // A second scan of the same card finds the report and writes nothing.
-  await page.locator('#page-checkin #checkin-again').tap()
-  await page.setInputFiles('#page-checkin #checkin-image-input', qrFile)
-  await page.locator('#page-checkin #checkin-reported', { hasText: '已报到' }).waitFor()
+  await phone.page.locator('#page-checkin #checkin-again').tap()
+  await phone.page.setInputFiles('#page-checkin #checkin-image-input', qrFile)
+  await phone.page.locator('#page-checkin #checkin-reported', { hasText: '已报到' }).waitFor()
 
   // 5. Member X fills the 附件1 registration and claims two posts.
   await signIn(memberUser.openid)
   await openEntry('报到', 'report', 'entry-registration-fill', 'page-registration')
-  const form = page.locator('#page-registration')
+  const form = phone.page.locator('#page-registration')
   await form.locator('#registration-submit').waitFor()
   await expect(form.locator('#registration-reported').textContent()).resolves.toBe('已报到')
   // On h5 a Taro Input is <taro-input-core id=…> around the real <input>.
@@ -240,21 +208,21 @@ it('a member reports to their community by QR code and the unit’s rate goes up
 
   // 7. From the roster, the secretary opens X's receipt (回执).
   await openEntry('首页', 'home', 'entry-roster-manage', 'page-roster')
-  const reportedRow = page.locator(`#page-roster #roster-row-${memberId}`)
-  await page.locator('#page-roster .roster-row').first().waitFor()
+  const reportedRow = phone.page.locator(`#page-roster #roster-row-${memberId}`)
+  await phone.page.locator('#page-roster .roster-row').first().waitFor()
   for (let pages = 0; (await reportedRow.count()) === 0 && pages < 100; pages++) {
-    const at = await page.locator('#page-roster #roster-page').textContent()
-    await page.locator('#page-roster #roster-next').tap()
-    await page.waitForFunction((before) => document.querySelector('#page-roster #roster-page')?.textContent !== before, at)
-    await page.locator('#page-roster .roster-row').first().waitFor()
+    const at = await phone.page.locator('#page-roster #roster-page').textContent()
+    await phone.page.locator('#page-roster #roster-next').tap()
+    await phone.page.waitForFunction((before) => document.querySelector('#page-roster #roster-page')?.textContent !== before, at)
+    await phone.page.locator('#page-roster .roster-row').first().waitFor()
   }
   await reportedRow.locator('.roster-row__reported').waitFor()
   await reportedRow.locator('.roster-receipt').tap()
-  await page.locator('#page-receipt #receipt-text').waitFor({ state: 'visible' })
-  await expect(page.locator('#page-receipt #receipt-text').textContent()).resolves.toContain(`${member.name}同志`)
+  await phone.page.locator('#page-receipt #receipt-text').waitFor({ state: 'visible' })
+  await expect(phone.page.locator('#page-receipt #receipt-text').textContent()).resolves.toContain(`${member.name}同志`)
   await shot('checkin-8-receipt')
 })
 
-async function fillIfEmpty(input: ReturnType<Page['locator']>, value: string): Promise<void> {
+async function fillIfEmpty(input: Locator, value: string): Promise<void> {
   if (((await input.inputValue()) ?? '').trim() === '') await input.fill(value)
 }

@@ -12,9 +12,6 @@ import { addMember, COMMUNITIES, seedCity, USERS } from './support/fixture'
 // member's surname or mobile tail, learns nothing before that, is locked out
 // after 5 failures in 15 minutes, and every failure is in the audit log.
 
-// Issuing cards renders their QR codes: slow on a loaded 2-core machine.
-jest.setTimeout(60_000)
-
 let h: Harness
 const cards = new Map<string, CardView>()
 
