@@ -1,0 +1,110 @@
+import type { ActivityView } from '../../../domain/contracts/activity.contract'
+import type { ActionCall } from '../../../domain/contracts'
+import { inChina } from '../../../domain/china-time'
+
+// The activity form as the page edits it: strings as typed, times as China
+// wall-clock text ("2026-05-10 09:00"). `toFields` turns it into what the
+// activity contract's create/update read; a time that is not in that shape
+// gets its own message here, since the contract's names the ISO form.
+
+export interface ActivityForm {
+  title: string
+  postId: string | null
+  description: string
+  place: string
+  startAt: string
+  endAt: string
+  signupRequired: boolean
+  /** Blank = 0 = unlimited. */
+  capacity: string
+  signupOpensAt: string
+  signupClosesAt: string
+  location: { lat: number; lng: number } | null
+  radius: string
+}
+
+export const DEFAULT_RADIUS = '200'
+const TIME_FORMAT = 'YYYY-MM-DD HH:mm'
+const TIME_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/
+
+const TIME_LABELS = { startAt: '开始时间', endAt: '结束时间', signupOpensAt: '报名开始时间', signupClosesAt: '报名截止时间' } as const
+type TimeField = keyof typeof TIME_LABELS
+
+function timeText(iso: string | null): string {
+  return iso ? inChina(new Date(iso)).format(TIME_FORMAT) : ''
+}
+
+export function fromView(view?: ActivityView): ActivityForm {
+  return {
+    title: view?.title ?? '',
+    postId: view?.postId ?? null,
+    description: view?.description ?? '',
+    place: view?.place ?? '',
+    startAt: timeText(view?.startAt ?? null),
+    endAt: timeText(view?.endAt ?? null),
+    signupRequired: view?.signupRequired ?? false,
+    capacity: view && view.capacity > 0 ? String(view.capacity) : '',
+    signupOpensAt: timeText(view?.signupOpensAt ?? null),
+    // The server fills a deadline left blank with the start; shown blank again when it is the start.
+    signupClosesAt: view && view.signupClosesAt !== view.startAt ? timeText(view.signupClosesAt) : '',
+    location: view?.location ? { lat: view.location.lat, lng: view.location.lng } : null,
+    radius: view?.location ? String(view.location.radius) : DEFAULT_RADIUS,
+  }
+}
+
+/** "2026-05-10 09:00" in China → "2026-05-10T09:00:00+08:00"; null when blank; undefined when not a time. */
+export function chinaTime(text: string): string | null | undefined {
+  const trimmed = text.trim()
+  if (!trimmed) return null
+  const m = TIME_TEXT.exec(trimmed)
+  if (!m) return undefined
+  const [, y, mo, d, h, mi] = m
+  const pad = (s: string) => s.padStart(2, '0')
+  const iso = `${y}-${pad(mo!)}-${pad(d!)}T${pad(h!)}:${mi}:00+08:00`
+  // Rejects 2026-02-30 and 25:00, which Date would roll over.
+  return timeText(iso) === `${y}-${pad(mo!)}-${pad(d!)} ${pad(h!)}:${mi}` ? iso : undefined
+}
+
+function numberOr(text: string, blank: number): number {
+  const trimmed = text.trim()
+  return trimmed ? Number(trimmed) : blank
+}
+
+/** What create and update both take (create adds the community, update the activity and a note). */
+export type Fields = Omit<ActionCall<'activity', 'create'>, 'action' | 'communityId'>
+
+/**
+ * The contract's fields, or the first problem the contract cannot see: a
+ * time not in the form's shape, an end before the start (the server says the
+ * same, END_BEFORE_START).
+ */
+export function toFields(form: ActivityForm): { ok: true; fields: Fields } | { ok: false; message: string } {
+  const times: Record<TimeField, string | null> = { startAt: null, endAt: null, signupOpensAt: null, signupClosesAt: null }
+  for (const field of Object.keys(TIME_LABELS) as TimeField[]) {
+    const value = chinaTime(form[field])
+    const required = field === 'startAt' || field === 'endAt'
+    if (value === undefined || (required && value === null)) {
+      return { ok: false, message: `${TIME_LABELS[field]}${value === null ? '未填写' : '请按“2026-05-10 09:00”的格式填写'}` }
+    }
+    times[field] = value
+  }
+  const startAt = times.startAt!
+  const endAt = times.endAt!
+  if (Date.parse(endAt) <= Date.parse(startAt)) return { ok: false, message: '结束时间应晚于开始时间' }
+  return {
+    ok: true,
+    fields: {
+      title: form.title,
+      postId: form.postId,
+      description: form.description,
+      place: form.place,
+      startAt,
+      endAt,
+      signupOpensAt: times.signupOpensAt,
+      signupClosesAt: times.signupClosesAt,
+      signupRequired: form.signupRequired,
+      capacity: numberOr(form.capacity, 0),
+      location: form.location ? { ...form.location, radius: numberOr(form.radius, Number.NaN) } : null,
+    },
+  }
+}
