@@ -146,7 +146,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'community.summary': '/packages/staff/summary/index',
   'activity.signin': pending('member', 'activity.signin'),
   'service.log': pending('member', 'service.log'),
-  'activity.manage': pending('staff', 'activity.manage'),
+  'activity.manage': '/packages/staff/activities/index',
   'need.submit': pending('resident', 'need.submit'),
   'need.manage': pending('staff', 'need.manage'),
   'roster.manage': '/packages/unit/roster/index',

@@ -47,7 +47,7 @@ function ActivityList({ grant, communityId }: { grant: GrantView; communityId: s
   const list = remote.data
   const pages = list ? Math.max(1, Math.ceil(list.total / PAGE_SIZE)) : 1
   // A unit organiser's pages keep the community they came for.
-  const here = grant.scope.communityId === communityId ? {} : { communityId }
+  const here: Record<string, string> = grant.scope.communityId === communityId ? {} : { communityId }
 
   return (
     <View>

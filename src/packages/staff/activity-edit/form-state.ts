@@ -1,11 +1,11 @@
 import type { ActivityView } from '../../../domain/contracts/activity.contract'
 import type { ActionCall } from '../../../domain/contracts'
-import { inChina } from '../../../domain/china-time'
+import { chinaTime, timeFormatMessage, timeText } from '../activity-common/time-text'
 
 // The activity form as the page edits it: strings as typed, times as China
-// wall-clock text ("2026-05-10 09:00"). `toFields` turns it into what the
-// activity contract's create/update read; a time that is not in that shape
-// gets its own message here, since the contract's names the ISO form.
+// wall-clock text (time-text.ts). `toFields` turns it into what the activity
+// contract's create/update read; a time that is not in that shape gets its
+// own message here, since the contract's names the ISO form.
 
 export interface ActivityForm {
   title: string
@@ -24,15 +24,9 @@ export interface ActivityForm {
 }
 
 export const DEFAULT_RADIUS = '200'
-const TIME_FORMAT = 'YYYY-MM-DD HH:mm'
-const TIME_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/
 
 const TIME_LABELS = { startAt: '开始时间', endAt: '结束时间', signupOpensAt: '报名开始时间', signupClosesAt: '报名截止时间' } as const
 type TimeField = keyof typeof TIME_LABELS
-
-function timeText(iso: string | null): string {
-  return iso ? inChina(new Date(iso)).format(TIME_FORMAT) : ''
-}
 
 export function fromView(view?: ActivityView): ActivityForm {
   return {
@@ -50,19 +44,6 @@ export function fromView(view?: ActivityView): ActivityForm {
     location: view?.location ? { lat: view.location.lat, lng: view.location.lng } : null,
     radius: view?.location ? String(view.location.radius) : DEFAULT_RADIUS,
   }
-}
-
-/** "2026-05-10 09:00" in China → "2026-05-10T09:00:00+08:00"; null when blank; undefined when not a time. */
-export function chinaTime(text: string): string | null | undefined {
-  const trimmed = text.trim()
-  if (!trimmed) return null
-  const m = TIME_TEXT.exec(trimmed)
-  if (!m) return undefined
-  const [, y, mo, d, h, mi] = m
-  const pad = (s: string) => s.padStart(2, '0')
-  const iso = `${y}-${pad(mo!)}-${pad(d!)}T${pad(h!)}:${mi}:00+08:00`
-  // Rejects 2026-02-30 and 25:00, which Date would roll over.
-  return timeText(iso) === `${y}-${pad(mo!)}-${pad(d!)} ${pad(h!)}:${mi}` ? iso : undefined
 }
 
 function numberOr(text: string, blank: number): number {
@@ -84,7 +65,7 @@ export function toFields(form: ActivityForm): { ok: true; fields: Fields } | { o
     const value = chinaTime(form[field])
     const required = field === 'startAt' || field === 'endAt'
     if (value === undefined || (required && value === null)) {
-      return { ok: false, message: `${TIME_LABELS[field]}${value === null ? '未填写' : '请按“2026-05-10 09:00”的格式填写'}` }
+      return { ok: false, message: value === null ? `${TIME_LABELS[field]}未填写` : timeFormatMessage(TIME_LABELS[field]) }
     }
     times[field] = value
   }

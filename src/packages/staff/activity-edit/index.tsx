@@ -15,13 +15,13 @@ import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import { groupPosts } from '../posts/group-posts'
 import { organiserCommunity, pageUrl } from '../activity-common/organiser'
+import { TIME_HINT } from '../activity-common/time-text'
 import { fromView, toFields, type ActivityForm } from './form-state'
 import '../../../components/buttons.css'
 import './index.css'
 
 const YES_NO = ['yes', 'no'] as const
 const YES_NO_LABELS = { yes: '需要报名', no: '无需报名' }
-const TIME_HINT = '如 2026-05-10 09:00（北京时间）'
 
 // 新建/编辑活动 (activity.manage): a draft is created in the organiser's
 // community (?communityId= for a unit organiser's paired community), then
