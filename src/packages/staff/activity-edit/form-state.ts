@@ -54,38 +54,44 @@ function numberOr(text: string, blank: number): number {
 /** What create and update both take (create adds the community, update the activity and a note). */
 export type Fields = Omit<ActionCall<'activity', 'create'>, 'action' | 'communityId'>
 
-/**
- * The contract's fields, or the first problem the contract cannot see: a
- * time not in the form's shape, an end before the start (the server says the
- * same, END_BEFORE_START).
- */
-export function toFields(form: ActivityForm): { ok: true; fields: Fields } | { ok: false; message: string } {
-  const times: Record<TimeField, string | null> = { startAt: null, endAt: null, signupOpensAt: null, signupClosesAt: null }
-  for (const field of Object.keys(TIME_LABELS) as TimeField[]) {
-    const value = chinaTime(form[field])
-    const required = field === 'startAt' || field === 'endAt'
-    if (value === undefined || (required && value === null)) {
-      return { ok: false, message: value === null ? `${TIME_LABELS[field]}未填写` : timeFormatMessage(TIME_LABELS[field]) }
-    }
-    times[field] = value
-  }
-  const startAt = times.startAt!
-  const endAt = times.endAt!
-  if (Date.parse(endAt) <= Date.parse(startAt)) return { ok: false, message: '结束时间应晚于开始时间' }
+/** A time as sent: ISO when it reads as one, null when blank, else the text as typed (the contract refuses it; `formProblem` words it). */
+function sentTime(text: string): string | null {
+  const iso = chinaTime(text)
+  return iso === undefined ? text.trim() : iso
+}
+
+/** The contract's fields, as the form holds them. */
+export function toFields(form: ActivityForm): Fields {
   return {
-    ok: true,
-    fields: {
-      title: form.title,
-      postId: form.postId,
-      description: form.description,
-      place: form.place,
-      startAt,
-      endAt,
-      signupOpensAt: times.signupOpensAt,
-      signupClosesAt: times.signupClosesAt,
-      signupRequired: form.signupRequired,
-      capacity: numberOr(form.capacity, 0),
-      location: form.location ? { ...form.location, radius: numberOr(form.radius, Number.NaN) } : null,
-    },
+    title: form.title,
+    postId: form.postId,
+    description: form.description,
+    place: form.place,
+    startAt: sentTime(form.startAt) ?? '',
+    endAt: sentTime(form.endAt) ?? '',
+    signupOpensAt: sentTime(form.signupOpensAt),
+    signupClosesAt: sentTime(form.signupClosesAt),
+    signupRequired: form.signupRequired,
+    capacity: numberOr(form.capacity, 0),
+    location: form.location ? { ...form.location, radius: numberOr(form.radius, Number.NaN) } : null,
   }
+}
+
+function isTimeField(field: string | undefined): field is TimeField {
+  return field !== undefined && field in TIME_LABELS
+}
+
+/**
+ * The message for the contract's first problem: a time field's says the
+ * form's own format ("2026-05-10 09:00"), not the ISO one the contract names.
+ */
+export function formProblem(form: ActivityForm, problem: { message: string; field?: string }): string {
+  if (!isTimeField(problem.field)) return problem.message
+  const label = TIME_LABELS[problem.field]
+  return form[problem.field].trim() ? timeFormatMessage(label) : `${label}未填写`
+}
+
+/** What the contract cannot see: an end before the start (the server says the same, END_BEFORE_START). */
+export function scheduleProblem(fields: Fields): string | null {
+  return Date.parse(String(fields.endAt)) <= Date.parse(String(fields.startAt)) ? '结束时间应晚于开始时间' : null
 }

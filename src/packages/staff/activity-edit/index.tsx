@@ -13,10 +13,11 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
+import { checkCall } from '../../../services/validate'
 import { groupPosts } from '../posts/group-posts'
 import { organiserCommunity, pageUrl } from '../activity-common/organiser'
 import { TIME_HINT } from '../activity-common/time-text'
-import { fromView, toFields, type ActivityForm } from './form-state'
+import { formProblem, fromView, scheduleProblem, toFields, type ActivityForm } from './form-state'
 import '../../../components/buttons.css'
 import './index.css'
 
@@ -54,10 +55,11 @@ function EditLoader({ activityId }: { activityId: string }) {
   return <ActivityFormCard communityId={remote.data.communityId} activity={remote.data} />
 }
 
-/** "不关联服务项目", then the community's active posts as "类别 · 名称". */
-function postChoices(posts: readonly PostView[]): Array<{ postId: string | null; label: string }> {
+/** "不关联服务项目", the community's active posts as "类别 · 名称", and the activity's own post if it is no longer offered. */
+function postChoices(posts: readonly PostView[], activity: ActivityView | undefined): Array<{ postId: string | null; label: string }> {
   const active = groupPosts(posts.filter((p) => p.active)).flatMap((g) => g.posts.map((p) => ({ postId: p.postId, label: `${g.categoryName} · ${p.name}` })))
-  return [{ postId: null, label: '不关联服务项目' }, ...active]
+  const own = activity?.postId && !active.some((c) => c.postId === activity.postId) ? [{ postId: activity.postId, label: activity.postName ?? '' }] : []
+  return [{ postId: null, label: '不关联服务项目' }, ...own, ...active]
 }
 
 function ActivityFormCard({ communityId, activity }: { communityId: string; activity?: ActivityView }) {
@@ -69,7 +71,7 @@ function ActivityFormCard({ communityId, activity }: { communityId: string; acti
   const { busy, error, setError, submit } = useSubmit()
   const set = <K extends keyof ActivityForm>(key: K, value: ActivityForm[K]) => setForm((f) => ({ ...f, [key]: value }))
 
-  const choices = postChoices(posts.data ?? [])
+  const choices = postChoices(posts.data ?? [], activity)
   const chosen = Math.max(0, choices.findIndex((c) => c.postId === form.postId))
   const published = activity?.status === 'published'
 
@@ -88,20 +90,22 @@ function ActivityFormCard({ communityId, activity }: { communityId: string; acti
   }
 
   const save = async () => {
-    const built = toFields(form)
-    if (!built.ok) {
-      setError(built.message)
-      return
-    }
-    if (activity) {
-      const call = { action: 'update' as const, activityId: activity.activityId, note, ...built.fields }
+    const fields = toFields(form)
+    // An unchanged post is not sent again: it may have been retired since, and is kept.
+    const { postId, ...others } = fields
+    const call = activity
+      ? { action: 'update' as const, activityId: activity.activityId, note, ...(postId === activity.postId ? others : fields) }
+      : { action: 'create' as const, communityId, ...fields }
+    const checked = checkCall(activityContract, call)
+    const problem = checked.ok ? scheduleProblem(fields) : formProblem(form, checked)
+    if (problem) return setError(problem)
+    if (call.action === 'update') {
       const saved = await submit(activityContract, call, () => callFunction('activity', call))
       if (!saved) return
       void Taro.showToast({ title: '已保存', icon: 'success' })
       void Taro.navigateBack()
       return
     }
-    const call = { action: 'create' as const, communityId, ...built.fields }
     const created = await submit(activityContract, call, () => callFunction('activity', call))
     if (created) void Taro.redirectTo({ url: pageUrl('detail', { activityId: created.activityId }) })
   }

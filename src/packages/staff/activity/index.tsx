@@ -14,6 +14,7 @@ import { dateTimeText } from '../../../services/format'
 import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
+import { checkCall } from '../../../services/validate'
 import { ActivitySummary } from '../activity-common/activity-summary'
 import { pageUrl } from '../activity-common/organiser'
 import { useReloadOnReturn } from '../activity-common/use-reload-on-return'
@@ -48,6 +49,9 @@ function ActivityDetail({ activityId }: { activityId: string }) {
 
   /** Runs one status change after the organiser confirms it; the page shows the activity as the server returns it. */
   const change = async (call: { action: 'publish' | 'end'; activityId: string } | { action: 'cancel'; activityId: string; reason: string }, confirm: { title: string; content: string }, done: string) => {
+    // A missing reason is said before asking to confirm.
+    const checked = checkCall(activityContract, call)
+    if (!checked.ok) return setError(checked.message)
     const answer = await Taro.showModal({ ...confirm, confirmText: '确定', cancelText: '再想想' })
     if (!answer.confirm) return
     const changed: ActivityView | null = await submit(activityContract, call, () => callFunction('activity', call))
