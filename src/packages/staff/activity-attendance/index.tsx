@@ -82,11 +82,21 @@ function AttendanceSheet({ activityId }: { activityId: string }) {
 
   const saveRecord = async (times: RecordTimes) => {
     if (!editing) return
-    const call =
-      editing.kind === 'add'
-        ? { action: 'addRecord' as const, activityId, memberId: editing.member.memberId, ...times }
-        : { action: 'correctRecord' as const, activityId, memberId: editing.row.memberId, ...times }
-    const saved = await submit(activityContract, call, () => callFunction('activity', call))
+    const send = async () => {
+      if (editing.kind === 'add') {
+        const call = { action: 'addRecord' as const, activityId, memberId: editing.member.memberId, ...times }
+        return submit(activityContract, call, () => callFunction('activity', call))
+      }
+      // Only a changed time is sent: the server marks a sent time as made by hand.
+      const changed = correctedTimes(editing.row, times)
+      if (!changed) {
+        setError('签到和签退时间都没有改动')
+        return null
+      }
+      const call = { action: 'correctRecord' as const, activityId, memberId: editing.row.memberId, reason: times.reason, ...changed }
+      return submit(activityContract, call, () => callFunction('activity', call))
+    }
+    const saved = await send()
     if (!saved) return
     setEditing(null)
     void Taro.showToast({ title: editing.kind === 'add' ? '已补录' : '已更正', icon: 'success' })
@@ -180,6 +190,17 @@ function AttendanceSheet({ activityId }: { activityId: string }) {
       </View>
     </View>
   )
+}
+
+const sameTime = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b))
+
+/** The times a correction changes, or null when it changes none. */
+export function correctedTimes(row: AttendanceRow, times: RecordTimes): { inAt?: string; outAt?: string | null } | null {
+  const changed = {
+    ...(sameTime(row.inAt, times.inAt) ? {} : { inAt: times.inAt }),
+    ...(sameTime(row.outAt, times.outAt) ? {} : { outAt: times.outAt }),
+  }
+  return Object.keys(changed).length ? changed : null
 }
 
 /** "09:05（扫码）", with the date when it is not the activity's day. */
