@@ -100,7 +100,7 @@ describe('报名与签到', () => {
     routeCalls(mockedCall, STAFF, { 'activity.get': () => ok(ACTIVITY), 'activity.attendance': () => ok(SHEET) })
     render(<ActivityAttendancePage />)
     await screen.findByText('签到记录（2）')
-    expect(text('attendance-totals')).toBe('已报名 2 · 候补 2 · 已签到 2 · 共计 1小时55分')
+    expect(text('attendance-totals')).toBe('已签到 2 人 · 服务时长共计 1小时55分')
     const first = document.getElementById('attendance-row-m-1')!
     expect(first.querySelector('.attendance-row__in')?.textContent).toBe('签到：2026年5月10日 09:05（扫码）')
     expect(first.querySelector('.attendance-row__out')?.textContent).toBe('签退：2026年5月10日 11:00（按结束时间）')
