@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { ActivityView, AttendanceRow } from '../../src/domain/contracts/activity.contract'
+import type { AttendanceRow } from '../../src/domain/contracts/activity.contract'
 import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import ActivityAttendancePage from '../../src/packages/staff/activity-attendance/index'
 import ActivityDetailPage from '../../src/packages/staff/activity/index'
+import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { setRouterParams } from './support/taro'
@@ -14,31 +15,7 @@ const mockedCall = mockedGateway(callFunction)
 
 const STAFF = bootstrapFor('李四', 'staff')
 
-const ACTIVITY: ActivityView = {
-  activityId: 'act-1',
-  organiserKind: 'community',
-  communityId: 'c1',
-  communityName: '西溪社区',
-  title: '义务巡逻',
-  postId: null,
-  postName: null,
-  description: '',
-  place: '西溪社区广场',
-  startAt: '2026-05-10T01:00:00.000Z',
-  endAt: '2026-05-10T03:00:00.000Z',
-  status: 'published',
-  signupRequired: true,
-  capacity: 2,
-  signupOpensAt: null,
-  signupClosesAt: '2026-05-10T01:00:00.000Z',
-  signedUp: 2,
-  waitlisted: 2,
-  location: { lat: 30.27, lng: 120.15, radius: 200 },
-  cancelReason: null,
-  claimedPost: false,
-  mySignup: null,
-  myWaitlistPosition: null,
-}
+const ACTIVITY = activityView({ signupRequired: true, capacity: 2, signedUp: 2, waitlisted: 2, location: { lat: 30.27, lng: 120.15, radius: 200 } })
 
 function row(overrides: Partial<AttendanceRow>): AttendanceRow {
   return {
