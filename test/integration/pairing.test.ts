@@ -6,7 +6,7 @@ import { scanAll } from '../../server/db/read'
 import { openHarness, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
 import { addMember, COMMUNITIES, seedCity, UNITS, USERS } from './support/fixture'
-import { rosterCsvText, rosterRecord } from './support/roster-files'
+import { rosterCsvText, rosterRecord, type RosterRecord } from './support/roster-files'
 
 // 结对共建 (issue 9 §1): branches from the roster, pairings recorded by the
 // street or district and seen by both sides, unit-organised activities only in
@@ -52,7 +52,7 @@ describe('支部 (branches)', () => {
     const after = await as(USERS.liaison1).ok<{ rows: RosterRow[] }>('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100 })
     expect(after.rows.find((r) => r.name === '支部甲')!.branchName).toBe('第一支部')
     // A branch name too long is that row's error.
-    const bad = await as(USERS.secretary1).uploaded('spreadsheet', '名册.csv', Buffer.from(rosterCsvText([{ ...rosterRecord(), 所在支部: '支'.repeat(31) }], [...ROSTER_COLUMNS, '所在支部'])))
+    const bad = await as(USERS.secretary1).uploaded('spreadsheet', '名册.csv', Buffer.from(rosterCsvText([{ ...rosterRecord(), 所在支部: '支'.repeat(31) } as RosterRecord], [...ROSTER_COLUMNS, '所在支部'])))
     const checked = await as(USERS.secretary1).ok<RosterImportResult>('roster', { action: 'import', unitId: UNITS.u1._id, fileID: bad, mode: 'check' })
     expect(checked.errors).toEqual([{ row: 2, messages: [expect.stringContaining('所在支部')] }])
   })
@@ -86,7 +86,7 @@ describe('pairings', () => {
       expect((await as(USERS.streetB).fail('pairing', { action: 'create', unitId: UNITS.u1._id, communityId: COMMUNITIES.a1._id })).code).toBe('FORBIDDEN')
       expect((await as(USERS.district).fail('pairing', { action: 'create', unitId: UNITS.u1._id, communityId: COMMUNITIES.a1._id })).code).toBe('PAIRING_EXISTS')
       const missing = await as(USERS.district).fail('pairing', { action: 'create', communityId: COMMUNITIES.a1._id })
-      expect(missing).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('缺少单位') })
+      expect(missing).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('单位') })
       expect((await as(USERS.district).fail('pairing', { action: 'create', unitId: 'unit-none', communityId: COMMUNITIES.a1._id })).code).toBe('NOT_FOUND')
     })
   })
@@ -161,7 +161,7 @@ describe('unit-organised activities', () => {
     for (const action of ['publish', 'end', 'attendance']) expect((await as(USERS.staffA1).fail('activity', { action, activityId: id })).code).toBe('NOT_FOUND')
     expect((await as(USERS.staffB1).fail('activity', { action: 'get', activityId: id })).code).toBe('NOT_FOUND')
     expect((await as(USERS.secretary2).fail('activity', { action: 'get', activityId: id })).code).toBe('NOT_FOUND')
-    expect((await as(USERS.liaison1).ok('activity', { action: 'attendance', activityId: id })).activityId).toBe(id)
+    expect((await as(USERS.liaison1).ok<{ activityId: string }>('activity', { action: 'attendance', activityId: id })).activityId).toBe(id)
   })
 
   it('is open to the unit’s members wherever they live, not to another unit’s members who live there', async () => {
