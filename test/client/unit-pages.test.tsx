@@ -342,7 +342,7 @@ describe('党员名册: add and edit a member', () => {
     await act(async () => {
       fireEvent.click(document.getElementById('editor-save')!)
     })
-    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = record
+    const { memberId, communityName: _name, joinedUnitAt: _joined, branchName: _branch, ...fields } = record
     // The join date was not touched, so it is not sent (and not rewritten).
     expect(callsTo(mockedCall, 'roster', 'save')).toEqual([{ action: 'save', unitId: 'u1', memberId, fields }])
   })
