@@ -5,6 +5,7 @@ import { resetSession } from '../../src/services/session'
 import AdminPairingPage from '../../src/packages/admin/pairing/index'
 import PairingPage from '../../src/packages/unit/pairing/index'
 import PairingSummaryPage from '../../src/packages/unit/pairing-summary/index'
+import { PairedCommunityPicker } from '../../src/components/paired-community-picker'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, mockedGateway, ok, routeCalls } from './support/call-mock'
 import { navigateTo, setRouterParams } from './support/taro'
@@ -145,5 +146,20 @@ describe('附件4', () => {
     render(<PairingSummaryPage />)
     expect(await screen.findByText('该年度没有结对')).toBeTruthy()
     expect(callsTo(mockedCall, 'pairing', 'summary')).toEqual([{ action: 'summary', year: summary.year, unitId: 'u1' }])
+  })
+})
+
+describe('the unit organiser’s community picker', () => {
+  it('offers each community the unit or a branch is paired with now, once', async () => {
+    const onChange = jest.fn()
+    routeCalls(mockedCall, bootstrapFor('书记', 'secretary'), {
+      'pairing.list': () => ok([pairing(), pairing({ pairingId: 'p2', branchName: '第二党支部' }), pairing({ pairingId: 'p3', communityId: 'c2', communityName: '古荡社区', streetName: '西溪街道' })]),
+    })
+    render(<PairedCommunityPicker unitId='u1' value='' onChange={onChange} />)
+    expect(await screen.findByText('请选择结对社区')).toBeTruthy()
+    expect(Array.from(document.querySelectorAll('#paired-community option')).map((o) => o.textContent)).toEqual(['北山街道 · 西溪社区', '西溪街道 · 古荡社区'])
+    fireEvent.change(document.querySelector('#paired-community select')!, { target: { value: '1' } })
+    expect(onChange).toHaveBeenCalledWith('c2')
+    expect(callsTo(mockedCall, 'pairing', 'list')).toEqual([{ action: 'list', unitId: 'u1', status: 'active' }])
   })
 })
