@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { inChina } from '../../../domain/china-time'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
+import { PrintActions } from '../../../components/print-actions'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
-import { canPrint, printPage } from '../../../services/print'
 import { useRemote } from '../../../services/use-remote'
 import '../../../components/buttons.css'
 import './index.css'
@@ -42,15 +42,7 @@ function Summary({ unitId }: { unitId?: string }) {
       <View className='no-print'>
         <ChoiceChips id='pairing-summary-year' options={years} labels={Object.fromEntries(years.map((y) => [y, `${y}年`]))} value={year} onChange={setYear} />
       </View>
-      {canPrint() ? (
-        <View className='actions no-print'>
-          <Button className='btn btn--primary' id='pairing-summary-print' onClick={printPage}>
-            打印
-          </Button>
-        </View>
-      ) : (
-        <Text className='muted summary-hint no-print'>如需打印，请在电脑浏览器中打开本系统。</Text>
-      )}
+      <PrintActions id='pairing-summary-print' />
       {remote.data === null ? (
         <RemoteState remote={remote} />
       ) : remote.data.rows.length === 0 ? (
