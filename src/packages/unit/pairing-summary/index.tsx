@@ -5,6 +5,7 @@ import { inChina } from '../../../domain/china-time'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
 import { PrintActions } from '../../../components/print-actions'
+import { TableHead } from '../../../components/table-head'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
@@ -52,13 +53,7 @@ function Summary({ unitId }: { unitId?: string }) {
           <Text className='summary-print-title'>{`${TITLE}（${remote.data.year}年）`}</Text>
           <Text className='muted' id='pairing-summary-filed-by'>{`填报单位：${remote.data.filedBy}`}</Text>
           <View className='table' id='pairing-summary-table'>
-            <View className='table__row table__head'>
-              {HEADERS.map((h) => (
-                <Text key={h} className='table__cell'>
-                  {h}
-                </Text>
-              ))}
-            </View>
+            <TableHead headers={HEADERS} />
             {remote.data.rows.map((row, i) => (
               <View key={`${row.unitId}-${row.communityId}`} className='table__row pairing-summary-row'>
                 <Text className='table__cell table__cell--num'>{i + 1}</Text>
