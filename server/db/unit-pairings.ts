@@ -13,13 +13,14 @@ export function unitPairingTerms(db: Database, unitId: string): Promise<UnitPair
 }
 
 /** The member's unit and branch, read from the member record (the principal carries no branch). */
-export async function memberBranch(db: Database, member: { _id: string; unitId: string }): Promise<MemberBranch> {
+async function memberBranch(db: Database, member: { _id: string; unitId: string }): Promise<MemberBranch> {
   const doc = await findById<Pick<MemberDoc, 'branchId'>>(db, 'members', member._id)
   return { unitId: member.unitId, branchId: doc?.branchId ?? null }
 }
 
-/** The communities the member's unit, or their branch, is paired with now. */
+/** The communities the member's unit, or their branch, is paired with now: one request, two when a branch pairs. */
 export async function pairedCommunitiesOf(db: Database, member: { _id: string; unitId: string }, now: Date): Promise<string[]> {
-  const [terms, branch] = await Promise.all([scanAll<UnitPairingDoc>(db, 'unitPairings', { unitId: member.unitId, status: 'active' }), memberBranch(db, member)])
+  const terms = await scanAll<UnitPairingDoc>(db, 'unitPairings', { unitId: member.unitId, status: 'active' })
+  const branch = terms.some((t) => t.branchId !== null) ? await memberBranch(db, member) : { unitId: member.unitId, branchId: null }
   return pairedCommunityIds(terms, branch, now)
 }
