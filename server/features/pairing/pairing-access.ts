@@ -1,7 +1,7 @@
 import { grantsAllowing } from '../../../src/domain/access'
 import type { PairingView } from '../../../src/domain/contracts/pairing.contract'
 import type { Permission } from '../../../src/domain/permissions'
-import type { Grant, Scope } from '../../../src/domain/roles'
+import type { Grant, Role, Scope } from '../../../src/domain/roles'
 import type { UnitPairingDoc } from '../../db/docs'
 import type { KnownContext } from '../../kernel/function-def'
 
@@ -13,9 +13,18 @@ export function pairingScope(p: Pick<UnitPairingDoc, 'unitId' | 'communityId' | 
   return { unitId: p.unitId, communityId: p.communityId, streetId: p.streetId, districtId: p.districtId }
 }
 
-/** The pairings one grant sees, as a filter on `unitPairings` (the field its role is anchored to). */
+/** The `unitPairings` field each role that sees pairings is anchored to. */
+const ANCHOR: Partial<Record<Role, 'unitId' | 'communityId' | 'streetId' | 'districtId'>> = {
+  secretary: 'unitId',
+  liaison: 'unitId',
+  staff: 'communityId',
+  streetAdmin: 'streetId',
+  districtAdmin: 'districtId',
+}
+
+/** The pairings one grant sees, as a filter on `unitPairings`. */
 function grantFilter(grant: Grant): Record<string, string> | null {
-  const field = grant.role === 'secretary' || grant.role === 'liaison' ? 'unitId' : grant.role === 'staff' ? 'communityId' : grant.role === 'streetAdmin' ? 'streetId' : grant.role === 'districtAdmin' ? 'districtId' : null
+  const field = ANCHOR[grant.role]
   const value = field ? grant.scope[field] : undefined
   return field && value ? { [field]: value } : null
 }
