@@ -7,6 +7,7 @@ import { card } from './features/card/card.function'
 import { grants } from './features/grants/grants.function'
 import { messages } from './features/messages/messages.function'
 import { org } from './features/org/org.function'
+import { pairing } from './features/pairing/pairing.function'
 import { posts } from './features/posts/posts.function'
 import { report } from './features/report/report.function'
 import { residents } from './features/residents/residents.function'
@@ -18,5 +19,5 @@ import { stats } from './features/stats/stats.function'
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing].map((fn) => [fn.name, fn]),
 )

@@ -25,6 +25,8 @@ export const COLLECTIONS = [
   'residents',
   'attempts',
   'unitTallies',
+  'branches',
+  'unitPairings',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -76,6 +76,8 @@ export interface MemberDoc extends MemberFields {
   boundUserId?: string | null
   /** Set by the secretary for a member who cannot bind with their phone number; cleared when used. */
   bindingCode?: MemberBindingCode | null
+  /** The unit's party branch (支部) the member belongs to, when the unit has branches. */
+  branchId?: string | null
   createdAt?: Date
   updatedAt?: Date
 }
@@ -164,10 +166,13 @@ export interface NoticeDoc {
   toCommunityId: string
 }
 
-/** Community-organised now; unit-organised (in a paired community) comes with pairing. */
+/** Community-organised, or unit-organised in a community the unit is paired with (`unitId`). */
 export interface ActivityDoc {
   _id: string
   organiserKind: 'community' | 'unit'
+  /** The organising unit of a unit-organised activity, and its name as it was then. */
+  unitId?: string
+  unitName?: string
   communityId: string
   streetId: string
   districtId: string
@@ -239,4 +244,37 @@ export interface AttendanceVersion {
   correctedBy: string
   correctedAt: Date
   correction: string
+}
+
+/** A unit's party branch (支部); created by name on first use (roster import or edit). */
+export interface BranchDoc {
+  _id: string
+  unitId: string
+  districtId: string
+  name: string
+  createdAt: Date
+}
+
+/** One term of a 结对共建 pairing (src/domain/pairing.ts); names as they were when recorded. */
+export interface UnitPairingDoc {
+  _id: string
+  unitId: string
+  unitName: string
+  partyOrgName: string
+  branchId: string | null
+  branchName: string | null
+  communityId: string
+  communityName: string
+  streetId: string
+  streetName: string
+  districtId: string
+  status: 'active' | 'ended'
+  /** activeKey() while active, endedKey() after: unique, so one active term per unit, branch and community. */
+  key: string
+  startedAt: Date
+  endedAt: Date | null
+  note: string
+  endReason: string | null
+  createdBy: string
+  endedBy: string | null
 }

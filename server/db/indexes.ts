@@ -56,6 +56,15 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'messages', keys: { touser: 1 }, name: 'touser' },
   { collection: 'subscriptions', keys: { openid: 1 }, name: 'openid' },
 
+  // 支部 by name within a unit; 结对共建: one active term per key, read by unit, by community, by street.
+  { collection: 'branches', keys: { unitId: 1, name: 1 }, unique: true, name: 'unitId_name_unique' },
+  { collection: 'branches', keys: { districtId: 1 }, name: 'districtId' },
+  { collection: 'unitPairings', keys: { key: 1 }, unique: true, name: 'key_unique' },
+  { collection: 'unitPairings', keys: { unitId: 1 }, name: 'unitId' },
+  { collection: 'unitPairings', keys: { communityId: 1 }, name: 'communityId' },
+  { collection: 'unitPairings', keys: { streetId: 1 }, name: 'streetId' },
+  { collection: 'activities', keys: { unitId: 1, startAt: 1 }, name: 'unitId_startAt' },
+
   // The district reads the audit log newest first, or one action's entries.
   { collection: 'audit', keys: { at: -1 }, name: 'at' },
   { collection: 'audit', keys: { action: 1, at: -1 }, name: 'action_at' },

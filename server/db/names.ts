@@ -1,7 +1,7 @@
 import type { Database } from '../kernel/database'
 import { getRows } from './read'
 
-export type NamedCollection = 'districts' | 'streets' | 'communities' | 'units' | 'members'
+export type NamedCollection = 'districts' | 'streets' | 'communities' | 'units' | 'members' | 'branches'
 
 /** Looks up display names for a handful of ids (a user's grants, a page of rows). */
 export async function namesOf(db: Database, collection: NamedCollection, ids: readonly string[]): Promise<Map<string, string>> {

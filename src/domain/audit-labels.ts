@@ -18,6 +18,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'account.bindFailed': '绑定联系证核对失败',
   'account.bindingCodeIssued': '生成绑定码',
   'checkin.proofFailed': '手工报到核对失败',
+  'pairing.created': '登记结对共建',
+  'pairing.ended': '结束结对共建',
 }
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -92,6 +92,13 @@ export const ERROR_MESSAGES = {
   ATTENDANCE_EXISTS: '该党员已有本活动的签到记录',
   ATTENDANCE_TIME_INVALID: '签退时间应晚于签到时间',
 
+  // 结对共建 (unit ↔ community pairing) and 支部
+  PAIRING_EXISTS: '该单位（支部）已与这个社区结对',
+  PAIRING_ENDED: '该结对已经结束',
+  BRANCH_NOT_IN_UNIT: '所选支部不属于该单位',
+  UNIT_OTHER_DISTRICT: '该单位不在本区，不能与本区社区结对',
+  COMMUNITY_NOT_PAIRED: '本单位未与该社区结对，只能在结对社区组织活动',
+
   // uploads (云存储)
   FILE_TOO_LARGE: '文件过大，请压缩或分批上传',
   FILE_EMPTY: '上传的文件是空的，请重新选择',

@@ -36,6 +36,8 @@ export const MENU = {
   'audit.read': { label: '操作记录', tab: 'home', hint: '授权、撤销、移除和失败核对的记录', permission: 'audit.read' },
   'grants.manage': { label: '授权管理', tab: 'mine', hint: '邀请工作人员、撤销授权', permission: 'grants.manage' },
   'record.view': { label: '我的年度记录', tab: 'mine', hint: '报到、活动、服务与评价', permission: 'record.view' },
+  'pairing.view': { label: '结对共建', tab: 'home', hint: '结对的社区或单位，及附件4汇总表', permission: 'pairing.view' },
+  'pairing.manage': { label: '单位与社区结对', tab: 'home', hint: '登记、结束结对，查看附件4汇总表', permission: 'pairing.manage' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

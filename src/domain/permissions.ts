@@ -44,9 +44,16 @@ export const PERMISSIONS = {
   'residents.manage': ['staff'],
   'audit.read': ['districtAdmin'],
   // 活动 (issue 9): residents see a community's published activities; members sign up and sign in.
-  'activity.read': ['member', 'staff', 'resident'],
+  'activity.read': ['member', 'staff', 'resident', 'secretary', 'liaison'],
   'activity.signin': ['member'],
-  'activity.manage': ['staff', 'secretary'],
+  /** Staff: their community's; a unit's secretary or liaison: their unit's, in a paired community. */
+  'activity.manage': ['staff', 'secretary', 'liaison'],
+  // 结对共建 (issue 9 §1): both sides see a pairing; the street or district records it; 附件4.
+  'pairing.read': ['secretary', 'liaison', 'staff', 'streetAdmin', 'districtAdmin'],
+  /** The unit's and the community's own pairings page (the menu; its calls are pairing.read and pairing.summary). */
+  'pairing.view': ['secretary', 'liaison', 'staff'],
+  'pairing.manage': ['streetAdmin', 'districtAdmin'],
+  'pairing.summary': ['secretary', 'liaison', 'streetAdmin', 'districtAdmin'],
   // Features not built yet: only their menu entries use these so far.
   'service.log': ['member'],
   'need.submit': ['resident'],

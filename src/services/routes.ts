@@ -193,6 +193,8 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'residents.manage': '/packages/staff/residents/index',
   'audit.read': '/packages/admin/audit/index',
   'grants.manage': '/packages/admin/grants/index',
+  'pairing.view': '/packages/unit/pairing/index',
+  'pairing.manage': '/packages/admin/pairing/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

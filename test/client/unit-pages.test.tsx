@@ -98,6 +98,7 @@ describe('党员名册', () => {
   const row: RosterRow = {
     memberId: 'm1',
     name: '张三',
+    branchName: '',
     gender: '男',
     mobile: '138****5678',
     jobTitle: '科长',
@@ -229,6 +230,7 @@ describe('党员名册: add and edit a member', () => {
   const row: RosterRow = {
     memberId: 'm1',
     name: '张三',
+    branchName: '',
     gender: '男',
     mobile: '13812345678',
     jobTitle: '科长',
@@ -249,6 +251,7 @@ describe('党员名册: add and edit a member', () => {
   const record: RosterMember = {
     memberId: 'm1',
     name: '张三',
+    branchName: '第一支部',
     gender: '男',
     birthMonth: '1985-07',
     joinPartyMonth: '2008-06',
@@ -339,7 +342,7 @@ describe('党员名册: add and edit a member', () => {
     await act(async () => {
       fireEvent.click(document.getElementById('editor-save')!)
     })
-    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = record
+    const { memberId, communityName: _name, joinedUnitAt: _joined, branchName: _branch, ...fields } = record
     // The join date was not touched, so it is not sent (and not rewritten).
     expect(callsTo(mockedCall, 'roster', 'save')).toEqual([{ action: 'save', unitId: 'u1', memberId, fields }])
   })

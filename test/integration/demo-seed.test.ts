@@ -2,6 +2,8 @@ import type { CardView } from '../../src/domain/contracts/card.contract'
 import type { ConfirmResult, ScannedMember } from '../../src/domain/contracts/report.contract'
 import type { PostView, SummaryRow } from '../../src/domain/contracts/posts.contract'
 import type { DistrictStats, UnitStats } from '../../src/domain/contracts/stats.contract'
+import type { PairingView } from '../../src/domain/contracts/pairing.contract'
+import type { RosterRow } from '../../src/domain/contracts/roster.contract'
 import type { MemberDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { seedIfEmpty } from '../../local/seed/seed'
@@ -59,4 +61,17 @@ it('works end to end: a demo member shows their card, the desk sees their report
   // A new card after the demo's 600 gets the next number.
   const fresh = await h.asUser('demo-secretary-1').ok<CardView>('card', { action: 'issue', memberId: 'member-0002' })
   expect(fresh.cardNo.slice(0, -1)).toBe('1000600')
+})
+
+it('pairs every unit with a community (branches too), with a year of unit-organised activities for 附件4 and the members’ counts', async () => {
+  const pairings = await h.asUser('demo-secretary-1').ok<PairingView[]>('pairing', { action: 'list' })
+  expect(pairings.map((p) => p.branchName)).toEqual(expect.arrayContaining([null, '第二党支部']))
+  const seen = await h.asUser('demo-district').ok<PairingView[]>('pairing', { action: 'list' })
+  expect(seen.filter((p) => p.status === 'ended')).toHaveLength(1)
+  const rows: RosterRow[] = (await h.asUser('demo-liaison-1').ok<{ rows: RosterRow[] }>('roster', { action: 'list', unitId: 'unit-01', pageSize: 100 })).rows
+  expect(new Set(rows.map((r) => r.branchName))).toEqual(new Set(['第一党支部', '第二党支部']))
+  // The unit count of a member who attended, by the rule (own unit, paired community).
+  const counts = await Promise.all(Array.from({ length: 30 }, (_, i) => h.asUser(`demo-member-${i + 1}`).ok<{ unit: number }>('activity', { action: 'myYear' })))
+  expect(counts.some((c) => c.unit > 0)).toBe(true)
+  expect(counts.some((c) => c.unit < 2)).toBe(true)
 })

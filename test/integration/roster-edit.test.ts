@@ -133,6 +133,7 @@ describe('one member’s full record, to edit', () => {
           communityName: '桃源社区',
           jobTitle: '科员',
           joinedUnitAt: '2025-06-30T16:00:00.000Z',
+          branchName: '',
         },
       })
     }
@@ -174,6 +175,7 @@ describe('one member’s full record, to edit', () => {
       memberId: added.memberId,
       communityName: '古荡社区',
       joinedUnitAt: '2026-01-05T00:00:00.000Z',
+      branchName: '',
     })
   })
 })

@@ -5,24 +5,39 @@ import { assertMayAccess } from '../../access/authorized-record'
 import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
 import type { ActivityDoc } from '../../db/docs'
 import { findById, notFound } from '../../db/load'
+import { pairedCommunitiesOf } from '../../db/unit-pairings'
 import type { KnownContext } from '../../kernel/function-def'
 
-// Who may see and run an activity. Staff manage their community's; a member
-// takes part where they live (their unit's paired communities come with
-// pairing); a resident sees their community's published ones. An activity a
-// caller may not see answers NOT_FOUND, as every record asked for by id does.
+// Who may see and run an activity. Staff manage their community's; a unit's
+// secretary or liaison manage their unit's (organised in a paired community),
+// which that community's staff see. A member takes part in the community
+// activities where they live and where their unit (or branch) is paired, and
+// in their own unit's activities; a resident sees their community's published
+// ones. An activity a caller may not see answers NOT_FOUND, as every record
+// asked for by id does.
 
+/** Where the activity is run from: the community's staff, or the organising unit. */
 export function activityScope(activity: ActivityDoc): Scope {
+  if (activity.organiserKind === 'unit') return { unitId: activity.unitId, districtId: activity.districtId }
   return { communityId: activity.communityId, streetId: activity.streetId, districtId: activity.districtId }
 }
 
-/** The communities whose activities are open to a member. */
-export function openCommunitiesOf(member: MemberPlace): string[] {
-  return [member.communityId]
+/** Who reads it: the community's side, and the organising unit's. */
+function readScope(activity: ActivityDoc): Scope {
+  return { communityId: activity.communityId, streetId: activity.streetId, districtId: activity.districtId, unitId: activity.unitId }
 }
 
-export function isOpenTo(activity: ActivityDoc, member: MemberPlace): boolean {
-  return activity.status !== 'draft' && openCommunitiesOf(member).includes(activity.communityId)
+/** The communities whose community-organised activities are open to a member: where they live, and where their unit (or branch) is paired. */
+export async function openCommunitiesOf(ctx: KnownContext, member: MemberPlace): Promise<string[]> {
+  return [...new Set([member.communityId, ...(await pairedCommunitiesOf(ctx.db, member, ctx.now()))])]
+}
+
+/** Open to the member: their unit's own activity, or a community one where they live or are paired (read only when it is neither). */
+export async function isOpenTo(ctx: KnownContext, activity: ActivityDoc, member: MemberPlace): Promise<boolean> {
+  if (activity.status === 'draft') return false
+  if (activity.organiserKind === 'unit') return activity.unitId === member.unitId
+  if (activity.communityId === member.communityId) return true
+  return (await openCommunitiesOf(ctx, member)).includes(activity.communityId)
 }
 
 async function loadActivity(ctx: KnownContext, activityId: string): Promise<ActivityDoc> {
@@ -47,13 +62,13 @@ export function callerMember(ctx: KnownContext): MemberPlace | null {
   return ctx.principal.grants.some((g) => g.role === 'member') ? ownMemberPlace(ctx.principal) : null
 }
 
-/** Anyone's read: the organiser, a member it is open to, or a resident of its community once published. */
+/** Anyone's read: the organiser, a member it is open to, or (once published) its community's staff and residents and the organising unit. */
 export async function readableActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberPlace | null }> {
   const activity = await loadActivity(ctx, activityId)
   const member = callerMember(ctx)
   if (manages(ctx, activity)) return { activity, member }
-  if (member && isOpenTo(activity, member)) return { activity, member }
-  if (activity.status !== 'draft' && can(ctx.principal, 'activity.read', activityScope(activity))) return { activity, member }
+  if (member && (await isOpenTo(ctx, activity, member))) return { activity, member }
+  if (activity.status !== 'draft' && can(ctx.principal, 'activity.read', readScope(activity))) return { activity, member }
   throw notFound('活动')
 }
 
@@ -61,11 +76,11 @@ export async function readableActivity(ctx: KnownContext, activityId: string): P
 export async function memberActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberPlace }> {
   const activity = await loadActivity(ctx, activityId)
   const member = ownMemberPlace(ctx.principal)
-  if (!isOpenTo(activity, member)) throw notFound('活动')
+  if (!(await isOpenTo(ctx, activity, member))) throw notFound('活动')
   return { activity, member }
 }
 
 /** A member the organiser signs in (by card or by hand) must be one the activity is open to. */
-export function requireOpenTo(activity: ActivityDoc, member: MemberPlace): void {
-  if (!isOpenTo(activity, member)) throw new AppError('ACTIVITY_NOT_FOR_YOU', '该党员不属于本活动面向的社区或单位')
+export async function requireOpenTo(ctx: KnownContext, activity: ActivityDoc, member: MemberPlace): Promise<void> {
+  if (!(await isOpenTo(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU', '该党员不属于本活动面向的社区或单位')
 }

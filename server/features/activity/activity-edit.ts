@@ -3,9 +3,10 @@ import { inChina } from '../../../src/domain/china-time'
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
 import { decideCapacity } from '../../../src/domain/signup'
-import { authorizedPost } from '../../access/authorized-record'
-import type { ActivityDoc } from '../../db/docs'
-import { communityScope, loadCommunity } from '../../db/load'
+import { unitPairedAt } from '../../../src/domain/pairing'
+import type { ActivityDoc, CommunityDoc, PostDoc } from '../../db/docs'
+import { communityScope, findById, loadCommunity, loadUnit, notFound, unitScope } from '../../db/load'
+import { unitPairingTerms } from '../../db/unit-pairings'
 import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
@@ -28,11 +29,25 @@ function checkedSchedule(s: Schedule): Date {
   return closes
 }
 
+/** A post of the activity's community catalog (a unit organiser picks from the paired community's). */
 async function postOf(ctx: KnownContext, communityId: string, postId: string | null): Promise<{ postId: string | null; postName: string | null }> {
   if (!postId) return { postId: null, postName: null }
-  const post = await authorizedPost(ctx, postId, 'activity.manage')
+  const post = await findById<PostDoc>(ctx.db, 'posts', postId)
+  if (!post) throw notFound('服务项目')
   if (post.communityId !== communityId || !post.active) throw new AppError('CLAIM_NOT_AVAILABLE', '所选服务项目已停用或不属于该社区')
   return { postId: post._id, postName: post.name }
+}
+
+/** Who organises: the community's staff, or (with `unitId`) the unit's secretary or liaison, only in a community the unit is paired with now. */
+async function organiserOf(ctx: KnownContext, community: CommunityDoc, unitId: string | undefined): Promise<Pick<ActivityDoc, 'organiserKind' | 'unitId' | 'unitName'>> {
+  if (!unitId) {
+    authorize(ctx.principal, 'activity.manage', communityScope(community))
+    return { organiserKind: 'community' }
+  }
+  const unit = await loadUnit(ctx.db, unitId)
+  authorize(ctx.principal, 'activity.manage', unitScope(unit))
+  if (!unitPairedAt(await unitPairingTerms(ctx.db, unit._id), unit._id, community._id, ctx.now())) throw new AppError('COMMUNITY_NOT_PAIRED')
+  return { organiserKind: 'unit', unitId: unit._id, unitName: unit.name }
 }
 
 export interface ActivityFields {
@@ -49,17 +64,17 @@ export interface ActivityFields {
   location: ActivityDoc['location']
 }
 
-export async function createActivity(ctx: KnownContext, input: ActivityFields & { communityId: string }): Promise<ActivityView> {
+export async function createActivity(ctx: KnownContext, input: ActivityFields & { communityId: string; unitId?: string }): Promise<ActivityView> {
   const community = await loadCommunity(ctx.db, input.communityId)
-  authorize(ctx.principal, 'activity.manage', communityScope(community))
+  const organiser = await organiserOf(ctx, community, input.unitId)
   const signupClosesAt = checkedSchedule(input)
   const now = ctx.now()
-  const { communityId: _communityId, ...fields } = input
+  const { communityId: _communityId, unitId: _unitId, ...fields } = input
   const activity: ActivityDoc = {
     ...fields,
     ...(await postOf(ctx, community._id, input.postId)),
     _id: newId('activity'),
-    organiserKind: 'community',
+    ...organiser,
     communityId: community._id,
     streetId: community.streetId,
     districtId: community.districtId,

@@ -1,10 +1,10 @@
 import { authorize } from '../../../src/domain/access'
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
-import type { Scope } from '../../../src/domain/roles'
+import type { Grant, Scope } from '../../../src/domain/roles'
 import type { MemberPlace } from '../../access/own-member'
 import type { ActivityDoc, RegistrationDoc, SignupDoc } from '../../db/docs'
-import { communityScope, loadCommunity } from '../../db/load'
+import { communityScope, loadCommunity, loadUnit, unitScope } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { readPage, scanAll } from '../../db/read'
 import type { KnownContext } from '../../kernel/function-def'
@@ -12,13 +12,16 @@ import { callerMember, openCommunitiesOf, readableActivity } from './activity-ac
 import { activityView, type MemberSide } from './activity-view'
 import { signupId } from './signup-write'
 
-// The activities a caller sees (issue 9 §2): a member, those of the
-// communities open to them; a resident, their community's; staff, their
-// community's, drafts too. Upcoming (not yet over, not cancelled): soonest
-// first; past: latest first. A member's sign-ups and claimed posts are marked.
+// The activities a caller sees (issue 9 §2): a member, the community ones of
+// the communities open to them and their own unit's; a resident, their
+// community's; staff, their community's, their own drafts too; a unit's
+// secretary or liaison, their unit's, drafts too. Upcoming (not yet over, not
+// cancelled): soonest first; past: latest first. A member's sign-ups and
+// claimed posts are marked.
 
 interface ListInput {
   communityId?: string
+  unitId?: string
   when: 'upcoming' | 'past'
   page: number
   pageSize: number
@@ -40,28 +43,44 @@ async function memberSides(ctx: KnownContext, member: MemberPlace, activityIds: 
   return (activityId) => ({ signup: byActivity.get(activityId) ?? null, claimedPostIds: claimed })
 }
 
-/** The communities the caller lists, and whether drafts are theirs to see. */
-async function listScope(ctx: KnownContext, input: ListInput): Promise<{ communityIds: string[]; drafts: boolean; member: MemberPlace | null }> {
+type Filter = object
+
+/** Which activities the caller lists: `shown` once published, `drafts` (their own to run) in any status; and the member, if one. */
+async function listScope(ctx: KnownContext, input: ListInput): Promise<{ shown: Filter; drafts: Filter | null; member: MemberPlace | null }> {
+  const _ = ctx.db.command
+  if (input.unitId) {
+    const unit = await loadUnit(ctx.db, input.unitId)
+    authorize(ctx.principal, 'activity.manage', unitScope(unit))
+    const own = { organiserKind: 'unit', unitId: unit._id }
+    return { shown: own, drafts: own, member: null }
+  }
+  const ofCommunity = (communityId: string, grant: Grant) => ({
+    shown: { communityId },
+    drafts: grant.role === 'staff' ? { communityId, organiserKind: 'community' } : null,
+    member: null,
+  })
   if (input.communityId) {
     const community = await loadCommunity(ctx.db, input.communityId)
     const scope: Scope = communityScope(community)
-    const grant = authorize(ctx.principal, 'activity.read', scope)
-    return { communityIds: [community._id], drafts: grant.role === 'staff', member: null }
+    return ofCommunity(community._id, authorize(ctx.principal, 'activity.read', scope))
   }
   const member = callerMember(ctx)
-  if (member) return { communityIds: openCommunitiesOf(member), drafts: false, member }
+  if (member) {
+    const shown = _.or([{ organiserKind: 'community', communityId: _.in(await openCommunitiesOf(ctx, member)) }, { organiserKind: 'unit', unitId: member.unitId }])
+    return { shown, drafts: null, member }
+  }
   const own = ctx.principal.grants.find((g) => (g.role === 'staff' || g.role === 'resident') && g.scope.communityId)
   if (!own) throw new AppError('FORBIDDEN')
-  return { communityIds: [own.scope.communityId!], drafts: own.role === 'staff', member: null }
+  return ofCommunity(own.scope.communityId!, own)
 }
 
 export async function listActivities(ctx: KnownContext, input: ListInput) {
   const _ = ctx.db.command
-  const { communityIds, drafts, member } = await listScope(ctx, input)
+  const { shown, drafts, member } = await listScope(ctx, input)
   const now = ctx.now()
-  const statuses = input.when === 'upcoming' ? (drafts ? ['draft', 'published'] : ['published']) : drafts ? ['draft', 'published', 'ended', 'cancelled'] : ['published', 'ended', 'cancelled']
-  const mine = { communityId: _.in(communityIds), status: _.in(statuses) }
-  const filter = input.when === 'upcoming' ? { ...mine, endAt: _.gte(now) } : _.and([mine, _.or([{ endAt: _.lt(now) }, { status: _.in(['ended', 'cancelled']) }])])
+  const statuses = input.when === 'upcoming' ? ['published'] : ['published', 'ended', 'cancelled']
+  const which = _.or([_.and([shown, { status: _.in(statuses) }]), ...(drafts ? [_.and([drafts, { status: 'draft' }])] : [])])
+  const filter = input.when === 'upcoming' ? _.and([which, { endAt: _.gte(now) }]) : _.and([which, _.or([{ endAt: _.lt(now) }, { status: _.in(['ended', 'cancelled']) }])])
   const page = await readPage<ActivityDoc>(ctx.db, 'activities', filter, ['startAt', input.when === 'upcoming' ? 'asc' : 'desc'], input)
   const names = await namesOf(ctx.db, 'communities', page.docs.map((a) => a.communityId))
   const side = member ? await memberSides(ctx, member, page.docs.map((a) => a._id)) : null

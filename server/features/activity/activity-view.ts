@@ -16,6 +16,8 @@ export function activityView(activity: ActivityDoc, communityName: string, side:
   return {
     activityId: activity._id,
     organiserKind: activity.organiserKind,
+    unitId: activity.unitId ?? null,
+    unitName: activity.unitName ?? null,
     communityId: activity.communityId,
     communityName,
     title: activity.title,

@@ -2,8 +2,10 @@ import { creditedMinutes } from '../../../src/domain/activity-hours'
 import { YEARLY_MINIMUM } from '../../../src/domain/activity-status'
 import { inChina } from '../../../src/domain/china-time'
 import type { AttendanceRow } from '../../../src/domain/contracts/activity.contract'
-import { ownMemberId } from '../../access/own-member'
-import type { ActivityDoc, AttendanceDoc, MemberDoc, SignupDoc } from '../../db/docs'
+import { unitPairedAt } from '../../../src/domain/pairing'
+import { ownMemberPlace } from '../../access/own-member'
+import type { ActivityDoc, AttendanceDoc, MemberDoc, SignupDoc, UnitPairingDoc } from '../../db/docs'
+import { unitPairingTerms } from '../../db/unit-pairings'
 import { docsByIds } from '../../db/by-ids'
 import { namesOf } from '../../db/names'
 import { scan, scanAll } from '../../db/read'
@@ -57,18 +59,26 @@ export async function attendanceOf(ctx: KnownContext, activity: ActivityDoc) {
   }
 }
 
-/** This year's counts against the rule: community-organised X / 2, unit-organised Y / 2 (002 §三.1). */
+/**
+ * This year's counts against the rule: community-organised X / 2, and
+ * unit-organised Y / 2 — activities of the member's own unit in a community
+ * the unit was paired with when they took place (002 §三.1).
+ */
 export async function myYear(ctx: KnownContext, year: number | undefined) {
-  const memberId = ownMemberId(ctx.principal)
+  const member = ownMemberPlace(ctx.principal)
   const theYear = year ?? inChina(ctx.now()).year()
   const counts = { community: 0, unit: 0 }
   let minutes = 0
-  for await (const records of scan<AttendanceDoc>(ctx.db, 'attendance', { memberId, year: theYear })) {
+  // Read once, and only when a unit-organised record needs them.
+  let terms: Promise<UnitPairingDoc[]> | undefined
+  const countsForUnit = async (activity: ActivityDoc) =>
+    activity.unitId === member.unitId && unitPairedAt(await (terms ??= unitPairingTerms(ctx.db, member.unitId)), member.unitId, activity.communityId, activity.startAt)
+  for await (const records of scan<AttendanceDoc>(ctx.db, 'attendance', { memberId: member._id, year: theYear })) {
     const activities = await docsByIds<ActivityDoc>(ctx.db, 'activities', records.map((r) => r.activityId))
     for (const record of records) {
       const activity = activities.get(record.activityId)
       if (!activity || activity.status === 'cancelled') continue
-      counts[record.organiserKind] += 1
+      if (activity.organiserKind === 'community' || (await countsForUnit(activity))) counts[activity.organiserKind] += 1
       minutes += creditedMinutes(activity, record, activity.status === 'ended') ?? 0
     }
   }

@@ -126,7 +126,7 @@ export async function signIn(ctx: KnownContext, input: { token: string; activity
   // Signed by us, so it existed: deleted since, or of another environment.
   if (!activity) throw notFound('活动')
   // The code proves they saw it; say why rather than NOT_FOUND.
-  if (!isOpenTo(activity, member)) throw new AppError('ACTIVITY_NOT_FOR_YOU')
+  if (!(await isOpenTo(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU')
   return applyScan(ctx, { activity, member, direction: claim.direction, method: 'code', position: input.location })
 }
 
@@ -134,7 +134,7 @@ export async function signIn(ctx: KnownContext, input: { token: string; activity
 export async function signInByCard(ctx: KnownContext, input: { activityId: string; token: string }): Promise<SigninResult> {
   const activity = await managedActivity(ctx, input.activityId)
   const { member } = await resolveToken(ctx.db, ctx.env.cardSecret, input.token)
-  requireOpenTo(activity, member)
+  await requireOpenTo(ctx, activity, member)
   return applyScan(ctx, { activity, member: { ...member, name: member.name }, direction: 'in', method: 'card' })
 }
 
@@ -146,7 +146,7 @@ export async function addRecord(ctx: KnownContext, input: { activityId: string; 
   if (input.outAt && input.outAt.getTime() <= input.inAt.getTime()) throw new AppError('ATTENDANCE_TIME_INVALID')
   const member = await findById<MemberDoc>(ctx.db, 'members', input.memberId)
   if (!member) throw notFound('党员')
-  requireOpenTo(activity, member)
+  await requireOpenTo(ctx, activity, member)
   try {
     const record = await writeAttendance(ctx, activity, member, {
       inAt: input.inAt,

@@ -3,6 +3,7 @@ import { AppError } from '../../../src/domain/errors'
 import type { KnownContext } from '../../kernel/function-def'
 import { authorizedMember } from '../../access/authorized-record'
 import { findCommunity } from '../../db/load'
+import { namesOf } from '../../db/names'
 import { authorizedUnit } from './roster-access'
 
 export interface GetInput {
@@ -21,7 +22,7 @@ export async function getMember(ctx: KnownContext, input: GetInput): Promise<Ros
   const member = await authorizedMember(ctx, input.memberId, 'roster.read')
   // The caller keeps both rosters, but asked this one for the other's member.
   if (member.unitId !== unit._id) throw new AppError('NOT_FOUND', '该党员不在本单位名册中')
-  const community = await findCommunity(db, member.communityId)
+  const [community, branches] = await Promise.all([findCommunity(db, member.communityId), namesOf(db, 'branches', member.branchId ? [member.branchId] : [])])
   return {
     memberId: member._id,
     name: member.name,
@@ -36,5 +37,6 @@ export async function getMember(ctx: KnownContext, input: GetInput): Promise<Ros
     jobTitle: member.jobTitle ?? '',
     communityName: community?.name ?? '',
     joinedUnitAt: member.joinedUnitAt ? member.joinedUnitAt.toISOString() : null,
+    branchName: branches.get(member.branchId ?? '') ?? '',
   }
 }

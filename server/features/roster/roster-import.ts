@@ -5,6 +5,7 @@ import { communityResolver } from './community-resolver'
 import { authorizedUnit } from './roster-access'
 import { checkRosterRow, flagDuplicateMobiles } from './roster-row-check'
 import { readRosterSheet } from './roster-sheet-reader'
+import { branchIdsByName } from './roster-branches'
 import { upsertRoster } from './roster-write'
 import { cellMobile } from './roster-cells'
 import { discardUploads, readUpload } from '../../storage/uploads'
@@ -17,7 +18,7 @@ export interface ImportInput {
 }
 
 /**
- * Imports a unit's roster (附件3 columns + 居住社区 + 工作职务) from the file
+ * Imports a unit's roster (附件3 columns + 居住社区 + 工作职务, and 所在支部 if given) from the file
  * the caller uploaded to storage: downloaded, checked to be a spreadsheet by
  * its bytes, parsed. Every row is checked before anything is written: 'check'
  * writes nothing; 'commit' writes nothing while any row is wrong, unless the
@@ -41,7 +42,9 @@ export async function importRoster(ctx: KnownContext, input: ImportInput): Promi
   if (errors.length > 0 && !input.onlyValid) {
     throw new AppError('IMPORT_HAS_ERRORS', `名册中有${errors.length}行填写有误，未导入任何数据。请修改后重新导入，或选择“只导入无误的行”`, result)
   }
-  const written = await upsertRoster(ctx.db, unit, valid.map((r) => ({ fields: r.fields!, community: r.community! })), now)
+  const branches = await branchIdsByName(ctx.db, unit, valid.map((r) => r.branchName ?? ''), now)
+  const branchOf = (name: string | undefined) => (name === undefined ? {} : { branchId: branches.get(name) ?? null })
+  const written = await upsertRoster(ctx.db, unit, valid.map((r) => ({ fields: r.fields!, community: r.community!, ...branchOf(r.branchName) })), now)
   await discardUploads([upload.fileID])
   return { ...result, ...written, committed: true }
 }

@@ -1,3 +1,4 @@
+import { branchName } from '../../../src/domain/contracts/roster.contract'
 import { FIELD_LABELS } from '../../../src/domain/field-labels'
 import { checkMemberDates, memberFieldsSchema, type MemberFields } from '../../../src/domain/member'
 import type { CommunityDoc } from '../../db/docs'
@@ -10,6 +11,8 @@ export interface CheckedRow {
   row: number
   fields: MemberFields | null
   community: CommunityDoc | null
+  /** 所在支部 as written ('' for none); undefined when the sheet has no such column. */
+  branchName?: string
   messages: string[]
 }
 
@@ -41,12 +44,15 @@ export function checkRosterRow(sheetRow: RosterSheetRow, findCommunity: (name: s
     communityId: community?._id ?? UNRESOLVED,
     jobTitle: cellText(cells['工作职务']),
   })
+  const branch = cells['所在支部'] === undefined ? undefined : branchName.safeParse(cellText(cells['所在支部']))
+  if (branch && !branch.success) messages.push(...branch.error.issues.map((issue) => issue.message))
+  const branchOf = branch?.success ? { branchName: branch.data } : {}
   if (!parsed.success) {
     for (const issue of parsed.error.issues) messages.push(labelled(String(issue.path[0] ?? ''), issue.message))
-    return { row: sheetRow.row, fields: null, community, messages }
+    return { row: sheetRow.row, fields: null, community, ...branchOf, messages }
   }
   messages.push(...checkMemberDates(parsed.data, now))
-  return { row: sheetRow.row, fields: messages.length === 0 ? parsed.data : null, community, messages }
+  return { row: sheetRow.row, fields: messages.length === 0 ? parsed.data : null, community, ...branchOf, messages }
 }
 
 /** A mobile twice in one file is an error on every row that has it: the file cannot say which one is right. */

@@ -16,6 +16,7 @@ import { activeReportsOf } from '../../db/reports'
 export async function rosterRows(db: Database, principal: Principal, members: readonly MemberDoc[], now: Date): Promise<RosterRow[]> {
   const reports = await activeReportsOf(db, members.map((m) => m._id))
   const communities = await namesOf(db, 'communities', [...members.map((m) => m.communityId), ...[...reports.values()].map((r) => r.communityId)])
+  const branches = await namesOf(db, 'branches', members.flatMap((m) => (m.branchId ? [m.branchId] : [])))
   return members.map((m) => {
     const report = reports.get(m._id) ?? null
     // Records from before joinedUnitAt was kept count from when they were created.
@@ -28,6 +29,7 @@ export async function rosterRows(db: Database, principal: Principal, members: re
       mobile: visible ? m.mobile : maskMobile(m.mobile),
       jobTitle: m.jobTitle,
       communityName: communities.get(m.communityId) ?? '',
+      branchName: branches.get(m.branchId ?? '') ?? '',
       reportedAt: report ? report.reportedAt.toISOString() : null,
       reportedCommunityName: report ? (communities.get(report.communityId) ?? '') : null,
       dueAt: dueAt.toISOString(),

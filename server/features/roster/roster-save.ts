@@ -11,6 +11,7 @@ import { inTransaction } from '../../db/transaction'
 import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
 import { memberChange, type TallyPlan } from '../../../src/domain/unit-tally'
 import { authorizedUnit } from './roster-access'
+import { branchIdOf } from './roster-branches'
 import { rosterRows } from './roster-row-view'
 
 export interface SaveInput {
@@ -18,6 +19,8 @@ export interface SaveInput {
   memberId?: string
   fields: MemberFields
   joinedUnitAt?: Date
+  /** 所在支部 by name; '' for none; undefined: unchanged. */
+  branchName?: string
 }
 
 /** Adds one member to the unit, or corrects one. A member never changes unit here: they leave one roster and join another. */
@@ -36,6 +39,7 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
   if (!community) throw new AppError('UNKNOWN_COMMUNITY')
 
   const residence = { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
+  const branch = input.branchName === undefined ? {} : { branchId: await branchIdOf(db, unit, input.branchName, now) }
   let id: string
   try {
     // The unit's tally follows a new member, or one who moved street.
@@ -43,14 +47,14 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
     id = await inTransaction(db, async (t) => {
       if (existing) {
         const before = (await t.collection('members').doc<MemberDoc>(existing._id).get()).data
-        const changes: Record<string, unknown> = { ...input.fields, ...residence, updatedAt: now }
+        const changes: Record<string, unknown> = { ...input.fields, ...residence, ...branch, updatedAt: now }
         if (input.joinedUnitAt) changes.joinedUnitAt = input.joinedUnitAt
         if (input.fields.mobile !== before.mobile) changes.formerMobiles = db.command.addToSet(before.mobile)
         await t.collection('members').doc(before._id).update({ data: changes })
         plan = memberChange(memberContribution(before), memberContribution({ ...before, streetId: community.streetId }))
         return before._id
       }
-      const created = { ...input.fields, ...residence, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
+      const created = { ...input.fields, ...residence, branchId: null, ...branch, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
       const { _id } = await t.collection('members').add({ data: { _id: newId('member'), ...created } })
       plan = memberChange(null, memberContribution(created))
       return _id

@@ -15,7 +15,11 @@ import { addDoc, addDocs, updateDoc } from '../../db/write'
 export interface RosterUpsert {
   fields: MemberFields
   community: CommunityDoc
+  /** 所在支部: null for none; absent (no such column): left as it is. */
+  branchId?: string | null
 }
+
+const branchOf = (row: RosterUpsert) => (row.branchId === undefined ? {} : { branchId: row.branchId })
 
 type Existing = Pick<MemberDoc, '_id' | 'mobile' | 'unitId' | 'streetId' | 'report' | 'claimCounts'> & { formerMobiles?: string[] }
 
@@ -51,7 +55,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     }
     // Found by an old number: the member's newer number stays.
     const { mobile: _mobile, ...rest } = row.fields
-    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...residence(row.community), updatedAt: now })
+    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...residence(row.community), ...branchOf(row), updatedAt: now })
     changes.push(moved((current ?? former)!, unitId, row.community))
     updated++
   }
@@ -59,7 +63,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
   await applyTallyPlan(db, tallyPlan(changes), unit)
 
   let created = 0
-  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
+  const newDoc = (row: RosterUpsert) => ({ ...row.fields, ...residence(row.community), branchId: row.branchId ?? null, unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
   for (let at = 0; at < fresh.length; at += INSERT_BATCH) {
     const batch = fresh.slice(at, at + INSERT_BATCH)
     try {
@@ -81,7 +85,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
         if (!isDuplicateKey(error)) throw error
         const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: row.fields.mobile }).limit(1))
         if (!winner) throw error
-        await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), updatedAt: now })
+        await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), ...branchOf(row), updatedAt: now })
         await applyTallyPlan(db, tallyPlan([moved(winner, unitId, row.community)]), unit)
         updated++
       }

@@ -65,6 +65,9 @@ export const ATTENDANCE_METHODS = ['code', 'card', 'manual', 'scheduledEnd'] as 
 export const activityViewSchema = z.strictObject({
   activityId: z.string(),
   organiserKind: z.enum(ORGANISER_KINDS),
+  /** The organising unit of a unit-organised activity. */
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
   communityId: z.string(),
   communityName: z.string(),
   title: z.string(),
@@ -164,8 +167,8 @@ export const myYearSchema = z.strictObject({
 })
 
 export const activityContract = {
-  /** Staff: a draft community-organised activity. */
-  create: action(z.strictObject({ communityId: id('社区'), ...createFields }), activityViewSchema),
+  /** Staff: a draft community-organised activity; with `unitId`, its secretary or liaison: a unit-organised one in a community the unit is paired with. */
+  create: action(z.strictObject({ communityId: id('社区'), unitId: id('单位').optional(), ...createFields }), activityViewSchema),
   /** The organiser: change fields; a published activity's new time or place is sent to those signed up. */
   update: action(
     z.strictObject({ ...activityId, ...updateFields, note: plainText('变更说明', { max: 20 }).default('') }),
@@ -176,9 +179,9 @@ export const activityContract = {
   cancel: action(z.strictObject({ ...activityId, reason: plainText('取消原因', { max: 20, required: true }) }), activityViewSchema),
   /** Members signed in but not out get the scheduled end. */
   end: action(z.strictObject(activityId), activityViewSchema),
-  /** A member: their residence community's published activities; staff: their community's, drafts too. Upcoming: soonest first; past: latest first. */
+  /** A member: the published community activities where they live or their unit is paired, and their unit's own; staff: their community's, their drafts too; with `unitId`, its secretary or liaison: the unit's, drafts too. Upcoming: soonest first; past: latest first. */
   list: action(
-    z.strictObject({ communityId: id('社区').optional(), when: z.enum(['upcoming', 'past']).default('upcoming'), ...paging }),
+    z.strictObject({ communityId: id('社区').optional(), unitId: id('单位').optional(), when: z.enum(['upcoming', 'past']).default('upcoming'), ...paging }),
     pageOf(activityViewSchema),
   ),
   get: action(z.strictObject(activityId), activityViewSchema),

@@ -8,6 +8,7 @@ import { cardContract } from './card.contract'
 import { grantsContract } from './grants.contract'
 import { messagesContract } from './messages.contract'
 import { orgContract } from './org.contract'
+import { pairingContract } from './pairing.contract'
 import { postsContract } from './posts.contract'
 import { reportContract } from './report.contract'
 import { residentsContract } from './residents.contract'
@@ -33,6 +34,7 @@ export const CONTRACTS = {
   residents: residentsContract,
   audit: auditContract,
   activity: activityContract,
+  pairing: pairingContract,
 }
 
 type Contracts = typeof CONTRACTS

@@ -1,9 +1,13 @@
 import { z } from 'zod'
 import { EDUCATIONS, GENDERS, memberFieldsSchema } from '../member'
 import { action } from './action-contract'
+import { plainText } from '../text'
 import { count, dateInput, id, isoDate, pageOf, paging } from './common'
 
 // `roster`: a unit secretary or liaison keeps the unit's members (附件3).
+
+/** 所在支部, as the roster and the editor give it. */
+export const branchName = plainText('所在支部', { max: 30 })
 
 export const ROSTER_FILTERS = ['all', 'unreported', 'overdue'] as const
 
@@ -15,6 +19,8 @@ export const rosterRowSchema = z.strictObject({
   mobile: z.string(),
   jobTitle: z.string(),
   communityName: z.string(),
+  /** 所在支部; empty when the member belongs to none. */
+  branchName: z.string(),
   reportedAt: isoDate.nullable(),
   reportedCommunityName: z.string().nullable(),
   dueAt: isoDate,
@@ -46,6 +52,8 @@ export const rosterMemberSchema = z.strictObject({
   communityName: z.string(),
   /** When the member joined the unit (ISO); null on records from before it was kept. */
   joinedUnitAt: isoDate.nullable(),
+  /** 所在支部; empty when none. */
+  branchName: z.string(),
 })
 export type RosterMember = z.output<typeof rosterMemberSchema>
 
@@ -118,6 +126,8 @@ export const rosterContract = {
         fields: memberFieldsSchema,
         /** When the member joined the unit; the one-month reporting deadline runs from it. */
         joinedUnitAt: dateInput.optional(),
+        /** 所在支部 by name, created on first use; '' for none; absent: unchanged. */
+        branchName: branchName.optional(),
       })
       .strict(),
     rosterRowSchema,
@@ -131,3 +141,6 @@ export const rosterContract = {
 
 /** The spreadsheet's headers: 附件3 columns plus 居住社区 and 工作职务. */
 export const ROSTER_COLUMNS = ['姓名', '性别', '出生年月', '入党时间', '文化程度', '专业特长', '办公电话', '手机', '居住社区', '工作职务'] as const
+
+/** Headers a roster may have: 所在支部 names the member's party branch (created on first use). */
+export const OPTIONAL_ROSTER_COLUMNS = ['所在支部'] as const

@@ -5,6 +5,8 @@ export function activityView(overrides: Partial<ActivityView> = {}): ActivityVie
   return {
     activityId: 'act-1',
     organiserKind: 'community',
+    unitId: null,
+    unitName: null,
     communityId: 'c1',
     communityName: '西溪社区',
     title: '义务巡逻',

@@ -1,10 +1,11 @@
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { EmptyState } from '../../../components/empty-state'
+import { PrintActions } from '../../../components/print-actions'
+import { TableHead } from '../../../components/table-head'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
-import { canPrint, printPage } from '../../../services/print'
 import { useRemote } from '../../../services/use-remote'
 import '../../../components/buttons.css'
 import './index.css'
@@ -38,28 +39,14 @@ function Summary({ communityId, communityName }: { communityId: string; communit
         <Text className='page-head__title'>进社区报到的在职党员信息汇总表</Text>
         <Text className='page-head__sub'>{`${communityName} · 按认领服务岗位排序 · 共 ${rows.length} 条`}</Text>
       </View>
-      {canPrint() ? (
-        <View className='actions no-print'>
-          <Button className='btn btn--primary' id='summary-print' onClick={printPage}>
-            打印
-          </Button>
-        </View>
-      ) : (
-        <Text className='muted summary-hint no-print'>如需打印，请在电脑浏览器中打开本系统。</Text>
-      )}
+      <PrintActions id='summary-print' />
       {rows.length === 0 ? (
         <EmptyState id='summary-empty' title='还没有党员报到' text='党员报到并认领服务岗位后，会出现在这张汇总表里。' />
       ) : (
         <View className='table-wrap print-area'>
           <Text className='summary-print-title'>{`${communityName}进社区报到的在职党员信息汇总表`}</Text>
           <View className='table' id='summary-table'>
-            <View className='table__row table__head'>
-              {HEADERS.map((h) => (
-                <Text key={h} className='table__cell'>
-                  {h}
-                </Text>
-              ))}
-            </View>
+            <TableHead headers={HEADERS} />
             {rows.map((row, i) => (
               <View key={`${row.postName}-${row.memberName}-${i}`} className='table__row summary-row'>
                 <Text className='table__cell table__cell--num'>{i + 1}</Text>

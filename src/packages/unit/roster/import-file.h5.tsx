@@ -50,7 +50,7 @@ export function RosterFilePicker({ busy, onPicked, onError }: RosterFilePickerPr
           onChange={(e) => void onChange(e)}
         />
       </label>
-      <Text className='field__hint'>{`表头依次为：${ROSTER_COLUMNS.join('、')}`}</Text>
+      <Text className='field__hint'>{`表头依次为：${ROSTER_COLUMNS.join('、')}；可另加“所在支部”列`}</Text>
       <a className='roster-template' id='roster-template' href={`data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv())}`} download='党员名册模板.csv'>
         下载名册模板（CSV）
       </a>

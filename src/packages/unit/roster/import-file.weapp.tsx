@@ -39,7 +39,7 @@ export function RosterFilePicker({ busy, onPicked, onError }: RosterFilePickerPr
       <Button className='btn btn--primary btn--block' id='roster-file-pick' disabled={busy || undefined} onClick={() => void pick()}>
         从微信聊天中选择名册文件
       </Button>
-      <Text className='field__hint'>{`支持 .xlsx、.csv；表头依次为：${ROSTER_COLUMNS.join('、')}`}</Text>
+      <Text className='field__hint'>{`支持 .xlsx、.csv；表头依次为：${ROSTER_COLUMNS.join('、')}；可另加“所在支部”列`}</Text>
     </View>
   )
 }

@@ -247,6 +247,7 @@ function RosterItem({ row, busy, onIssue, onRevoke, onReissue, onPrint, onEdit, 
       </View>
       <KeyValue label='手机'>{row.mobile}</KeyValue>
       <KeyValue label='居住社区'>{row.communityName}</KeyValue>
+      {row.branchName ? <KeyValue label='所在支部' valueClass='roster-row__branch'>{row.branchName}</KeyValue> : null}
       <KeyValue label='报到情况' valueClass='roster-row__report'>
         {row.reportedAt
           ? `${dateText(row.reportedAt)} 报到${row.reportedCommunityName ? `（${row.reportedCommunityName}）` : ''}`

@@ -31,6 +31,7 @@ interface Draft {
   communityId: string
   jobTitle: string
   joinedUnitAt: string
+  branchName: string
 }
 
 interface EditorData {
@@ -51,6 +52,7 @@ const EMPTY: Draft = {
   communityId: '',
   jobTitle: '',
   joinedUnitAt: '',
+  branchName: '',
 }
 
 /** The communities to choose from and, to edit, the member's full record (the roster row has only some fields). */
@@ -79,6 +81,7 @@ function draftOf(member: RosterMember | null): Draft {
     communityId: member.communityId,
     jobTitle: member.jobTitle,
     joinedUnitAt: member.joinedUnitAt ? inChina(new Date(member.joinedUnitAt)).format('YYYY-MM-DD') : '',
+    branchName: member.branchName,
   }
 }
 
@@ -138,7 +141,7 @@ function EditorForm({ unitId, memberId, title, data, onDone }: FormProps) {
   const chosen = options.findIndex((c) => c.communityId === draft.communityId)
 
   const save = async () => {
-    const { joinedUnitAt: joinedText, ...fields } = draft
+    const { joinedUnitAt: joinedText, branchName, ...fields } = draft
     // The join date is sent only when typed or changed, so an edit does not rewrite it.
     const joinedUnitAt = joinedText.trim() !== initial.joinedUnitAt ? joinedText.trim() : ''
     const input = {
@@ -147,6 +150,8 @@ function EditorForm({ unitId, memberId, title, data, onDone }: FormProps) {
       ...(memberId ? { memberId } : {}),
       fields: { ...fields, gender: fields.gender || undefined, education: fields.education || undefined },
       ...(joinedUnitAt ? { joinedUnitAt } : {}),
+      // Sent only when typed or changed: a unit without branches never sends it.
+      ...(branchName.trim() !== initial.branchName ? { branchName: branchName.trim() } : {}),
     }
     const checked = checkCall(rosterContract, input)
     if (!checked.ok) {
@@ -201,6 +206,7 @@ function EditorForm({ unitId, memberId, title, data, onDone }: FormProps) {
           </Picker>
         </FieldRow>
         <TextField id='editor-jobTitle' label='工作职务' value={draft.jobTitle} onChange={(v) => set('jobTitle', v)} maxlength={30} />
+        <TextField id='editor-branchName' label='所在支部' placeholder='如 第一党支部（没有支部可不填）' value={draft.branchName} onChange={(v) => set('branchName', v)} maxlength={30} />
         <TextField
           id='editor-joinedUnitAt'
           label='入职本单位日期'

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '结对共建',
+})
