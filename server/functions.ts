@@ -8,6 +8,7 @@ import { grants } from './features/grants/grants.function'
 import { messages } from './features/messages/messages.function'
 import { org } from './features/org/org.function'
 import { posts } from './features/posts/posts.function'
+import { records } from './features/records/records.function'
 import { report } from './features/report/report.function'
 import { residents } from './features/residents/residents.function'
 import { roster } from './features/roster/roster.function'
@@ -18,5 +19,5 @@ import { stats } from './features/stats/stats.function'
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, records].map((fn) => [fn.name, fn]),
 )

@@ -25,6 +25,12 @@ export const COLLECTIONS = [
   'residents',
   'attempts',
   'unitTallies',
+  'needCollections',
+  'assistTargets',
+  'assistancePairings',
+  'assistanceVisits',
+  'meetings',
+  'communityProfiles',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

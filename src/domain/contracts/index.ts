@@ -9,6 +9,7 @@ import { grantsContract } from './grants.contract'
 import { messagesContract } from './messages.contract'
 import { orgContract } from './org.contract'
 import { postsContract } from './posts.contract'
+import { recordsContract } from './records.contract'
 import { reportContract } from './report.contract'
 import { residentsContract } from './residents.contract'
 import { rosterContract } from './roster.contract'
@@ -33,6 +34,7 @@ export const CONTRACTS = {
   residents: residentsContract,
   audit: auditContract,
   activity: activityContract,
+  records: recordsContract,
 }
 
 type Contracts = typeof CONTRACTS
