@@ -12,12 +12,19 @@ import { count, dateInput, id, isoDate, paging, pageOf } from './common'
 // the 会议记录本 and the 社区基本情况 — and the printable tables of each
 // (src/domain/record-tables.ts).
 
-/** No text of these forms may hold an ID-card number (src/domain/id-card.ts): one stable code, the field named. */
+/**
+ * No text of these forms may hold an ID-card number (src/domain/id-card.ts):
+ * a stable code, the field named. Checked also when another field is wrong
+ * (then it is one of the listed problems), so the message always says it.
+ */
 function withoutIdCardNumbers<S extends z.ZodType>(schema: S) {
-  return schema.superRefine((value, ctx) => {
-    const path = fieldWithIdCardNumber(value)
-    if (path) ctx.addIssue({ code: 'custom', path, message: '请勿填写身份证号码：系统不保存身份证号码，请删除后再保存', params: { code: 'ID_CARD_NUMBER' } })
-  })
+  return schema.superRefine(
+    (value, ctx) => {
+      const path = fieldWithIdCardNumber(value)
+      if (path) ctx.addIssue({ code: 'custom', path, message: '请勿填写身份证号码：系统不保存身份证号码，请删除后再保存', params: { code: 'ID_CARD_NUMBER' } })
+    },
+    { when: () => true },
+  )
 }
 
 const communityId = { communityId: id('社区') }
