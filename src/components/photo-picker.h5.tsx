@@ -1,16 +1,8 @@
 import type { ChangeEvent } from 'react'
 import type { PickedFile } from '../services/picked-file'
+import { readBlob } from '../services/read-blob'
 import type { PhotoPickerProps } from './photo-picker-props'
 import './buttons.css'
-
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsArrayBuffer(file)
-  })
-}
 
 // h5: an image file input; `#<id>-input` is the <input> (browser tests set files on it).
 export function PhotoPicker({ id, busy, room, onPicked, onError }: PhotoPickerProps) {
@@ -19,7 +11,7 @@ export function PhotoPicker({ id, busy, room, onPicked, onError }: PhotoPickerPr
     const files = [...(input.files ?? [])].slice(0, room)
     try {
       const picked: PickedFile[] = []
-      for (const file of files) picked.push({ name: file.name, bytes: await readBytes(file), source: file })
+      for (const file of files) picked.push({ name: file.name, bytes: await readBlob(file), source: file })
       if (picked.length > 0) onPicked(picked)
     } catch {
       onError('无法读取所选照片，请重试')

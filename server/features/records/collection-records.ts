@@ -1,25 +1,18 @@
 import type { CollectionRecordView } from '../../../src/domain/contracts/records.contract'
 import { AppError } from '../../../src/domain/errors'
-import { decideConversion, requirePast, type CollectionWay } from '../../../src/domain/records'
+import { decideConversion, requirePast } from '../../../src/domain/records'
 import { readPage } from '../../db/read'
 import { newId } from '../../db/new-id'
 import type { KnownContext } from '../../kernel/function-def'
 import type { CreateNeed } from './need-link'
-import type { CollectionRecordDoc } from './record-docs'
+import type { CollectionRecordDoc, CommunityOwned } from './record-docs'
 import { iso, ownedBy, staffCommunity, staffRecord } from './records-access'
 
 // 服务需求征集记录 (000 §一.(五)): needs the staff collected in person, by
 // visit, phone, forum or box, and what was done about each. One can become a
 // need in the workflow in one step.
 
-export interface CollectionFields {
-  date: Date
-  way: CollectionWay
-  collector: string
-  source: string
-  content: string
-  handling: string
-}
+export type CollectionFields = Omit<CollectionRecordDoc, keyof CommunityOwned | 'needId' | 'converting'>
 
 export function collectionView(doc: CollectionRecordDoc): CollectionRecordView {
   return {

@@ -8,26 +8,14 @@ import { newId } from '../../db/new-id'
 import type { KnownContext } from '../../kernel/function-def'
 import { readUpload } from '../../storage/uploads'
 import { tempLinks } from '../../storage/temp-links'
-import type { MeetingDoc } from './record-docs'
+import type { CommunityOwned, MeetingDoc } from './record-docs'
 import { iso, ownedBy, staffCommunity, staffRecord } from './records-access'
 
 // 会议记录本 (000 §一.(五)): the community's meetings about 双报到, with the
 // members and units who attended picked from lists, others as free text, and
 // photos from cloud storage.
 
-export interface MeetingFields {
-  date: Date
-  place: string
-  host: string
-  recorder: string
-  memberIds: string[]
-  unitIds: string[]
-  otherAttendees: string
-  topic: string
-  content: string
-  decisions: string
-  photos: string[]
-}
+export type MeetingFields = Omit<MeetingDoc, keyof CommunityOwned>
 
 /** Views of meetings, with attendee names; photo links only when asked (a page shows them, a printed table does not). */
 export async function meetingViews(ctx: KnownContext, meetings: readonly MeetingDoc[], withLinks: boolean): Promise<MeetingView[]> {

@@ -5,7 +5,7 @@ import { decideEnd, decideOffer, decidePairing, decideVisit, maskAddress } from 
 import { ownMemberPlace } from '../../access/own-member'
 import { docsByIds } from '../../db/by-ids'
 import { isDuplicateKey } from '../../db/db-errors'
-import type { MemberDoc, UnitDoc } from '../../db/docs'
+import type { CommunityDoc, MemberDoc, UnitDoc } from '../../db/docs'
 import { findById, loadCommunity, notFound } from '../../db/load'
 import { readPage, scanAll } from '../../db/read'
 import { newId } from '../../db/new-id'
@@ -63,6 +63,12 @@ async function viewOne(ctx: KnownContext, pairing: PairingDoc): Promise<PairingV
   return (await pairingViews(ctx, [pairing]))[0]!
 }
 
+/** A new pairing (active, from now) or offer, live: not ended. */
+function livePairing(ctx: KnownContext, community: CommunityDoc, fields: Pick<PairingDoc, 'status' | 'targetId' | 'memberId' | 'unitId' | 'content'>): PairingDoc {
+  const owned = ownedBy(ctx, community)
+  return { _id: newId('pairing'), ...owned, ...fields, startedAt: fields.status === 'active' ? owned.createdAt : null, endedAt: null, endReason: null, liveKey: 'live' }
+}
+
 /** Inserts a live pairing or offer; the unique index refuses a second live one of the same member and target (or a second open offer). */
 async function insertLive(doc: PairingDoc, ctx: KnownContext, duplicate: 'ALREADY_PAIRED' | 'OFFER_PENDING'): Promise<void> {
   try {
@@ -83,21 +89,7 @@ export async function createPairing(ctx: KnownContext, input: { targetId: string
   const member = await findById<MemberDoc>(ctx.db, 'members', input.memberId)
   if (!member) throw notFound('党员')
   decidePairing({ targetCommunityId: target.communityId, memberCommunityId: member.communityId, existing: await existingOf(ctx, member._id, target._id) })
-  const community = await loadCommunity(ctx.db, target.communityId)
-  const now = ctx.now()
-  const doc: PairingDoc = {
-    _id: newId('pairing'),
-    ...ownedBy(ctx, community),
-    status: 'active',
-    targetId: target._id,
-    memberId: member._id,
-    unitId: member.unitId,
-    content: input.content,
-    startedAt: now,
-    endedAt: null,
-    endReason: null,
-    liveKey: 'live',
-  }
+  const doc = livePairing(ctx, await loadCommunity(ctx.db, target.communityId), { status: 'active', targetId: target._id, memberId: member._id, unitId: member.unitId, content: input.content })
   await insertLive(doc, ctx, 'ALREADY_PAIRED')
   return viewOne(ctx, doc)
 }
@@ -106,20 +98,7 @@ export async function createPairing(ctx: KnownContext, input: { targetId: string
 export async function offerPairing(ctx: KnownContext, input: { content: string }): Promise<PairingView> {
   const place = ownMemberPlace(ctx.principal)
   decideOffer(await scanAll<PairingDoc>(ctx.db, 'assistancePairings', { memberId: place._id, status: 'offered' }))
-  const community = await loadCommunity(ctx.db, place.communityId)
-  const doc: PairingDoc = {
-    _id: newId('pairing'),
-    ...ownedBy(ctx, community),
-    status: 'offered',
-    targetId: null,
-    memberId: place._id,
-    unitId: place.unitId,
-    content: input.content,
-    startedAt: null,
-    endedAt: null,
-    endReason: null,
-    liveKey: 'live',
-  }
+  const doc = livePairing(ctx, await loadCommunity(ctx.db, place.communityId), { status: 'offered', targetId: null, memberId: place._id, unitId: place.unitId, content: input.content })
   await insertLive(doc, ctx, 'OFFER_PENDING')
   return viewOne(ctx, doc)
 }

@@ -3,7 +3,7 @@ import type { AssistanceCategory, CollectionWay, PairingStatus } from '../../../
 // The documents of the community's own records (issue 10). Each carries its
 // community's scope, so a staff grant is checked against the record itself.
 
-interface CommunityOwned {
+export interface CommunityOwned {
   _id: string
   communityId: string
   streetId: string

@@ -1,6 +1,6 @@
 import type { TargetView } from '../../../src/domain/contracts/records.contract'
 import { maskMobile } from '../../../src/domain/mobile'
-import { maskAddress, requirePast, targetSight, type AssistanceCategory, type TargetSight } from '../../../src/domain/records'
+import { maskAddress, requirePast, targetSight, type TargetSight } from '../../../src/domain/records'
 import { ownMemberIds } from '../../access/own-member'
 import { docsByIds } from '../../db/by-ids'
 import type { MemberDoc, UnitDoc } from '../../db/docs'
@@ -8,25 +8,14 @@ import { findById, notFound } from '../../db/load'
 import { readPage, scanAll } from '../../db/read'
 import { newId } from '../../db/new-id'
 import type { KnownContext } from '../../kernel/function-def'
-import type { PairingDoc, TargetDoc } from './record-docs'
+import type { CommunityOwned, PairingDoc, TargetDoc } from './record-docs'
 import { iso, keepsRecordsOf, ownedBy, staffCommunity, staffRecord } from './records-access'
 
 // 社区需要帮扶对象基本情况摸底表 (000 §一.(四)): every resident of the community
 // who qualifies for help, paired or not. Its staff see all of it, a member
 // paired with a target sees that target; nobody else does (issue 10 item 9).
 
-export interface TargetFields {
-  name: string
-  gender: '男' | '女'
-  birthMonth: string
-  address: string
-  mobile: string
-  categories: AssistanceCategory[]
-  family: string
-  needs: string
-  surveyor: string
-  surveyedAt: Date
-}
+export type TargetFields = Omit<TargetDoc, keyof CommunityOwned>
 
 interface PairedName {
   pairingId: string

@@ -6,6 +6,7 @@ import { Chip } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
 import { FieldRow, TextAreaField, TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
+import { Pager } from '../../../components/pager'
 import { PhotoPicker } from '../../../components/photo-picker'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
@@ -143,14 +144,7 @@ function Meetings({ communityId, communityName }: { communityId: string; communi
               </View>
             </View>
           ))}
-          <View className='btn-row'>
-            <Button className='btn-mini' disabled={page <= 1 || undefined} onClick={() => setPage(page - 1)}>
-              上一页
-            </Button>
-            <Button className='btn-mini' disabled={page * PAGE_SIZE >= remote.data.total || undefined} onClick={() => setPage(page + 1)}>
-              下一页
-            </Button>
-          </View>
+          <Pager page={page} pageSize={PAGE_SIZE} total={remote.data.total} onPage={setPage} />
         </View>
       )}
     </View>

@@ -8,6 +8,7 @@ import { Chip, ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
 import { FieldRow, TextAreaField, TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
+import { Pager } from '../../../components/pager'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
@@ -198,14 +199,7 @@ function Targets({ communityId, communityName }: { communityId: string; communit
               )}
             </View>
           ))}
-          <View className='btn-row'>
-            <Button className='btn-mini' disabled={page <= 1 || undefined} onClick={() => setPage(page - 1)}>
-              上一页
-            </Button>
-            <Button className='btn-mini' disabled={page * PAGE_SIZE >= remote.data.total || undefined} onClick={() => setPage(page + 1)}>
-              下一页
-            </Button>
-          </View>
+          <Pager page={page} pageSize={PAGE_SIZE} total={remote.data.total} onPage={setPage} />
         </View>
       )}
     </View>
