@@ -46,7 +46,7 @@ export function buildDemoRecords(data: DemoData) {
         content: NEEDS[(c + i) % NEEDS.length]!,
         handling: i < 3 ? '已联系相关单位办理，居民满意' : '',
         needId: null,
-        converting: false,
+        convertingSince: null,
       })
     }
 

@@ -95,8 +95,11 @@ function dayOf(date: Date): string {
 
 // ---- 征集记录 → 需求 -----------------------------------------------------------
 
+/** How long a conversion under way holds the record; a mark older than this was left by a call that died. */
+export const CONVERSION_HOLD_MS = 60_000
+
 /** A collection record becomes a need once; a second press is refused with the need it made. */
-export function decideConversion(record: { needId: string | null; converting: boolean }): void {
+export function decideConversion(record: { needId: string | null; convertingSince: Date | null }, now: Date): void {
   if (record.needId) throw new AppError('ALREADY_CONVERTED', undefined, { needId: record.needId })
-  if (record.converting) throw new AppError('CONFLICT')
+  if (record.convertingSince && now.getTime() - record.convertingSince.getTime() < CONVERSION_HOLD_MS) throw new AppError('CONFLICT')
 }

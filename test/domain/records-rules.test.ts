@@ -1,7 +1,7 @@
 import type { MeetingView, PairingView, TargetView } from '../../src/domain/contracts/records.contract'
 import { AppError } from '../../src/domain/errors'
 import { collectionBookTable, meetingBookTable, pairingRegisterTable, targetSurveyTable } from '../../src/domain/record-tables'
-import { decideConversion, decideEnd, decideOffer, decidePairing, decideVisit, maskAddress, requirePast, targetSight, type PairingFacts } from '../../src/domain/records'
+import { CONVERSION_HOLD_MS, decideConversion, decideEnd, decideOffer, decidePairing, decideVisit, maskAddress, requirePast, targetSight, type PairingFacts } from '../../src/domain/records'
 
 // The community's records: who sees a target, the pairing rules, and the
 // printed tables' shape (the ledger exports the same models).
@@ -63,9 +63,13 @@ describe('pairing rules', () => {
   })
 
   it('makes a collection record a need once', () => {
-    expect(codeOf(() => decideConversion({ needId: null, converting: false }))).toBe('none')
-    expect(codeOf(() => decideConversion({ needId: 'need-1', converting: false }))).toBe('ALREADY_CONVERTED')
-    expect(codeOf(() => decideConversion({ needId: null, converting: true }))).toBe('CONFLICT')
+    const now = new Date('2026-03-16T02:00:00Z')
+    const ago = (ms: number) => new Date(now.getTime() - ms)
+    expect(codeOf(() => decideConversion({ needId: null, convertingSince: null }, now))).toBe('none')
+    expect(codeOf(() => decideConversion({ needId: 'need-1', convertingSince: null }, now))).toBe('ALREADY_CONVERTED')
+    expect(codeOf(() => decideConversion({ needId: null, convertingSince: ago(1_000) }, now))).toBe('CONFLICT')
+    // A mark left by a call that died does not hold the record for ever.
+    expect(codeOf(() => decideConversion({ needId: null, convertingSince: ago(CONVERSION_HOLD_MS) }, now))).toBe('none')
     expect(codeOf(() => requirePast(new Date('2027-01-01T00:00:00Z'), new Date('2026-03-16T02:00:00Z')))).toBe('DATE_IN_FUTURE')
   })
 })

@@ -105,6 +105,10 @@ describe('服务需求征集记录', () => {
     expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<CollectionRecordView>).value.needId)).toEqual(['need-1'])
     const again = await collectionToNeed(ctx, saved.recordId, createNeed).catch((e: { code: string }) => e.code)
     expect(again).toBe('ALREADY_CONVERTED')
+    // A mark left by a call that died an hour ago does not hold the record.
+    const stuck = await staff().ok<CollectionRecordView>('records', record)
+    await h.db.collection('needCollections').doc(stuck.recordId).update({ data: { convertingSince: new Date(h.clock.now.getTime() - 3_600_000) } })
+    expect((await collectionToNeed(ctx, stuck.recordId, createNeed)).needId).toBe('need-2')
   })
 })
 

@@ -12,7 +12,7 @@ import { iso, ownedBy, staffCommunity, staffRecord } from './records-access'
 // visit, phone, forum or box, and what was done about each. One can become a
 // need in the workflow in one step.
 
-export type CollectionFields = Omit<CollectionRecordDoc, keyof CommunityOwned | 'needId' | 'converting'>
+export type CollectionFields = Omit<CollectionRecordDoc, keyof CommunityOwned | 'needId' | 'convertingSince'>
 
 export function collectionView(doc: CollectionRecordDoc): CollectionRecordView {
   return {
@@ -44,7 +44,7 @@ export async function saveCollection(ctx: KnownContext, input: CollectionFields 
     await ctx.db.collection('needCollections').doc(recordId).update({ data: { ...fields, updatedAt: after.updatedAt } })
     return collectionView(after)
   }
-  const doc: CollectionRecordDoc = { _id: newId('collection'), ...ownedBy(ctx, community), ...fields, needId: null, converting: false }
+  const doc: CollectionRecordDoc = { _id: newId('collection'), ...ownedBy(ctx, community), ...fields, needId: null, convertingSince: null }
   const { _id, ...data } = doc
   await ctx.db.collection('needCollections').doc(_id).set({ data })
   return collectionView(doc)
@@ -57,10 +57,15 @@ export async function saveCollection(ctx: KnownContext, input: CollectionFields 
  */
 export async function collectionToNeed(ctx: KnownContext, recordId: string, createNeed: CreateNeed): Promise<CollectionRecordView> {
   const record = await staffRecord<CollectionRecordDoc>(ctx, 'needCollections', recordId, '征集记录')
-  decideConversion(record)
-  const marked = (await ctx.db.collection('needCollections').where({ _id: recordId, needId: null, converting: false }).update({ data: { converting: true } })) as { stats: { updated: number } }
+  const now = ctx.now()
+  decideConversion(record, now)
+  // Taken only from the state it was read in: a second press at once finds it changed.
+  const marked = (await ctx.db
+    .collection('needCollections')
+    .where({ _id: recordId, needId: null, convertingSince: record.convertingSince })
+    .update({ data: { convertingSince: now } })) as { stats: { updated: number } }
   if (marked.stats.updated === 0) {
-    decideConversion(await staffRecord<CollectionRecordDoc>(ctx, 'needCollections', recordId, '征集记录'))
+    decideConversion(await staffRecord<CollectionRecordDoc>(ctx, 'needCollections', recordId, '征集记录'), now)
     throw new AppError('CONFLICT')
   }
   let needId: string
@@ -74,10 +79,10 @@ export async function collectionToNeed(ctx: KnownContext, recordId: string, crea
       collectionRecordId: record._id,
     }))
   } catch (error) {
-    await ctx.db.collection('needCollections').doc(recordId).update({ data: { converting: false } })
+    await ctx.db.collection('needCollections').doc(recordId).update({ data: { convertingSince: null } })
     throw error
   }
   const updatedAt = ctx.now()
-  await ctx.db.collection('needCollections').doc(recordId).update({ data: { needId, converting: false, updatedAt } })
-  return collectionView({ ...record, needId, converting: false, updatedAt })
+  await ctx.db.collection('needCollections').doc(recordId).update({ data: { needId, convertingSince: null, updatedAt } })
+  return collectionView({ ...record, needId, convertingSince: null, updatedAt })
 }

@@ -22,8 +22,8 @@ export interface CollectionRecordDoc extends CommunityOwned {
   content: string
   handling: string
   needId: string | null
-  /** Set while the record is being made a need, so two presses make one. */
-  converting: boolean
+  /** Set while the record is being made a need, so two presses make one (src/domain/records.ts). */
+  convertingSince: Date | null
 }
 
 /** assistTargets: one resident of the 摸底表. Never an ID-card number. */
