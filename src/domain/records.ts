@@ -1,5 +1,6 @@
 import { inChina } from './china-time'
 import { AppError } from './errors'
+import { maskMobile } from './mobile'
 
 // The community's own records (issue 10, items 2 and 5–8; 000 §一.(三)–(五)):
 // the 服务需求征集记录, the 帮扶对象摸底表, 结对帮扶 and its visits, the 会议记录本
@@ -37,6 +38,11 @@ export function targetSight(viewer: { staffOfCommunity: boolean; memberId: strin
   const mine = pairings.filter((p) => viewer.memberId !== null && p.memberId === viewer.memberId)
   if (mine.some((p) => p.status === 'active')) return 'full'
   return mine.some((p) => p.status === 'ended') ? 'masked' : 'none'
+}
+
+/** A target's mobile and address as a reader with this sight sees them. */
+export function contactFor(target: { address: string; mobile: string }, masked: boolean): { address: string; mobile: string } {
+  return masked ? { address: maskAddress(target.address), mobile: maskMobile(target.mobile) } : { address: target.address, mobile: target.mobile }
 }
 
 /** 东湖路12号3单元 → 东湖路****: enough for a reader to know the street, no door to knock on. */

@@ -1,7 +1,6 @@
 import type { PairingView } from '../../../src/domain/contracts/records.contract'
 import { AppError } from '../../../src/domain/errors'
-import { maskMobile } from '../../../src/domain/mobile'
-import { decideEnd, decideOffer, decidePairing, decideVisit, maskAddress } from '../../../src/domain/records'
+import { contactFor, decideEnd, decideOffer, decidePairing, decideVisit } from '../../../src/domain/records'
 import { ownMemberPlace } from '../../access/own-member'
 import { docsByIds } from '../../db/by-ids'
 import { isDuplicateKey } from '../../db/db-errors'
@@ -30,7 +29,7 @@ async function pairingViews(ctx: KnownContext, pairings: readonly PairingDoc[]):
   ])
   return pairings.map((p) => {
     const target = p.targetId ? targets.get(p.targetId) : undefined
-    const full = keepsRecordsOf(ctx, p) || p.status === 'active'
+    const masked = !keepsRecordsOf(ctx, p) && p.status !== 'active'
     return {
       pairingId: p._id,
       communityId: p.communityId,
@@ -39,8 +38,7 @@ async function pairingViews(ctx: KnownContext, pairings: readonly PairingDoc[]):
         ? {
             targetId: target._id,
             name: target.name,
-            address: full ? target.address : maskAddress(target.address),
-            mobile: full ? target.mobile : maskMobile(target.mobile),
+            ...contactFor(target, masked),
             categories: target.categories,
           }
         : null,

@@ -1,6 +1,5 @@
 import type { TargetView } from '../../../src/domain/contracts/records.contract'
-import { maskMobile } from '../../../src/domain/mobile'
-import { maskAddress, requirePast, targetSight, type TargetSight } from '../../../src/domain/records'
+import { contactFor, requirePast, targetSight, type TargetSight } from '../../../src/domain/records'
 import { ownMemberIds } from '../../access/own-member'
 import { docsByIds } from '../../db/by-ids'
 import type { MemberDoc, UnitDoc } from '../../db/docs'
@@ -48,8 +47,7 @@ export function targetView(doc: TargetDoc, paired: PairedName[], sight: Exclude<
     name: doc.name,
     gender: doc.gender,
     birthMonth: doc.birthMonth,
-    address: masked ? maskAddress(doc.address) : doc.address,
-    mobile: masked ? maskMobile(doc.mobile) : doc.mobile,
+    ...contactFor(doc, masked),
     categories: doc.categories,
     family: masked ? '' : doc.family,
     needs: doc.needs,
