@@ -19,7 +19,6 @@ export type PairingStatus = 'offered' | 'active' | 'ended'
 export interface PairingFacts {
   status: PairingStatus
   memberId: string
-  targetId: string | null
   startedAt: Date | null
 }
 
@@ -71,7 +70,7 @@ export function decideEnd(pairing: PairingFacts): void {
   if (pairing.status === 'ended') throw new AppError('PAIRING_ENDED')
 }
 
-/** A member offers to pair, once at a time: an open offer or a live pairing of theirs is enough. */
+/** A member offers to pair one offer at a time: an open one waits for the staff to choose a target. */
 export function decideOffer(mine: readonly PairingFacts[]): void {
   if (mine.some((p) => p.status === 'offered')) throw new AppError('OFFER_PENDING')
 }

@@ -15,7 +15,7 @@ const codeOf = (body: () => void): string => {
   return 'none'
 }
 
-const pairing = (over: Partial<PairingFacts> = {}): PairingFacts => ({ status: 'active', memberId: 'm-1', targetId: 't-1', startedAt: new Date('2026-03-01T00:00:00Z'), ...over })
+const pairing = (over: Partial<PairingFacts> = {}): PairingFacts => ({ status: 'active', memberId: 'm-1', startedAt: new Date('2026-03-01T00:00:00Z'), ...over })
 
 describe('targetSight', () => {
   it('gives the community’s staff and the member paired now everything', () => {
@@ -47,7 +47,7 @@ describe('pairing rules', () => {
   it('ends once, and takes one open offer at a time', () => {
     expect(codeOf(() => decideEnd(pairing()))).toBe('none')
     expect(codeOf(() => decideEnd(pairing({ status: 'ended' })))).toBe('PAIRING_ENDED')
-    expect(codeOf(() => decideOffer([pairing({ status: 'offered', targetId: null })]))).toBe('OFFER_PENDING')
+    expect(codeOf(() => decideOffer([pairing({ status: 'offered', startedAt: null })]))).toBe('OFFER_PENDING')
     expect(codeOf(() => decideOffer([pairing()]))).toBe('none')
   })
 
