@@ -27,9 +27,25 @@ beforeAll(async () => {
     },
   })
   // Sign-ins made before any "nothing written" check.
-  for (const id of ['m-a', 'm-b', 'm-far', USERS.staffA1, USERS.staffB1, USERS.residentA1, USERS.secretary1]) await h.asUser(id).ok('bootstrap', { action: 'get' })
+  for (const id of EVERYONE) await h.asUser(id).ok('bootstrap', { action: 'get' })
 })
 afterAll(() => h.close())
+
+// Everyone the role matrix below asks, and the role each acts in.
+const WHO = {
+  'm-a': 'member',
+  'm-b': 'member',
+  'm-far': 'member',
+  [USERS.staffA1]: 'staff',
+  [USERS.staffA2]: 'staff',
+  [USERS.staffB1]: 'staff',
+  [USERS.secretary1]: 'secretary',
+  [USERS.liaison1]: 'liaison',
+  [USERS.residentA1]: 'resident',
+  [USERS.streetA]: 'streetAdmin',
+  [USERS.district]: 'districtAdmin',
+} as const
+const EVERYONE = Object.keys(WHO)
 
 const targetInput = (over: Record<string, unknown> = {}) => ({
   action: 'targetSave',
@@ -298,5 +314,43 @@ describe('社区基本情况', () => {
       expect((await staff().fail('records', { ...profile, households: -1 })).message).toContain('户数不能为负数')
       expect((await h.asUser(USERS.staffB1).fail('records', profile)).code).toBe('FORBIDDEN')
     })
+  })
+})
+
+describe('who may read what, role by role', () => {
+  let targetId: string
+  beforeAll(async () => {
+    targetId = (await newTarget({ name: '郑奶奶' })).targetId
+    await pair(targetId, 'm-a')
+  })
+
+  // [label, input, who may]; a target named by id answers NOT_FOUND to a staff or member it is not for.
+  const CASES: Array<[string, () => Record<string, unknown>, string[], boolean?]> = [
+    ['a target by id', () => ({ action: 'targetGet', targetId }), [USERS.staffA1, 'm-a'], true],
+    ['the 摸底表', () => ({ action: 'targetList', communityId: a1 }), [USERS.staffA1]],
+    ['the pairings', () => ({ action: 'pairList', communityId: a1 }), [USERS.staffA1]],
+    ['the 征集记录', () => ({ action: 'collectionList', communityId: a1 }), [USERS.staffA1]],
+    ['the meetings', () => ({ action: 'meetingList', communityId: a1 }), [USERS.staffA1]],
+    ['the 基本情况', () => ({ action: 'profileGet', communityId: a1 }), [USERS.staffA1]],
+    ['the members to pick from (no mobiles)', () => ({ action: 'choices', communityId: a1 }), [USERS.staffA1]],
+    ['the printed 登记表', () => ({ action: 'sheet', communityId: a1, kind: 'pairings' }), [USERS.staffA1]],
+    ['one’s own pairings', () => ({ action: 'myPairings' }), ['m-a', 'm-b', 'm-far']],
+  ]
+
+  describe.each(CASES)('%s', (_label, input, allowed, byId) => {
+    it.each(EVERYONE)('%s', async (who) => {
+      const result = await expectNothingWritten(h.db, () => h.asUser(who).call('records', input()))
+      const mayByRole = ['staff', 'member'].includes(WHO[who as keyof typeof WHO])
+      if (allowed.includes(who)) expect(result).toMatchObject({ ok: true })
+      else expect(result).toMatchObject({ ok: false, code: byId && mayByRole ? 'NOT_FOUND' : 'FORBIDDEN' })
+    })
+  })
+
+  it('shows the paired member the target in full, and a member’s own list nobody else’s', async () => {
+    expect(await h.asUser('m-a').ok<TargetView>('records', { action: 'targetGet', targetId })).toMatchObject({ mobile: '13812345678', masked: false })
+    const theirs = await h.asUser('m-far').ok<PairingView[]>('records', { action: 'myPairings' })
+    expect(theirs).toEqual([])
+    const choices = await staff().ok<{ members: object[] }>('records', { action: 'choices', communityId: a1 })
+    expect(JSON.stringify(choices)).not.toMatch(/1370000000/)
   })
 })
