@@ -9,6 +9,7 @@ import { messages } from './features/messages/messages.function'
 import { org } from './features/org/org.function'
 import { pairing } from './features/pairing/pairing.function'
 import { posts } from './features/posts/posts.function'
+import { records } from './features/records/records.function'
 import { report } from './features/report/report.function'
 import { residents } from './features/residents/residents.function'
 import { roster } from './features/roster/roster.function'
@@ -19,5 +20,5 @@ import { stats } from './features/stats/stats.function'
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records].map((fn) => [fn.name, fn]),
 )

@@ -3,6 +3,7 @@ import { getRows } from '../../server/db/read'
 import { recountTallies } from '../../server/features/stats/tally-recount'
 import { buildDemoData } from './demo-data'
 import { seedDemoPairing } from './demo-pairing'
+import { seedDemoRecords } from './demo-records'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -24,6 +25,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
     }
   }
   await seedDemoPairing(db, data)
+  await seedDemoRecords(db, data)
   // The seed writes records directly: the units' tallies are counted from them.
   await recountTallies(db, {}, new Date(), () => {})
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })

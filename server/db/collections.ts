@@ -27,6 +27,12 @@ export const COLLECTIONS = [
   'unitTallies',
   'branches',
   'unitPairings',
+  'needCollections',
+  'assistTargets',
+  'assistancePairings',
+  'assistanceVisits',
+  'meetings',
+  'communityProfiles',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -68,4 +68,13 @@ export const INDEXES: IndexSpec[] = [
   // The district reads the audit log newest first, or one action's entries.
   { collection: 'audit', keys: { at: -1 }, name: 'at' },
   { collection: 'audit', keys: { action: 1, at: -1 }, name: 'action_at' },
+
+  // The community's records (issue 10), each listed by its community, newest first.
+  { collection: 'needCollections', keys: { communityId: 1, date: -1 }, name: 'communityId_date' },
+  { collection: 'assistTargets', keys: { communityId: 1, name: 1 }, name: 'communityId_name' },
+  { collection: 'assistancePairings', keys: { communityId: 1, status: 1 }, name: 'communityId_status' },
+  { collection: 'assistancePairings', keys: { targetId: 1, memberId: 1, liveKey: 1 }, unique: true, name: 'targetId_memberId_liveKey_unique' },
+  { collection: 'assistancePairings', keys: { memberId: 1 }, name: 'memberId' },
+  { collection: 'assistanceVisits', keys: { pairingId: 1, date: -1 }, name: 'pairingId_date' },
+  { collection: 'meetings', keys: { communityId: 1, date: -1 }, name: 'communityId_date' },
 ]

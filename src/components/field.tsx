@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import './ui.css'
 
 interface RowProps {
@@ -48,6 +48,25 @@ export function TextField({ id, label, value, onChange, placeholder, required, h
         maxlength={maxlength ?? 140}
         onInput={(e) => onChange(e.detail.value)}
       />
+    </FieldRow>
+  )
+}
+
+interface TextAreaFieldProps {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  required?: boolean
+  maxlength: number
+}
+
+/** A labelled multi-line text (需求内容, 会议内容); `id` is on the <textarea>. */
+export function TextAreaField({ id, label, value, onChange, placeholder, required, maxlength }: TextAreaFieldProps) {
+  return (
+    <FieldRow label={label} required={required}>
+      <Textarea className='field__input field__textarea' id={id} value={value} placeholder={placeholder} maxlength={maxlength} autoHeight onInput={(e) => onChange(e.detail.value)} />
     </FieldRow>
   )
 }

@@ -94,7 +94,6 @@ export const ERROR_MESSAGES = {
 
   // 结对共建 (unit ↔ community pairing) and 支部
   PAIRING_EXISTS: '该单位（支部）已与这个社区结对',
-  PAIRING_ENDED: '该结对已经结束',
   BRANCH_NOT_IN_UNIT: '所选支部不属于该单位',
   UNIT_OTHER_DISTRICT: '该单位不在本区，不能与本区社区结对',
   COMMUNITY_NOT_PAIRED: '本单位未与该社区结对，只能在结对社区组织活动',
@@ -122,6 +121,19 @@ export const ERROR_MESSAGES = {
   SUBSCRIPTION_REFUSED: '用户拒绝接收或已没有订阅次数（43101），未发送',
   SEND_FAILED: '订阅消息发送失败',
   NO_TIMER_HANDLER: '该云函数没有定时任务',
+
+  // the community's records: 征集记录, 摸底表, 结对帮扶, 会议记录本
+  ID_CARD_NUMBER: '请勿填写身份证号码：系统不保存身份证号码，请删除后再保存',
+  DATE_IN_FUTURE: '日期不能晚于今天',
+  TOO_MANY_PHOTOS: '照片最多9张',
+  ALREADY_CONVERTED: '该征集记录已转为需求，不能重复转换',
+  NEEDS_NOT_READY: '需求办理功能尚未上线，暂不能转为需求',
+  PAIRING_OTHER_COMMUNITY: '该党员不住在本社区，不能与本社区的帮扶对象结对',
+  ALREADY_PAIRED: '该党员已与这位帮扶对象结对',
+  PAIRING_ENDED: '该结对已结束',
+  PAIRING_NOT_ACTIVE: '结对申请尚未确认帮扶对象',
+  OFFER_PENDING: '您已提交结对申请，请等待社区安排帮扶对象',
+  VISIT_BEFORE_PAIRING: '走访日期不能早于结对时间',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

@@ -38,6 +38,11 @@ export const MENU = {
   'record.view': { label: '我的年度记录', tab: 'mine', hint: '报到、活动、服务与评价', permission: 'record.view' },
   'pairing.view': { label: '结对共建', tab: 'home', hint: '结对的社区或单位，及附件4汇总表', permission: 'pairing.view' },
   'pairing.manage': { label: '单位与社区结对', tab: 'home', hint: '登记、结束结对，查看附件4汇总表', permission: 'pairing.manage' },
+  'records.collections': { label: '服务需求征集记录本', tab: 'needs', hint: '走访、电话、座谈会征集的需求，可转为需求办理', permission: 'records.manage' },
+  'records.targets': { label: '帮扶对象与结对帮扶', tab: 'needs', hint: '摸底表、安排党员结对、登记表打印', permission: 'records.manage' },
+  'records.meetings': { label: '会议记录本', tab: 'home', hint: '双报到工作会议记录，可打印', permission: 'records.manage' },
+  'records.profile': { label: '社区基本情况', tab: 'home', hint: '辖区范围、人口、单位、学校与小区', permission: 'records.manage' },
+  'records.pair': { label: '我的结对帮扶', tab: 'activities', hint: '结对对象与走访记录，申请结对', permission: 'records.pair' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

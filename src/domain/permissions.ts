@@ -54,6 +54,12 @@ export const PERMISSIONS = {
   'pairing.view': ['secretary', 'liaison', 'staff'],
   'pairing.manage': ['streetAdmin', 'districtAdmin'],
   'pairing.summary': ['secretary', 'liaison', 'streetAdmin', 'districtAdmin'],
+  // The community's own records (issue 10): 征集记录, 摸底表, 结对帮扶, 会议记录本, 社区基本情况.
+  'records.manage': ['staff'],
+  /** A member's side of 结对帮扶: offer to pair, see their targets, record visits. */
+  'records.pair': ['member'],
+  /** A target's record: the community's staff, or the member paired with it. */
+  'records.target': ['staff', 'member'],
   // Features not built yet: only their menu entries use these so far.
   'service.log': ['member'],
   'need.submit': ['resident'],

@@ -195,6 +195,11 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'grants.manage': '/packages/admin/grants/index',
   'pairing.view': '/packages/unit/pairing/index',
   'pairing.manage': '/packages/admin/pairing/index',
+  'records.collections': '/packages/staff/collections/index',
+  'records.targets': '/packages/staff/targets/index',
+  'records.meetings': '/packages/staff/meetings/index',
+  'records.profile': '/packages/staff/profile/index',
+  'records.pair': '/packages/member/pairings/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

@@ -51,7 +51,7 @@ describe('首页 entries by role', () => {
   it('shows a community staff user the evaluation, ledger and resident entries', async () => {
     answer(bootstrapFor('李四', 'staff'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员评价', '台账', '居民登记', '结对共建'])
+    expect(entryLabels('home')).toEqual(['党员评价', '台账', '居民登记', '结对共建', '会议记录本', '社区基本情况'])
   })
 
   it('shows a unit secretary the roster and report-rate entries', async () => {

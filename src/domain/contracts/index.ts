@@ -10,6 +10,7 @@ import { messagesContract } from './messages.contract'
 import { orgContract } from './org.contract'
 import { pairingContract } from './pairing.contract'
 import { postsContract } from './posts.contract'
+import { recordsContract } from './records.contract'
 import { reportContract } from './report.contract'
 import { residentsContract } from './residents.contract'
 import { rosterContract } from './roster.contract'
@@ -35,6 +36,7 @@ export const CONTRACTS = {
   audit: auditContract,
   activity: activityContract,
   pairing: pairingContract,
+  records: recordsContract,
 }
 
 type Contracts = typeof CONTRACTS
