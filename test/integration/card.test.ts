@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto'
 import type { CardSheet, CardView } from '../../src/domain/contracts/card.contract'
 import { isCardNoWellFormed } from '../../src/domain/card-no'
 import type { ScannedMember } from '../../src/domain/contracts/report.contract'
+import type { CardDoc, MemberDoc } from '../../server/db/docs'
+import { scanAll } from '../../server/db/read'
 import { signCardToken, verifyCardToken } from '../../server/features/card/card-token'
 import { openHarness, TEST_CARD_SECRET, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
@@ -116,6 +118,24 @@ describe('issue, mine, revoke, reissue, sheet', () => {
     expect((await h.asUser(USERS.liaison1).ok<CardSheet>('card', { action: 'sheet', unitId: UNITS.u1._id })).total).toBe(2)
     // Staff and secretaries have no card of their own.
     expect((await h.asUser(USERS.secretary1).fail('card', { action: 'mine' })).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('numbers and names', () => {
+  it('cards issued at once get distinct numbers, and two reissues at once leave one active card', async () => {
+    const issue = (memberId: string) => secretary().ok<CardView>('card', { action: 'issue', memberId })
+    const issued = await Promise.all([issue('m-wang'), issue('m-zhao'), issue('m-zhao')])
+    expect(new Set(issued.map((c) => c.cardNo)).size).toBe(3)
+    const active = await scanAll<CardDoc>(h.db, 'cards', { memberId: 'm-zhao', status: 'active' })
+    expect(active).toHaveLength(1)
+    const mirror = (await scanAll<MemberDoc>(h.db, 'members', { _id: 'm-zhao' }))[0]!.card
+    expect(mirror).toEqual({ serial: active[0]!.serial, cardNo: active[0]!.cardNo, status: 'active' })
+  })
+
+  it('a member written without the unit\'s and community\'s names (older data) still gets them on the card', async () => {
+    await h.db.collection('members').doc('m-sun').update({ data: { unitName: h.db.command.remove(), communityName: h.db.command.remove() } })
+    const card = await h.asUser(USERS.secretary2).ok<CardView>('card', { action: 'issue', memberId: 'm-sun' })
+    expect(card).toMatchObject({ name: '孙丽', unitName: UNITS.u2.name, communityName: COMMUNITIES.b1.name })
   })
 })
 

@@ -110,7 +110,9 @@ it('a move keeps the former report as history and tells the unit; moving back re
   let reports = await reportsOf('m-4')
   expect(reports.find((r) => r._id === atHome.reportId)).toMatchObject({ status: 'moved', movedTo: COMMUNITIES.a1._id, movedAt: new Date('2026-06-01T02:00:00Z') })
   const member = (await scanAll<MemberDoc>(h.db, 'members', { _id: 'm-4' }))[0]!
-  expect(member).toMatchObject({ communityId: COMMUNITIES.a1._id, streetId: 'street-a' })
+  // The card's community name follows the move (card-names.ts reads the member's mirror).
+  expect(member).toMatchObject({ communityId: COMMUNITIES.a1._id, communityName: '曙光社区', streetId: 'street-a' })
+  expect((await h.asUser('m-4').ok<CardView>('card', { action: 'mine' })).communityName).toBe('曙光社区')
 
   const notices = await scanAll<NoticeDoc>(h.db, 'notices', { unitId: UNITS.u2._id })
   expect(notices.map((n) => n.text)).toEqual(['冯静同志居住社区由古荡社区变更为曙光社区'])
@@ -145,6 +147,17 @@ it('a report written without the member\'s mirror (older data) is still moved, n
     [COMMUNITIES.a1._id, 'active'],
     [COMMUNITIES.a2._id, 'moved'],
   ])
+})
+
+it('a desk whose grant predates keeping the community\'s name reads the community, and records the same', async () => {
+  await h.db.collection('users').add({ data: { openid: 'staff-a2-old', name: '旧授权', grants: [{ role: 'staff', scope: { communityId: COMMUNITIES.a2._id, streetId: 'street-a', districtId: 'district-t' } }] } })
+  await addMember(h.db, { id: 'm-5', unit: 'u1', community: 'a2', name: '钱进', mobile: '13700000005' })
+  const card = await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: 'm-5' })
+  const desk = h.asUser('staff-a2-old')
+  expect(await desk.ok('report', { action: 'lookup', communityId: COMMUNITIES.a2._id, card: { token: card.token } })).toMatchObject({ name: '钱进', livesHere: true })
+  const confirmed = await desk.ok<ConfirmResult>('report', confirm(COMMUNITIES.a2._id, { token: card.token }))
+  expect(confirmed).toMatchObject({ alreadyReported: false, communityName: '桃源社区', memberName: '钱进' })
+  expect(await reportsOf('m-5')).toEqual([expect.objectContaining({ communityId: COMMUNITIES.a2._id, streetId: 'street-a', districtId: 'district-t', status: 'active' })])
 })
 
 it('only staff of the scanning community record or look up, and a refusal writes nothing', async () => {

@@ -4,6 +4,7 @@ import type { HeldGrant, InvitationView } from '../../src/domain/contracts/grant
 import type { OrgTree } from '../../src/domain/contracts/org.contract'
 import type { PlaceChoice, ResidentRow } from '../../src/domain/contracts/residents.contract'
 import { INVITATION_TTL_MS } from '../../src/domain/invitation'
+import type { Grant } from '../../src/domain/roles'
 import { scanAll } from '../../server/db/read'
 import type { AuditDoc } from '../../server/audit/audit-log'
 import { openHarness, type Harness } from './support/bridge-client'
@@ -173,6 +174,9 @@ describe('grants by invitation', () => {
     const staffInv = await invite('new-chen', 'staff', place.community!, '王芳')
     expect(await accept('new-wang', staffInv.token)).toMatchObject({ ok: true })
     expect(await boot('new-wang')).toMatchObject({ grants: [{ role: 'staff', scopeName: '中山社区', scope: { communityId: place.community, streetId: place.street } }] })
+    // The grant keeps its community's own name: the desk's confirm reads no community (desk-community.ts).
+    const [wang] = await scanAll<{ _id: string; grants: Grant[] }>(h.db, 'users', { openid: 'new-wang' })
+    expect(wang!.grants).toEqual([expect.objectContaining({ role: 'staff', placeName: '中山社区' })])
 
     await expectOnlyRefusalRecorded(h.db, async () => {
       for (const [role, placeId] of [

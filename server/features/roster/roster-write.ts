@@ -5,6 +5,7 @@ import type { CommunityDoc, MemberDoc, UnitDoc } from '../../db/docs'
 import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
 import { tallyPlan } from '../../../src/domain/unit-tally'
 import { getRows, scanAll } from '../../db/read'
+import { memberResidence, memberUnit } from '../../db/member-residence'
 import { addDoc, addDocs, updateDoc } from '../../db/write'
 
 // Writes checked roster rows. A member is the same member when the unit and
@@ -21,10 +22,6 @@ type Existing = Pick<MemberDoc, '_id' | 'mobile' | 'unitId' | 'streetId' | 'repo
 
 /** New members go in one request per batch: a 10,000-row roster is 50 inserts, not 10,000. */
 const INSERT_BATCH = 200
-
-function residence(community: CommunityDoc) {
-  return { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
-}
 
 /** The tally change of a member moved to `community` (null before: a new member). */
 function moved(before: Existing | null, unitId: string, community: CommunityDoc) {
@@ -51,7 +48,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     }
     // Found by an old number: the member's newer number stays.
     const { mobile: _mobile, ...rest } = row.fields
-    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...residence(row.community), updatedAt: now })
+    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...memberResidence(row.community), ...memberUnit(unit), updatedAt: now })
     changes.push(moved((current ?? former)!, unitId, row.community))
     updated++
   }
@@ -59,7 +56,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
   await applyTallyPlan(db, tallyPlan(changes), unit)
 
   let created = 0
-  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...residence(community), unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
+  const newDoc = ({ fields, community }: RosterUpsert) => ({ ...fields, ...memberResidence(community), ...memberUnit(unit), joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
   for (let at = 0; at < fresh.length; at += INSERT_BATCH) {
     const batch = fresh.slice(at, at + INSERT_BATCH)
     try {
@@ -81,7 +78,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
         if (!isDuplicateKey(error)) throw error
         const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: row.fields.mobile }).limit(1))
         if (!winner) throw error
-        await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), updatedAt: now })
+        await updateDoc(db, 'members', winner._id, { ...row.fields, ...memberResidence(row.community), ...memberUnit(unit), updatedAt: now })
         await applyTallyPlan(db, tallyPlan([moved(winner, unitId, row.community)]), unit)
         updated++
       }
