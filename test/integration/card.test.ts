@@ -136,6 +136,8 @@ describe('numbers and names', () => {
     await h.db.collection('members').doc('m-sun').update({ data: { unitName: h.db.command.remove(), communityName: h.db.command.remove() } })
     const card = await h.asUser(USERS.secretary2).ok<CardView>('card', { action: 'issue', memberId: 'm-sun' })
     expect(card).toMatchObject({ name: '孙丽', unitName: UNITS.u2.name, communityName: COMMUNITIES.b1.name })
+    const scanned = await h.asUser(USERS.staffA1).ok<ScannedMember>('report', lookup({ token: card.token }))
+    expect(scanned).toMatchObject({ name: '孙丽', unitName: UNITS.u2.name, residenceCommunityName: COMMUNITIES.b1.name, livesHere: false })
   })
 })
 
