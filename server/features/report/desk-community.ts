@@ -12,7 +12,10 @@ import { communityScope, loadCommunity } from '../../db/load'
 export async function deskCommunity(ctx: KnownContext, communityId: string): Promise<CommunityDoc> {
   const granted = ctx.principal.grants.find((g) => g.role === 'staff' && g.scope.communityId === communityId)
   const { streetId, districtId } = granted?.scope ?? {}
-  const community = granted?.placeName && streetId && districtId ? { _id: communityId, name: granted.placeName, streetId, districtId } : await loadCommunity(ctx.db, communityId)
+  const community =
+    granted?.placeName && streetId && districtId
+      ? { _id: communityId, name: granted.placeName, streetId, districtId }
+      : await loadCommunity(ctx.db, communityId)
   authorize(ctx.principal, 'checkin.scan', communityScope(community))
   return community
 }
