@@ -98,7 +98,9 @@ export function buildDemoData(seed = 20130104) {
       return {
         _id: `member-${String(u * MEMBERS_PER_UNIT + k + 1).padStart(4, '0')}`,
         unitId: unit._id,
+        unitName: unit.name,
         communityId: community._id,
+        communityName: community.name,
         streetId: community.streetId,
         districtId: DISTRICT._id,
         name: chineseName(random, gender),
@@ -120,7 +122,7 @@ export function buildDemoData(seed = 20130104) {
     user('demo-district', `${chineseName(random, '女')}`, [{ role: 'districtAdmin', scope: { districtId: DISTRICT._id } }]),
     ...STREETS.map((s, i) => user(`demo-street-${i + 1}`, chineseName(random, '男'), [{ role: 'streetAdmin', scope: { streetId: s._id, districtId: DISTRICT._id } }])),
     ...communities.flatMap((c, i) => [
-      user(`demo-staff-${i + 1}`, chineseName(random, '女'), [{ role: 'staff', scope: { communityId: c._id, streetId: c.streetId, districtId: DISTRICT._id } }]),
+      user(`demo-staff-${i + 1}`, chineseName(random, '女'), [{ role: 'staff', scope: { communityId: c._id, streetId: c.streetId, districtId: DISTRICT._id }, placeName: c.name }]),
       user(`demo-resident-${i + 1}`, chineseName(random, random.next() < 0.5 ? '男' : '女'), [{ role: 'resident', scope: { communityId: c._id } }]),
     ]),
     ...units.flatMap((unit, i) => [

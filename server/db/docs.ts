@@ -63,6 +63,13 @@ export interface MemberDoc extends MemberFields {
   unitId: string
   streetId: string
   districtId: string
+  /**
+   * The unit's and the residence community's names, written with unitId and
+   * communityId (member-residence.ts; places are never renamed): a card shows
+   * them without reading either. Older data may lack them (card-names.ts reads those).
+   */
+  unitName?: string
+  communityName?: string
   joinedUnitAt: Date
   card?: MemberCardMirror | null
   report?: MemberReportMirror | null

@@ -20,3 +20,23 @@ export async function updateDoc(db: Database, collection: string, id: string, da
   const result = (await db.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } }
   return result.stats?.updated ?? 0
 }
+
+type WhereFilter = Parameters<ReturnType<Database['collection']>['where']>[0]
+
+interface BuilderQuery {
+  where(filter: WhereFilter): { updateAndReturn(data: Data): Promise<{ updated?: number; doc?: unknown }> }
+}
+
+/**
+ * Updates the first document matching `filter` and returns it as it is after
+ * the update, in one request the server applies atomically (the action
+ * database.modifyAndReturnDoc): two callers never see the same state. Not in a
+ * transaction (a transaction takes no where()). wx-server-sdk 4.0.2's wrapper
+ * does not expose it; the @cloudbase/database query under it (`_collection`)
+ * does, and test/db-contract/update-and-return.test.ts holds the engine to it.
+ */
+export async function updateAndReturn<T>(db: Database, collection: string, filter: WhereFilter, data: Data): Promise<T | null> {
+  const builder = (db.collection(collection) as unknown as { _collection: BuilderQuery })._collection
+  const result = await builder.where(filter).updateAndReturn(data)
+  return (result.doc as T | undefined) ?? null
+}

@@ -34,6 +34,12 @@ export interface Scope {
 export interface Grant {
   role: Role
   scope: Scope
+  /**
+   * The own name of the place the grant is anchored on (a staff grant: its
+   * community), copied when granted: places are never renamed, so a handler
+   * needs no read for it. Grants made before it was kept lack it.
+   */
+  placeName?: string
 }
 
 /** The caller as the server knows them, resolved from the trusted OPENID. */

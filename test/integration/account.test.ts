@@ -1,6 +1,4 @@
 import type { BootstrapData } from '../../src/domain/contracts/bootstrap.contract'
-import type { CardView } from '../../src/domain/contracts/card.contract'
-import type { BindingCodeIssued } from '../../src/domain/contracts/roster.contract'
 import type { Result } from '../../src/domain/result'
 import type { MemberDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
@@ -49,7 +47,7 @@ const bind = <T = unknown>(openid: string, token: string, proof?: object) => asW
 const phone = (openid: string, mobile: string) => ({ phoneCode: phones.issue(openid, mobile) })
 
 async function issue(memberId = 'm-li'): Promise<string> {
-  const card = await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId })
+  const card = await h.asUser(USERS.secretary1).ok('card', { action: 'issue', memberId })
   return card.token!
 }
 
@@ -90,7 +88,7 @@ it('someone who only saw the QR cannot take the card over: no proof, or another 
 
 it('a one-time 绑定码 from the secretary binds once; a wrong, used or expired code does not', async () => {
   const token = await issue('m-qian')
-  const issued = await h.asUser(USERS.secretary1).ok<BindingCodeIssued>('roster', { action: 'bindingCode', unitId: 'unit-1', memberId: 'm-qian' })
+  const issued = await h.asUser(USERS.secretary1).ok('roster', { action: 'bindingCode', unitId: 'unit-1', memberId: 'm-qian' })
   expect(issued).toMatchObject({ memberName: '钱进', code: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) })
   // Only its keyed hash is stored.
   const stored = (await scanAll<MemberDoc>(h.db, 'members', { _id: 'm-qian' }))[0]!
@@ -106,7 +104,7 @@ it('a one-time 绑定码 from the secretary binds once; a wrong, used or expired
   const fresh = await issue('m-qian')
   expect(await bind('wx-other', fresh, { bindingCode: issued.code })).toMatchObject({ ok: false, code: 'BINDING_CODE_INVALID' })
   // Expired after 7 days.
-  const later = await h.asUser(USERS.secretary1).ok<BindingCodeIssued>('roster', { action: 'bindingCode', unitId: 'unit-1', memberId: 'm-qian' })
+  const later = await h.asUser(USERS.secretary1).ok('roster', { action: 'bindingCode', unitId: 'unit-1', memberId: 'm-qian' })
   h.clock.now = new Date(h.clock.now.getTime() + 8 * 24 * 3600_000)
   expect(await bind('wx-qian-2', fresh, { bindingCode: later.code })).toMatchObject({ ok: false, code: 'BINDING_CODE_INVALID' })
 })
@@ -127,7 +125,7 @@ it('5 failed proofs in 15 minutes lock the caller out of binding', async () => {
 })
 
 it('refuses a card another WeChat user has already bound, and writes nothing', async () => {
-  const token = (await h.asUser('m-li').ok<CardView>('card', { action: 'mine' })).token!
+  const token = ((await h.asUser('m-li').ok('card', { action: 'mine' }))!).token!
   await expectNothingWritten(h.db, async () => {
     expect(await bind('wx-stranger', token, phone('wx-stranger', '13900000011'))).toMatchObject({ ok: false, code: 'CARD_ALREADY_BOUND' })
   })
@@ -144,7 +142,7 @@ it('a reissued card takes the link back from whoever held the old one', async ()
   // The previous test reissued the card: wx-li's link went with the old card.
   const me = await asWeChat<BootstrapData>('wx-li', 'bootstrap', { action: 'get' })
   expect(me).toMatchObject({ ok: true, data: { known: true, grants: [] } })
-  const token = (await h.asUser(USERS.secretary1).ok<{ rows: CardView[] }>('card', { action: 'sheet', unitId: 'unit-1', memberId: 'm-li' })).rows[0]!.token!
+  const token = (await h.asUser(USERS.secretary1).ok('card', { action: 'sheet', unitId: 'unit-1', memberId: 'm-li' })).rows[0]!.token!
   expect(await bind('wx-new-phone', token, phone('wx-new-phone', '13900000011'))).toMatchObject({ ok: true, data: { bound: true } })
 })
 

@@ -27,8 +27,8 @@ beforeAll(async () => {
       await addMember(db, { id: ELSEWHERE, unit: 'u2', community: 'b1', name: '冯静', mobile: '13700009999' })
     },
   })
-  card2 = await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: 'm-2' })
-  elsewhereCard = await h.asUser(USERS.secretary2).ok<CardView>('card', { action: 'issue', memberId: ELSEWHERE })
+  card2 = await h.asUser(USERS.secretary1).ok('card', { action: 'issue', memberId: 'm-2' })
+  elsewhereCard = await h.asUser(USERS.secretary2).ok('card', { action: 'issue', memberId: ELSEWHERE })
 })
 afterAll(() => h.close())
 
@@ -41,8 +41,8 @@ const staff = () => h.asUser(USERS.staffA1)
 
 /** A published activity starting in `startsIn` minutes, two hours long. */
 async function activity(startsIn: number, fields: Record<string, unknown> = {}): Promise<ActivityView> {
-  const draft = await staff().ok<ActivityView>('activity', {
-    action: 'create',
+  const draft = await staff().ok('activity', {
+    action: 'create' as const,
     communityId: COMMUNITIES.a1._id,
     title: '义务巡逻',
     place: '曙光社区',
@@ -50,15 +50,15 @@ async function activity(startsIn: number, fields: Record<string, unknown> = {}):
     endAt: later((startsIn + 120) * MIN).toISOString(),
     ...fields,
   })
-  return staff().ok<ActivityView>('activity', { action: 'publish', activityId: draft.activityId })
+  return staff().ok('activity', { action: 'publish', activityId: draft.activityId })
 }
 
 const code = async (activityId: string, direction: 'in' | 'out' = 'in') =>
-  (await staff().ok<{ token: string; expiresAt: string; refreshAt: string }>('activity', { action: 'signinCode', activityId, direction })).token
-const scan = (member: string, token: string, extra: Record<string, unknown> = {}) => h.asUser(member).call<SigninResult>('activity', { action: 'signIn', token, ...extra })
+  (await staff().ok('activity', { action: 'signinCode', activityId, direction })).token!
+const scan = (member: string, token: string, extra: Record<string, unknown> = {}) => h.asUser(member).call('activity', { action: 'signIn', token, ...extra })
 const records = (activityId: string) => scanAll<AttendanceDoc>(h.db, 'attendance', { activityId })
 const attended = async (activityId: string) =>
-  (await staff().ok<{ attended: AttendanceRow[] }>('activity', { action: 'attendance', activityId })).attended
+  (await staff().ok('activity', { action: 'attendance', activityId })).attended
 
 it('a member scans the code once; a second scan says 已签到 with the time and writes nothing', async () => {
   const a = await activity(10)
@@ -113,11 +113,11 @@ it("refuses a forged code, another activity's code, the out-code before signing 
   const token = await code(a.activityId)
   const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA')
   const out = await code(a.activityId, 'out')
-  const fail = async (member: string, input: Record<string, unknown>) => (await h.asUser(member).fail('activity', { action: 'signIn', ...input })).code
+  const fail = async (member: string, input: Record<string, unknown>) => (await h.asUser(member).rawFail('activity', { action: 'signIn', ...input })).code
   await expectNothingWritten(h.db, async () => {
     expect(await fail('m-5', { token: forged })).toBe('SIGNIN_CODE_FORGED')
     expect(await fail('m-5', { token: 'https://example.com/qr' })).toBe('SIGNIN_CODE_INVALID')
-    expect(await fail('m-5', { token: card2.token })).toBe('SIGNIN_CODE_INVALID')
+    expect(await fail('m-5', { token: card2.token! })).toBe('SIGNIN_CODE_INVALID')
     expect(await fail('m-5', { token, activityId: b.activityId })).toBe('SIGNIN_CODE_OTHER_ACTIVITY')
     expect(await fail('m-5', { token: out })).toBe('SIGNIN_OUT_CODE')
     expect(await fail('m-5', { token, location: { lat: '30.27', lng: 120.15, accuracy: 20 } })).toBe('VALIDATION_FAILED')
@@ -162,7 +162,7 @@ it('sign-out with the out-code; hours count the schedule only; the organiser end
   expect(minutesOf(rows, 'm-2')).toBeNull() // still signed in, not ended
 
   const codeBeforeEnd = await code(a.activityId)
-  const ended = await staff().ok<ActivityView>('activity', { action: 'end', activityId: a.activityId })
+  const ended = await staff().ok('activity', { action: 'end', activityId: a.activityId })
   expect(ended.status).toBe('ended')
   rows = await attended(a.activityId)
   expect(rows.find((r) => r.memberId === 'm-2')).toMatchObject({ minutes: 120, outMethod: 'scheduledEnd', outAt: a.endAt })
@@ -195,27 +195,27 @@ it('stores distance and accuracy, and flags a sign-in far outside the radius wit
 
 it('the organiser signs a member in by their 联系证, or by hand with a reason; records say how they were made', async () => {
   const a = await activity(10)
-  const byCard = await staff().ok<SigninResult>('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token })
+  const byCard = await staff().ok('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token! })
   expect(byCard).toMatchObject({ memberName: '党员2', already: false })
-  expect(await staff().ok<SigninResult>('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token })).toMatchObject({ already: true, at: byCard.at })
+  expect(await staff().ok('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token! })).toMatchObject({ already: true, at: byCard.at })
   // The member's own later scan finds the card's record.
   expect(await scan('m-2', await code(a.activityId))).toMatchObject({ ok: true, data: { already: true, at: byCard.at } })
-  expect((await staff().fail('activity', { action: 'signInByCard', activityId: a.activityId, token: elsewhereCard.token })).code).toBe('ACTIVITY_NOT_FOR_YOU')
+  expect((await staff().fail('activity', { action: 'signInByCard', activityId: a.activityId, token: elsewhereCard.token! })).code).toBe('ACTIVITY_NOT_FOR_YOU')
 
   const inAt = later(5 * MIN).toISOString()
   const outAt = later(70 * MIN).toISOString()
-  const manual = await staff().ok<AttendanceRow>('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-4', inAt, outAt, reason: '手机没电，现场登记' })
+  const manual = await staff().ok('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-4', inAt, outAt, reason: '手机没电，现场登记' })
   expect(manual).toMatchObject({ memberId: 'm-4', inMethod: 'manual', outMethod: 'manual', reason: '手机没电，现场登记', unitName: '区教育局' })
   await expectNothingWritten(h.db, async () => {
     expect((await staff().fail('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-4', inAt, reason: '重复' })).code).toBe('ATTENDANCE_EXISTS')
     expect((await staff().fail('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-5', inAt: outAt, outAt: inAt, reason: '补录' })).code).toBe('ATTENDANCE_TIME_INVALID')
-    expect((await staff().fail('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-5', inAt })).code).toBe('VALIDATION_FAILED')
+    expect((await staff().rawFail('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-5', inAt })).code).toBe('VALIDATION_FAILED')
     expect((await staff().fail('activity', { action: 'addRecord', activityId: a.activityId, memberId: ELSEWHERE, inAt, reason: '补录' })).code).toBe('ACTIVITY_NOT_FOR_YOU')
     for (const other of [USERS.staffA2, USERS.staffB1]) {
       expect((await h.asUser(other).fail('activity', { action: 'addRecord', activityId: a.activityId, memberId: 'm-5', inAt, reason: '补录' })).code).toBe('NOT_FOUND')
-      expect((await h.asUser(other).fail('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token })).code).toBe('NOT_FOUND')
+      expect((await h.asUser(other).fail('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token! })).code).toBe('NOT_FOUND')
     }
-    expect((await h.asUser('m-1').fail('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token })).code).toBe('FORBIDDEN')
+    expect((await h.asUser('m-1').fail('activity', { action: 'signInByCard', activityId: a.activityId, token: card2.token! })).code).toBe('FORBIDDEN')
   })
   const methods = Object.fromEntries((await attended(a.activityId)).map((r) => [r.memberId, r.inMethod]))
   expect(methods).toEqual({ 'm-2': 'card', 'm-4': 'manual' })
@@ -225,29 +225,29 @@ it('the organiser corrects a record with a reason, and the record keeps the vers
   const a = await activity(0)
   const signedIn = (await scan('m-1', await code(a.activityId))) as { data: SigninResult }
   const outAt = later(90 * MIN).toISOString()
-  const corrected = await staff().ok<AttendanceRow>('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt, reason: '忘记签退，按实际离开时间' })
+  const corrected = await staff().ok('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt, reason: '忘记签退，按实际离开时间' })
   expect(corrected).toMatchObject({ inAt: signedIn.data.at, inMethod: 'code', outAt, outMethod: 'manual', minutes: 90, memberName: '党员1' })
   expect(corrected.corrections).toEqual([{ inAt: signedIn.data.at, outAt: null, correctedAt: h.clock.now.toISOString(), correction: '忘记签退，按实际离开时间' }])
-  const again = await staff().ok<AttendanceRow>('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt: later(60 * MIN).toISOString(), reason: '再次核对' })
+  const again = await staff().ok('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt: later(60 * MIN).toISOString(), reason: '再次核对' })
   expect(again.corrections.map((c) => c.outAt)).toEqual([null, outAt])
   expect(again.minutes).toBe(60)
   await expectNothingWritten(h.db, async () => {
     expect((await staff().fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt: later(-MIN).toISOString(), reason: '错' })).code).toBe('ATTENDANCE_TIME_INVALID')
     expect((await staff().fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-5', inAt: later(0).toISOString(), reason: '无记录' })).code).toBe('NOT_FOUND')
-    expect((await staff().fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt })).code).toBe('VALIDATION_FAILED')
+    expect((await staff().rawFail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt })).code).toBe('VALIDATION_FAILED')
     expect((await h.asUser(USERS.staffA2).fail('activity', { action: 'correctRecord', activityId: a.activityId, memberId: 'm-1', outAt, reason: '越权' })).code).toBe('NOT_FOUND')
   })
 })
 
 it("a member's year counts the community activities they attended", async () => {
-  const before = await h.asUser('m-5').ok<{ community: number; unit: number; required: number }>('activity', { action: 'myYear' })
+  const before = await h.asUser('m-5').ok('activity', { action: 'myYear' })
   const a = await activity(5)
   await scan('m-5', await code(a.activityId))
   const b = await activity(5)
   await staff().ok('activity', { action: 'addRecord', activityId: b.activityId, memberId: 'm-5', inAt: later(5 * MIN).toISOString(), reason: '补录' })
-  const after = await h.asUser('m-5').ok<{ year: number; community: number; unit: number; required: number }>('activity', { action: 'myYear' })
+  const after = await h.asUser('m-5').ok('activity', { action: 'myYear' })
   expect(after).toMatchObject({ year: 2026, required: 2, unit: 0, community: before.community + 2 })
-  expect((await h.asUser('m-5').ok<{ community: number }>('activity', { action: 'myYear', year: 2025 })).community).toBe(0)
+  expect((await h.asUser('m-5').ok('activity', { action: 'myYear', year: 2025 })).community).toBe(0)
   expect((await staff().fail('activity', { action: 'myYear' })).code).toBe('FORBIDDEN')
 })
 

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
-import type { CardSheet, CardView } from '../../src/domain/contracts/card.contract'
+import type { CardRef } from '../../src/domain/contracts/card-ref'
 import { isCardNoWellFormed } from '../../src/domain/card-no'
-import type { ScannedMember } from '../../src/domain/contracts/report.contract'
+import type { CardDoc, MemberDoc } from '../../server/db/docs'
+import { scanAll } from '../../server/db/read'
 import { signCardToken, verifyCardToken } from '../../server/features/card/card-token'
 import { openHarness, TEST_CARD_SECRET, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
@@ -25,7 +26,7 @@ afterAll(() => h.close())
 
 const secretary = () => h.asUser(USERS.secretary1)
 const staff = () => h.asUser(USERS.staffA1)
-const lookup = (card: object) => ({ action: 'lookup', communityId: COMMUNITIES.a1._id, card })
+const lookup = (card: CardRef) => ({ action: 'lookup' as const, communityId: COMMUNITIES.a1._id, card })
 
 function b64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url')
@@ -46,12 +47,12 @@ describe('card token', () => {
 
 describe('issue, mine, revoke, reissue, sheet', () => {
   it('issues unique, typeable numbers and a QR the member can show', async () => {
-    const first = await secretary().ok<CardView>('card', { action: 'issue', memberId: 'm-wang' })
-    const second = await secretary().ok<CardView>('card', { action: 'issue', memberId: 'm-zhao' })
+    const first = await secretary().ok('card', { action: 'issue', memberId: 'm-wang' })
+    const second = await secretary().ok('card', { action: 'issue', memberId: 'm-zhao' })
     expect(first.cardNo).not.toBe(second.cardNo)
     for (const no of [first.cardNo, second.cardNo]) expect(isCardNoWellFormed(no)).toBe(true)
-    const mine = await h.asUser('m-wang').ok<CardView>('card', { action: 'mine' })
-    expect(readQr(mine.qrDataUrl!)).toBe(mine.token)
+    const mine = (await h.asUser('m-wang').ok('card', { action: 'mine' }))!
+    expect(readQr(mine.qrDataUrl!)).toBe(mine.token!)
   })
 
   it('a member with no card sees none', async () => {
@@ -59,37 +60,37 @@ describe('issue, mine, revoke, reissue, sheet', () => {
   })
 
   it('reissue revokes the old card: its QR and its number stop working', async () => {
-    const old = await h.asUser('m-zhao').ok<CardView>('card', { action: 'mine' })
-    const fresh = await secretary().ok<CardView>('card', { action: 'issue', memberId: 'm-zhao' })
+    const old = (await h.asUser('m-zhao').ok('card', { action: 'mine' }))!
+    const fresh = await secretary().ok('card', { action: 'issue', memberId: 'm-zhao' })
     expect(fresh.cardNo).not.toBe(old.cardNo)
-    expect(fresh.token).not.toBe(old.token)
+    expect(fresh.token!).not.toBe(old.token!)
 
-    const byToken = await expectNothingWritten(h.db, () => staff().fail('report', lookup({ token: old.token })))
+    const byToken = await expectNothingWritten(h.db, () => staff().fail('report', lookup({ token: old.token! })))
     expect(byToken).toMatchObject({ code: 'CARD_REVOKED', message: '该联系证已作废，请使用新发放的联系证' })
     expect((await staff().fail('report', lookup({ cardNo: old.cardNo, proof: '赵' }))).code).toBe('CARD_REVOKED')
-    expect((await staff().ok<ScannedMember>('report', lookup({ token: fresh.token }))).name).toBe('赵强')
+    expect((await staff().ok('report', lookup({ token: fresh.token! }))).name).toBe('赵强')
   })
 
   it('revoke leaves the member with no valid card; revoking twice is refused', async () => {
-    const before = await h.asUser('m-wang').ok<CardView>('card', { action: 'mine' })
-    const revoked = await secretary().ok<CardView>('card', { action: 'revoke', memberId: 'm-wang' })
+    const before = (await h.asUser('m-wang').ok('card', { action: 'mine' }))!
+    const revoked = await secretary().ok('card', { action: 'revoke', memberId: 'm-wang' })
     expect(revoked).toMatchObject({ status: 'revoked', token: null, qrDataUrl: null, cardNo: before.cardNo })
-    expect(await h.asUser('m-wang').ok<CardView>('card', { action: 'mine' })).toMatchObject({ status: 'revoked', token: null })
-    expect((await staff().fail('report', lookup({ token: before.token }))).code).toBe('CARD_REVOKED')
+    expect((await h.asUser('m-wang').ok('card', { action: 'mine' }))!).toMatchObject({ status: 'revoked', token: null })
+    expect((await staff().fail('report', lookup({ token: before.token! }))).code).toBe('CARD_REVOKED')
     expect((await expectNothingWritten(h.db, () => secretary().fail('card', { action: 'revoke', memberId: 'm-wang' }))).code).toBe('CARD_NOT_FOUND')
-    const reissued = await secretary().ok<CardView>('card', { action: 'issue', memberId: 'm-wang' })
+    const reissued = await secretary().ok('card', { action: 'issue', memberId: 'm-wang' })
     expect(reissued.status).toBe('active')
   })
 
   it('prints the unit\'s active cards, a page at a time, or one member\'s', async () => {
-    const all = await secretary().ok<CardSheet>('card', { action: 'sheet', unitId: UNITS.u1._id })
+    const all = await secretary().ok('card', { action: 'sheet', unitId: UNITS.u1._id })
     expect(all.total).toBe(2)
     expect(all.rows.map((c) => c.name).sort()).toEqual(['王芳', '赵强'].sort())
-    for (const c of all.rows) expect(readQr(c.qrDataUrl!)).toBe(c.token)
-    const page2 = await secretary().ok<CardSheet>('card', { action: 'sheet', unitId: UNITS.u1._id, page: 2, pageSize: 1 })
+    for (const c of all.rows) expect(readQr(c.qrDataUrl!)).toBe(c.token!)
+    const page2 = await secretary().ok('card', { action: 'sheet', unitId: UNITS.u1._id, page: 2, pageSize: 1 })
     expect(page2).toMatchObject({ total: 2, page: 2, pageSize: 1 })
     expect(page2.rows).toHaveLength(1)
-    const one = await secretary().ok<CardSheet>('card', { action: 'sheet', unitId: UNITS.u1._id, memberId: 'm-zhao' })
+    const one = await secretary().ok('card', { action: 'sheet', unitId: UNITS.u1._id, memberId: 'm-zhao' })
     expect(one.rows.map((c) => c.name)).toEqual(['赵强'])
     expect((await secretary().fail('card', { action: 'sheet', unitId: UNITS.u1._id, memberId: 'm-sun' })).code).toBe('NOT_FOUND')
   })
@@ -113,16 +114,36 @@ describe('issue, mine, revoke, reissue, sheet', () => {
       })
     }
     // The liaison of the unit may.
-    expect((await h.asUser(USERS.liaison1).ok<CardSheet>('card', { action: 'sheet', unitId: UNITS.u1._id })).total).toBe(2)
+    expect((await h.asUser(USERS.liaison1).ok('card', { action: 'sheet', unitId: UNITS.u1._id })).total).toBe(2)
     // Staff and secretaries have no card of their own.
     expect((await h.asUser(USERS.secretary1).fail('card', { action: 'mine' })).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('numbers and names', () => {
+  it('cards issued at once get distinct numbers, and two reissues at once leave one active card', async () => {
+    const issue = (memberId: string) => secretary().ok('card', { action: 'issue', memberId })
+    const issued = await Promise.all([issue('m-wang'), issue('m-zhao'), issue('m-zhao')])
+    expect(new Set(issued.map((c) => c.cardNo)).size).toBe(3)
+    const active = await scanAll<CardDoc>(h.db, 'cards', { memberId: 'm-zhao', status: 'active' })
+    expect(active).toHaveLength(1)
+    const mirror = (await scanAll<MemberDoc>(h.db, 'members', { _id: 'm-zhao' }))[0]!.card
+    expect(mirror).toEqual({ serial: active[0]!.serial, cardNo: active[0]!.cardNo, status: 'active' })
+  })
+
+  it('a member written without the unit\'s and community\'s names (older data) still gets them on the card', async () => {
+    await h.db.collection('members').doc('m-sun').update({ data: { unitName: h.db.command.remove(), communityName: h.db.command.remove() } })
+    const card = await h.asUser(USERS.secretary2).ok('card', { action: 'issue', memberId: 'm-sun' })
+    expect(card).toMatchObject({ name: '孙丽', unitName: UNITS.u2.name, communityName: COMMUNITIES.b1.name })
+    const scanned = await h.asUser(USERS.staffA1).ok('report', lookup({ token: card.token! }))
+    expect(scanned).toMatchObject({ name: '孙丽', unitName: UNITS.u2.name, residenceCommunityName: COMMUNITIES.b1.name, livesHere: false })
   })
 })
 
 describe('scanned codes that are not a valid card', () => {
   let token: string
   beforeAll(async () => {
-    token = (await h.asUser('m-wang').ok<CardView>('card', { action: 'mine' })).token!
+    token = ((await h.asUser('m-wang').ok('card', { action: 'mine' }))!).token!
   })
 
   it('a QR that is not ours', async () => {
@@ -158,9 +179,9 @@ describe('scanned codes that are not a valid card', () => {
   })
 
   it('typed card numbers with the member\'s proof: found, mistyped (check digit), unknown', async () => {
-    const card = await h.asUser('m-wang').ok<CardView>('card', { action: 'mine' })
-    expect((await staff().ok<ScannedMember>('report', lookup({ cardNo: card.cardNo, proof: '王' }))).name).toBe('王芳')
-    expect((await staff().ok<ScannedMember>('report', lookup({ cardNo: card.cardNo, proof: '0001' }))).name).toBe('王芳')
+    const card = (await h.asUser('m-wang').ok('card', { action: 'mine' }))!
+    expect((await staff().ok('report', lookup({ cardNo: card.cardNo, proof: '王' }))).name).toBe('王芳')
+    expect((await staff().ok('report', lookup({ cardNo: card.cardNo, proof: '0001' }))).name).toBe('王芳')
     const last = Number(card.cardNo.at(-1))
     const typo = card.cardNo.slice(0, -1) + String((last + 1) % 10)
     expect((await staff().fail('report', lookup({ cardNo: typo, proof: '王' }))).code).toBe('CARD_NO_INVALID')
@@ -180,7 +201,7 @@ describe('scanned codes that are not a valid card', () => {
     for (const spelling of spellings.filter((t) => t !== token)) {
       expect((await staff().fail('report', lookup({ token: spelling }))).code).toBe('CARD_BAD_SIGNATURE')
     }
-    expect((await staff().ok<ScannedMember>('report', lookup({ token }))).name).toBe('王芳')
+    expect((await staff().ok('report', lookup({ token }))).name).toBe('王芳')
   })
 })
 

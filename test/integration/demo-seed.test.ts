@@ -1,9 +1,3 @@
-import type { CardView } from '../../src/domain/contracts/card.contract'
-import type { ConfirmResult, ScannedMember } from '../../src/domain/contracts/report.contract'
-import type { PostView, SummaryRow } from '../../src/domain/contracts/posts.contract'
-import type { DistrictStats, UnitStats } from '../../src/domain/contracts/stats.contract'
-import type { PairingView } from '../../src/domain/contracts/pairing.contract'
-import type { RosterRow } from '../../src/domain/contracts/roster.contract'
 import type { MemberDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { seedIfEmpty } from '../../local/seed/seed'
@@ -21,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 it('has meaningful rates: some units above 95%, some below, about 70% overall', async () => {
-  const district = await h.asUser('demo-district').ok<DistrictStats>('stats', { action: 'district' })
+  const district = await h.asUser('demo-district').ok('stats', { action: 'district' })
   expect(district.rows).toHaveLength(20)
   expect(district.totals.memberTotal).toBe(600)
   expect(district.totals.rate).toBeGreaterThan(0.6)
@@ -29,7 +23,7 @@ it('has meaningful rates: some units above 95%, some below, about 70% overall', 
   expect(district.rows.filter((r) => !r.belowThreshold).length).toBe(6)
   expect(district.rows.filter((r) => r.belowThreshold).length).toBe(14)
 
-  const first = await h.asUser('demo-secretary-1').ok<UnitStats>('stats', { action: 'unit', unitId: 'unit-01' })
+  const first = await h.asUser('demo-secretary-1').ok('stats', { action: 'unit', unitId: 'unit-01' })
   expect(first).toMatchObject({ memberTotal: 30, reported: 30, claimedProjects: 60, rate: { rate: 1, belowThreshold: false } })
 })
 
@@ -46,20 +40,20 @@ it('keeps each member\'s mirrors consistent with cards and reports', async () =>
 })
 
 it('works end to end: a demo member shows their card, the desk sees their report, posts and summary have claims', async () => {
-  const card = await h.asUser('demo-member-1').ok<CardView>('card', { action: 'mine' })
+  const card = (await h.asUser('demo-member-1').ok('card', { action: 'mine' }))!
   expect(card).toMatchObject({ memberId: 'member-0001', status: 'active' })
   const communityId = (await scanAll<MemberDoc>(h.db, 'members', { _id: 'member-0001' }))[0]!.communityId
   const staffIndex = ['community-shuguang', 'community-taoyuan', 'community-xihu', 'community-gudang', 'community-jialv', 'community-lianhua'].indexOf(communityId) + 1
   const staff = h.asUser(`demo-staff-${staffIndex}`)
-  const seen = await staff.ok<ScannedMember>('report', { action: 'lookup', communityId, card: { token: card.token } })
+  const seen = await staff.ok('report', { action: 'lookup', communityId, card: { token: card.token! } })
   expect(seen.report).toMatchObject({ communityId }) // unit-01 is fully reported
-  expect((await staff.ok<ConfirmResult>('report', { action: 'confirm', communityId, card: { cardNo: card.cardNo, proof: card.name.slice(0, 1) } })).alreadyReported).toBe(true)
-  const posts = await staff.ok<PostView[]>('posts', { action: 'list', communityId })
+  expect((await staff.ok('report', { action: 'confirm', communityId, card: { cardNo: card.cardNo, proof: card.name.slice(0, 1) } })).alreadyReported).toBe(true)
+  const posts = await staff.ok('posts', { action: 'list', communityId })
   expect(posts.reduce((n, p) => n + p.claimCount, 0)).toBeGreaterThan(0)
-  const summary = await staff.ok<SummaryRow[]>('posts', { action: 'summary', communityId })
+  const summary = await staff.ok('posts', { action: 'summary', communityId })
   expect(summary.length).toBeGreaterThan(20)
   // A new card after the demo's 600 gets the next number.
-  const fresh = await h.asUser('demo-secretary-1').ok<CardView>('card', { action: 'issue', memberId: 'member-0002' })
+  const fresh = await h.asUser('demo-secretary-1').ok('card', { action: 'issue', memberId: 'member-0002' })
   expect(fresh.cardNo.slice(0, -1)).toBe('1000600')
 })
 

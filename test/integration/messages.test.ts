@@ -1,4 +1,5 @@
 import * as cloud from 'wx-server-sdk'
+import type { MessageKind } from '../../src/domain/message-kinds'
 import { getRows } from '../../server/db/read'
 import { FUNCTIONS } from '../../server/functions'
 import { runFunction } from '../../server/kernel/run-function'
@@ -38,14 +39,14 @@ const cancelled = (key: string, activity = '社区义诊活动'): OutgoingMessag
 })
 
 /** Taps 订阅 in the h5 app: the local WeChat prompt accepts, and the client reports it. */
-async function subscribe(openid: string, kinds: string[]) {
+async function subscribe(openid: string, kinds: MessageKind[]) {
   const caller = h.asUser(openid)
-  const { templates } = await caller.ok<{ templates: Array<{ kind: string; templateId: string }> }>('messages', { action: 'templates', kinds })
+  const { templates } = await caller.ok('messages', { action: 'templates', kinds })
   const cookie = await signIn(openid)
   const prompt = await h.app.inject({ method: 'POST', url: '/dev/subscribe', headers: { cookie }, payload: { templateIds: templates.map((t) => t.templateId) } })
   expect(prompt.statusCode).toBe(200)
   const answers = prompt.json() as Record<string, string>
-  return caller.ok<{ remaining: Record<string, number> }>('messages', { action: 'subscribed', kinds: templates.filter((t) => answers[t.templateId] === 'accept').map((t) => t.kind) })
+  return caller.ok('messages', { action: 'subscribed', kinds: templates.filter((t) => answers[t.templateId] === 'accept').map((t) => t.kind) })
 }
 
 async function signIn(openid: string): Promise<string> {
@@ -65,8 +66,8 @@ it('offers only the configured templates, at most 3 kinds a tap, to users the sy
     code: 'VALIDATION_FAILED',
     message: expect.stringContaining('一次最多订阅3种消息'),
   })
-  expect(await caller.fail('messages', { action: 'subscribed', kinds: ['spam'] })).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('没有这种消息') })
-  expect(await caller.fail('messages', { action: 'subscribed', kinds: [], openid: USERS.staffA1 })).toMatchObject({ code: 'VALIDATION_FAILED' })
+  expect(await caller.rawFail('messages', { action: 'subscribed', kinds: ['spam'] })).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('没有这种消息') })
+  expect(await caller.rawFail('messages', { action: 'subscribed', kinds: [], openid: USERS.staffA1 })).toMatchObject({ code: 'VALIDATION_FAILED' })
   const stranger = await runFunction(FUNCTIONS.get('messages')!, { action: 'subscribed', kinds: ['activityCancelled'] }, { db: h.db, openid: 'stranger', env: { cardSecret: '' } })
   expect(stranger).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
 })

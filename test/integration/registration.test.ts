@@ -1,6 +1,4 @@
-import type { CardView } from '../../src/domain/contracts/card.contract'
-import type { RegistrationView } from '../../src/domain/contracts/report.contract'
-import type { RosterImportResult } from '../../src/domain/contracts/roster.contract'
+import type { Registration } from '../../src/domain/contracts/report.contract'
 import type { MemberDoc, RegistrationDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { openHarness, type Harness } from './support/bridge-client'
@@ -21,12 +19,12 @@ beforeAll(async () => {
       await addMember(db, { id: 'm-c', unit: 'u2', community: 'b1', name: '罗军', mobile: '13500000003' })
     },
   })
-  const card = await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: 'm-a' })
-  await h.asUser(USERS.staffA1).ok('report', { action: 'confirm', communityId: COMMUNITIES.a1._id, card: { token: card.token } })
+  const card = await h.asUser(USERS.secretary1).ok('card', { action: 'issue', memberId: 'm-a' })
+  await h.asUser(USERS.staffA1).ok('report', { action: 'confirm', communityId: COMMUNITIES.a1._id, card: { token: card.token! } })
 })
 afterAll(() => h.close())
 
-const form = (claims: unknown[], overrides: object = {}) => ({
+const form = (claims: Registration['claims'], overrides: Partial<Registration> = {}): Registration => ({
   gender: '男',
   birthMonth: '1980-05',
   joinPartyMonth: '2003-07',
@@ -44,9 +42,9 @@ const form = (claims: unknown[], overrides: object = {}) => ({
 const two = [{ postId: postId('a1', 'convenience', 2) }, { postId: postId('a1', 'pairing', 1) }]
 
 it('the member fills it themself; staff of the community where they reported may too', async () => {
-  const mine = await h.asUser('m-a').ok<RegistrationView>('report', { action: 'registrationSave', form: form(two, { qq: '12345678' }) })
+  const mine = await h.asUser('m-a').ok('report', { action: 'registrationSave', form: form(two, { qq: '12345678' }) })
   expect(mine.form).toMatchObject({ qq: '12345678', claims: two })
-  const byStaff = await h.asUser(USERS.staffA1).ok<RegistrationView>('report', { action: 'registrationSave', memberId: 'm-a', form: form(two, { address: '曙光新村2幢' }) })
+  const byStaff = await h.asUser(USERS.staffA1).ok('report', { action: 'registrationSave', memberId: 'm-a', form: form(two, { address: '曙光新村2幢' }) })
   expect(byStaff.form.address).toBe('曙光新村2幢')
   const stored = await scanAll<RegistrationDoc>(h.db, 'registrations', { memberId: 'm-a' })
   expect(stored).toHaveLength(1)
@@ -76,7 +74,7 @@ it('retired posts and other communities\' posts cannot be claimed', async () => 
     expect(foreign.code).toBe('CLAIM_NOT_AVAILABLE')
     expect((await h.asUser('m-a').fail('report', { action: 'registrationSave', form: form([two[0], { postId: 'post-nope' }]) })).code).toBe('CLAIM_NOT_AVAILABLE')
   })
-  const view = await h.asUser('m-a').ok<RegistrationView>('report', { action: 'registrationGet' })
+  const view = await h.asUser('m-a').ok('report', { action: 'registrationGet' })
   expect(view.catalog.flatMap((c) => c.posts.map((p) => p.postId))).not.toContain(postId('a1', 'culture', 1))
   expect(view.catalog.at(-1)).toMatchObject({ categoryName: '个人自选项目', kind: 'custom', posts: [] })
 })
@@ -100,7 +98,7 @@ it('a new mobile on the form updates the roster; the old number still finds the 
   const file = await rosterXlsx([rosterRecord({ 姓名: '林峰', 手机: '13500000001', 性别: '男', 工作职务: '主任' })])
   const secretary = h.asUser(USERS.secretary1)
   const fileID = await secretary.uploaded('spreadsheet', 'old.xlsx', file)
-  const result = await secretary.ok<RosterImportResult>('roster', { action: 'import', unitId: UNITS.u1._id, fileID, mode: 'commit' })
+  const result = await secretary.ok('roster', { action: 'import', unitId: UNITS.u1._id, fileID, mode: 'commit' })
   expect(result).toMatchObject({ created: 0, updated: 1 })
   const after = await scanAll<MemberDoc>(h.db, 'members', { unitId: UNITS.u1._id, name: '林峰' })
   expect(after.map((m) => [m._id, m.mobile])).toEqual([['m-a', '13500000011']])
@@ -125,7 +123,7 @@ it('who may read or fill whose form', async () => {
   // The unit's secretary keeps the roster but does not fill 附件1.
   expect((await h.asUser(USERS.secretary1).fail('report', { action: 'registrationGet', memberId: 'm-a' })).code).toBe('FORBIDDEN')
   // Before reporting, the form belongs to the residence community.
-  const unreported = await h.asUser(USERS.staffB1).ok<RegistrationView>('report', { action: 'registrationGet', memberId: 'm-c' })
+  const unreported = await h.asUser(USERS.staffB1).ok('report', { action: 'registrationGet', memberId: 'm-c' })
   expect(unreported).toMatchObject({ communityId: COMMUNITIES.b1._id, reported: false, form: { mobile: '135****0003' } })
   // A staff caller must name the member.
   expect((await h.asUser(USERS.staffA1).fail('report', { action: 'registrationGet' })).code).toBe('FORBIDDEN')

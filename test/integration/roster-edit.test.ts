@@ -1,6 +1,5 @@
-import type { CardView } from '../../src/domain/contracts/card.contract'
-import type { ConfirmResult, Receipt } from '../../src/domain/contracts/report.contract'
-import type { CommunityChoice, RosterList, RosterMember, RosterRow } from '../../src/domain/contracts/roster.contract'
+import type { MemberFields } from '../../src/domain/member'
+import type { CommunityChoice } from '../../src/domain/contracts/roster.contract'
 import type { MemberDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import type { Database } from '../../server/kernel/database'
@@ -66,7 +65,7 @@ const label = (c: CommunityChoice) => `${c.streetName} · ${c.name}`
 const WHOLE_DISTRICT = ['甲街道 · 曙光社区', '甲街道 · 桃源社区', '乙街道 · 古荡社区']
 
 describe('communities to choose a residence from', () => {
-  const communities = (openid: string, unitId?: string) => h.asUser(openid).ok<CommunityChoice[]>('roster', { action: 'communities', ...(unitId ? { unitId } : {}) })
+  const communities = (openid: string, unitId?: string) => h.asUser(openid).ok('roster', { action: 'communities', ...(unitId ? { unitId } : {}) })
 
   it('a unit’s secretary and liaison: every community of the unit’s district, with its street, by street', async () => {
     for (const openid of [USERS.secretary1, USERS.liaison1]) {
@@ -112,7 +111,7 @@ describe('communities to choose a residence from', () => {
 })
 
 describe('one member’s full record, to edit', () => {
-  const get = (openid: string, unitId: string, memberId = MEMBER) => h.asUser(openid).call<RosterMember>('roster', { action: 'get', unitId, memberId })
+  const get = (openid: string, unitId: string, memberId = MEMBER) => h.asUser(openid).call('roster', { action: 'get', unitId, memberId })
 
   it('the unit’s secretary and liaison read every roster field, the mobile unmasked', async () => {
     for (const openid of [USERS.secretary1, USERS.liaison1]) {
@@ -161,16 +160,16 @@ describe('one member’s full record, to edit', () => {
 
   it('saving the record as read changes no field; a record saved with every field reads back whole', async () => {
     const secretary = h.asUser(USERS.secretary1)
-    const record = await secretary.ok<RosterMember>('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
+    const record = await secretary.ok('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
     const before = (await scanAll<MemberDoc>(h.db, 'members', { _id: MEMBER }))[0]!
     const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = record
-    await secretary.ok<RosterRow>('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields })
+    await secretary.ok('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields })
     const after = (await scanAll<MemberDoc>(h.db, 'members', { _id: MEMBER }))[0]!
     expect({ ...after, updatedAt: undefined }).toEqual({ ...before, updatedAt: undefined })
 
-    const full = { name: '秦岭', gender: '女', birthMonth: '1990-03', joinPartyMonth: '2012-07', education: '硕士研究生', specialty: '书法', officePhone: '0571-87650002', mobile: '13900000002', communityId: COMMUNITIES.b1._id, jobTitle: '副科长' }
-    const added = await secretary.ok<RosterRow>('roster', { action: 'save', unitId: UNITS.u1._id, fields: full, joinedUnitAt: '2026-01-05T00:00:00Z' })
-    expect(await secretary.ok<RosterMember>('roster', { action: 'get', unitId: UNITS.u1._id, memberId: added.memberId })).toEqual({
+    const full: MemberFields = { name: '秦岭', gender: '女', birthMonth: '1990-03', joinPartyMonth: '2012-07', education: '硕士研究生', specialty: '书法', officePhone: '0571-87650002', mobile: '13900000002', communityId: COMMUNITIES.b1._id, jobTitle: '副科长' }
+    const added = await secretary.ok('roster', { action: 'save', unitId: UNITS.u1._id, fields: full, joinedUnitAt: '2026-01-05T00:00:00Z' })
+    expect(await secretary.ok('roster', { action: 'get', unitId: UNITS.u1._id, memberId: added.memberId })).toEqual({
       ...full,
       memberId: added.memberId,
       communityName: '古荡社区',
@@ -183,10 +182,10 @@ describe('one member’s full record, to edit', () => {
 describe('joinedUnitAt', () => {
   it('is a date or nothing: true, null, an array or a number are refused and nothing is written', async () => {
     const secretary = h.asUser(USERS.secretary1)
-    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = await secretary.ok<RosterMember>('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
+    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = await secretary.ok('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
     await expectNothingWritten(h.db, async () => {
       for (const joinedUnitAt of [true, null, [], 0, '1', '2026-02-30']) {
-        const failure = await secretary.fail('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields, joinedUnitAt })
+        const failure = await secretary.rawFail('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields, joinedUnitAt })
         expect([JSON.stringify(joinedUnitAt), failure.code, failure.message]).toEqual([JSON.stringify(joinedUnitAt), 'VALIDATION_FAILED', '填写的内容有误：加入本单位日期：应为日期，如 2026-01-05'])
       }
     })
@@ -197,17 +196,17 @@ describe('joinedUnitAt', () => {
 
 describe('the report id on roster rows', () => {
   it('a reported member’s row carries the report id that opens the receipt; others null', async () => {
-    const card = await h.asUser(USERS.secretary1).ok<CardView>('card', { action: 'issue', memberId: MEMBER })
-    const confirmed = await h.asUser(USERS.staffA2).ok<ConfirmResult>('report', { action: 'confirm', communityId: COMMUNITIES.a2._id, card: { token: card.token } })
-    const list = await h.asUser(USERS.liaison1).ok<RosterList>('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100 })
+    const card = await h.asUser(USERS.secretary1).ok('card', { action: 'issue', memberId: MEMBER })
+    const confirmed = await h.asUser(USERS.staffA2).ok('report', { action: 'confirm', communityId: COMMUNITIES.a2._id, card: { token: card.token! } })
+    const list = await h.asUser(USERS.liaison1).ok('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100 })
     const row = list.rows.find((r) => r.memberId === MEMBER)!
     expect(row).toMatchObject({ reportId: confirmed.reportId, reportedCommunityName: '桃源社区' })
     expect(list.rows.filter((r) => r.memberId !== MEMBER).every((r) => r.reportId === null)).toBe(true)
-    const receipt = await h.asUser(USERS.secretary1).ok<Receipt>('report', { action: 'receipt', reportId: row.reportId! })
+    const receipt = await h.asUser(USERS.secretary1).ok('report', { action: 'receipt', reportId: row.reportId! })
     expect(receipt).toMatchObject({ reportId: confirmed.reportId, memberName: '林木', communityName: '桃源社区' })
     // The row a save returns carries it too.
-    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = await h.asUser(USERS.secretary1).ok<RosterMember>('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
-    expect((await h.asUser(USERS.secretary1).ok<RosterRow>('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields })).reportId).toBe(confirmed.reportId)
+    const { memberId, communityName: _name, joinedUnitAt: _joined, ...fields } = await h.asUser(USERS.secretary1).ok('roster', { action: 'get', unitId: UNITS.u1._id, memberId: MEMBER })
+    expect((await h.asUser(USERS.secretary1).ok('roster', { action: 'save', unitId: UNITS.u1._id, memberId, fields })).reportId).toBe(confirmed.reportId)
   })
 
   it('a page’s report ids are read in one batch, not a query per row', async () => {
@@ -232,7 +231,7 @@ describe('the report id on roster rows', () => {
     const secretary = h.asUser(USERS.secretary2)
     await secretary.ok('bootstrap', { action: 'get' }) // signed in before counting
     const reportReads = async (pageSize: number) => {
-      const { result, requests } = await recordDbRequests(() => secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u2._id, pageSize }))
+      const { result, requests } = await recordDbRequests(() => secretary.ok('roster', { action: 'list', unitId: UNITS.u2._id, pageSize }))
       return { rows: result.rows, reads: requests.filter((r) => r.collection === 'reports').length }
     }
     const small = await reportReads(2)

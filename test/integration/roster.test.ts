@@ -1,4 +1,5 @@
-import type { RosterImportResult, RosterList, RosterRow } from '../../src/domain/contracts/roster.contract'
+import type { RosterImportResult } from '../../src/domain/contracts/roster.contract'
+import type { MemberFields } from '../../src/domain/member'
 import type { MemberDoc } from '../../server/db/docs'
 import { countOf, scanAll } from '../../server/db/read'
 import { openHarness, type Harness } from './support/bridge-client'
@@ -20,7 +21,7 @@ const unitId = UNITS.u2._id
 const secretary = () => h.asUser(USERS.secretary2)
 // The client uploads the file to storage first, then names it by fileID.
 const importInput = async (file: Buffer, mode: 'check' | 'commit', extra: object = {}, fileName = '名册.xlsx', caller = secretary()) => ({
-  action: 'import',
+  action: 'import' as const,
   unitId,
   fileID: await caller.uploaded('spreadsheet', fileName, file),
   mode,
@@ -80,7 +81,7 @@ describe('row errors', () => {
 
   it('check reports every problem per row in Chinese and writes nothing', async () => {
     const file = await rosterXlsx(bad)
-    const result = await expectNothingWritten(h.db, async () => secretary().ok<RosterImportResult>('roster', await importInput(file, 'check')))
+    const result = await expectNothingWritten(h.db, async () => secretary().ok('roster', await importInput(file, 'check')))
     expect(result).toMatchObject({ rows: 8, valid: 2, created: 0, updated: 0, committed: false })
     const byRow = new Map(result.errors.map((e) => [e.row, e.messages.join('；')]))
     expect([...byRow.keys()]).toEqual([3, 4, 5, 6, 7, 8])
@@ -104,7 +105,7 @@ describe('row errors', () => {
 
   it('commit with onlyValid writes the valid rows only', async () => {
     const file = await rosterXlsx(bad)
-    const result = await secretary().ok<RosterImportResult>('roster', await importInput(file, 'commit', { onlyValid: true }))
+    const result = await secretary().ok('roster', await importInput(file, 'commit', { onlyValid: true }))
     expect(result).toMatchObject({ rows: 8, valid: 2, created: 2, updated: 0, committed: true })
     const names = (await scanAll<MemberDoc>(h.db, 'members', { unitId })).map((m) => m.name).sort()
     expect(names).toEqual(['好人乙', '好人甲'].sort())
@@ -117,9 +118,9 @@ describe('re-import and other formats', () => {
   it('importing again updates by (unit, mobile) and never duplicates', async () => {
     const before = await unitMembers()
     const records = [rosterRecord({ 姓名: '好人甲', 手机: '13600000001', 工作职务: '副科长' }), rosterRecord({ 姓名: '新来的', 手机: '13600000010' })]
-    const result = await secretary().ok<RosterImportResult>('roster', await importInput(await rosterXlsx(records), 'commit'))
+    const result = await secretary().ok('roster', await importInput(await rosterXlsx(records), 'commit'))
     expect(result).toMatchObject({ created: 1, updated: 1, committed: true })
-    const again = await secretary().ok<RosterImportResult>('roster', await importInput(await rosterXlsx(records), 'commit'))
+    const again = await secretary().ok('roster', await importInput(await rosterXlsx(records), 'commit'))
     expect(again).toMatchObject({ created: 0, updated: 2 })
     expect(await unitMembers()).toBe(before + 1)
     const jia = (await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000001' }))
@@ -129,7 +130,7 @@ describe('re-import and other formats', () => {
 
   it('the same mobile in another unit is another member', async () => {
     const secretary1 = h.asUser(USERS.secretary1)
-    const other = await secretary1.ok<RosterImportResult>('roster', {
+    const other = await secretary1.ok('roster', {
       ...(await importInput(await rosterXlsx([rosterRecord({ 手机: '13600000001' })]), 'commit', {}, '名册.xlsx', secretary1)),
       unitId: UNITS.u1._id,
     })
@@ -142,7 +143,7 @@ describe('re-import and other formats', () => {
       { 序号: 1, 姓名: '钱进', 性别: '男', '出生                年月': 1985.1, '入党         时间': new Date(Date.UTC(2009, 6, 1)), '文化             程度': '本科', 专业特长: '', 办电: '', 手机: 13600000020, 居住社区: '古荡社区', 工作职务: '科员' },
     ] as unknown as RosterRecord[]
     const file = await rosterXlsx(records, { columns, titleRows: ['西湖区在职党员赴社区报到直接联系服务群众情况汇总表', '填报单位：区财政局'] })
-    const result = await secretary().ok<RosterImportResult>('roster', await importInput(file, 'commit'))
+    const result = await secretary().ok('roster', await importInput(file, 'commit'))
     expect(result).toMatchObject({ rows: 1, valid: 1, created: 1, errors: [] })
     const qian = (await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000020' }))[0]!
     expect(qian).toMatchObject({ birthMonth: '1985-10', joinPartyMonth: '2009-07', education: '大学本科', communityId: COMMUNITIES.b1._id })
@@ -150,13 +151,13 @@ describe('re-import and other formats', () => {
 
   it('reads CSV in UTF-8 (with BOM) and in GBK, keeping leading zeros', async () => {
     const utf8 = '\ufeff' + rosterCsvText([rosterRecord({ 姓名: '孙红', 手机: '13600000030', 办公电话: '057187650001', 专业特长: '书法, 篆刻' })])
-    const r1 = await secretary().ok<RosterImportResult>('roster', await importInput(Buffer.from(utf8, 'utf8'), 'commit', {}, '名册.csv'))
+    const r1 = await secretary().ok('roster', await importInput(Buffer.from(utf8, 'utf8'), 'commit', {}, '名册.csv'))
     expect(r1).toMatchObject({ created: 1, errors: [] })
     const sun = (await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000030' }))[0]!
     expect(sun).toMatchObject({ name: '孙红', officePhone: '057187650001', specialty: '书法, 篆刻' })
 
     const gbk = encodeGbk(rosterCsvText([rosterRecord({ 姓名: '周华', 手机: '13600000031', 居住社区: '桃源社区' })]))
-    const r2 = await secretary().ok<RosterImportResult>('roster', await importInput(gbk, 'commit', {}, '名册.csv'))
+    const r2 = await secretary().ok('roster', await importInput(gbk, 'commit', {}, '名册.csv'))
     expect(r2).toMatchObject({ created: 1, errors: [] })
     expect((await scanAll<MemberDoc>(h.db, 'members', { unitId, mobile: '13600000031' }))[0]).toMatchObject({ name: '周华', communityId: COMMUNITIES.a2._id })
   })
@@ -164,21 +165,21 @@ describe('re-import and other formats', () => {
 
 describe('list, save, totals', () => {
   it('lists by name, paged, with filters', async () => {
-    const all = await secretary().ok<RosterList>('roster', { action: 'list', unitId, pageSize: 2 })
+    const all = await secretary().ok('roster', { action: 'list', unitId, pageSize: 2 })
     const total = await unitMembers()
     expect(all).toMatchObject({ total, page: 1, pageSize: 2 })
     expect(all.rows).toHaveLength(2)
     const names: string[] = []
     for (let page = 1; page <= Math.ceil(total / 2); page++) {
-      names.push(...(await secretary().ok<RosterList>('roster', { action: 'list', unitId, page, pageSize: 2 })).rows.map((r) => r.name))
+      names.push(...(await secretary().ok('roster', { action: 'list', unitId, page, pageSize: 2 })).rows.map((r) => r.name))
     }
     expect(names).toHaveLength(total)
     expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare))
-    expect((await secretary().ok<RosterList>('roster', { action: 'list', unitId, filter: 'unreported' })).total).toBe(total)
-    expect((await secretary().ok<RosterList>('roster', { action: 'list', unitId, filter: 'overdue' })).total).toBe(0)
+    expect((await secretary().ok('roster', { action: 'list', unitId, filter: 'unreported' })).total).toBe(total)
+    expect((await secretary().ok('roster', { action: 'list', unitId, filter: 'overdue' })).total).toBe(0)
   })
 
-  const fields = {
+  const fields: MemberFields = {
     name: '陈晨',
     gender: '女',
     birthMonth: '1990-03',
@@ -192,9 +193,9 @@ describe('list, save, totals', () => {
   }
 
   it('adds one member, edits them, and refuses bad input without writing', async () => {
-    const added = await secretary().ok<RosterRow>('roster', { action: 'save', unitId, fields, joinedUnitAt: '2026-01-05T00:00:00Z' })
+    const added = await secretary().ok('roster', { action: 'save', unitId, fields, joinedUnitAt: '2026-01-05T00:00:00Z' })
     expect(added).toMatchObject({ name: '陈晨', mobile: '13600000040', communityName: '曙光社区', dueAt: '2026-02-05T15:59:59.999Z', overdue: true })
-    const edited = await secretary().ok<RosterRow>('roster', { action: 'save', unitId, memberId: added.memberId, fields: { ...fields, jobTitle: '主任科员' } })
+    const edited = await secretary().ok('roster', { action: 'save', unitId, memberId: added.memberId, fields: { ...fields, jobTitle: '主任科员' } })
     expect(edited).toMatchObject({ memberId: added.memberId, jobTitle: '主任科员' })
 
     await expectNothingWritten(h.db, async () => {
@@ -237,6 +238,6 @@ describe('list, save, totals', () => {
         expect((await caller.fail('roster', { action: 'setTotals', unitId, declaredMemberTotal: 1, declaredResidentTotal: 1 })).code).toBe('FORBIDDEN')
       })
     }
-    expect((await h.asUser(USERS.liaison2).ok<RosterList>('roster', { action: 'list', unitId })).total).toBe(await unitMembers())
+    expect((await h.asUser(USERS.liaison2).ok('roster', { action: 'list', unitId })).total).toBe(await unitMembers())
   })
 })

@@ -1,5 +1,3 @@
-import type { RosterList } from '../../src/domain/contracts/roster.contract'
-import type { DistrictStats, UnitStats } from '../../src/domain/contracts/stats.contract'
 import type { Database } from '../../server/kernel/database'
 import { recountTallies } from '../../server/features/stats/tally-recount'
 import { openHarness, type Harness } from './support/bridge-client'
@@ -99,7 +97,7 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 it('counts all 3,000 members of a unit and all 2,900 reports', async () => {
-  const stats = await h.asUser(USERS.secretary1).ok<UnitStats>('stats', { action: 'unit', unitId: UNITS.u1._id })
+  const stats = await h.asUser(USERS.secretary1).ok('stats', { action: 'unit', unitId: UNITS.u1._id })
   expect(stats).toMatchObject({
     declaredMemberTotal: 3100,
     declaredResidentTotal: 3000,
@@ -114,17 +112,17 @@ it('counts all 3,000 members of a unit and all 2,900 reports', async () => {
 
 it('the roster pages through all 3,000 and filters the 100 unreported', async () => {
   const secretary = h.asUser(USERS.secretary1)
-  expect((await secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100 })).total).toBe(BIG)
-  const last = await secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100, page: 30 })
+  expect((await secretary.ok('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100 })).total).toBe(BIG)
+  const last = await secretary.ok('roster', { action: 'list', unitId: UNITS.u1._id, pageSize: 100, page: 30 })
   expect(last.rows).toHaveLength(100)
-  const unreported = await secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u1._id, filter: 'unreported', pageSize: 100 })
+  const unreported = await secretary.ok('roster', { action: 'list', unitId: UNITS.u1._id, filter: 'unreported', pageSize: 100 })
   expect(unreported.total).toBe(BIG - REPORTED)
   expect(unreported.rows.every((r) => r.reportedAt === null && r.overdue)).toBe(true)
-  expect((await secretary.ok<RosterList>('roster', { action: 'list', unitId: UNITS.u1._id, filter: 'overdue' })).total).toBe(BIG - REPORTED)
+  expect((await secretary.ok('roster', { action: 'list', unitId: UNITS.u1._id, filter: 'overdue' })).total).toBe(BIG - REPORTED)
 })
 
 it('the district sees every unit, sorted by rate, the one below 95% marked', async () => {
-  const stats = await h.asUser(USERS.district).ok<DistrictStats>('stats', { action: 'district' })
+  const stats = await h.asUser(USERS.district).ok('stats', { action: 'district' })
   expect(stats.rows).toEqual([
     { unitId: UNITS.u2._id, unitName: '区财政局', memberTotal: 10, reported: 5, rate: 0.5, belowThreshold: true },
     { unitId: UNITS.u1._id, unitName: '区教育局', memberTotal: BIG, reported: REPORTED, rate: REPORTED / BIG, belowThreshold: false },
@@ -136,10 +134,10 @@ it('a street sees, per unit, the members living in its communities', async () =>
   // Street A holds communities a1 and a2: members i % 3 in {0, 1}.
   const inA = Array.from({ length: BIG }, (_, i) => i).filter((i) => i % 3 !== 2)
   const reportedInA = inA.filter((i) => i < REPORTED).length
-  const street = await h.asUser(USERS.streetA).ok<DistrictStats>('stats', { action: 'district' })
+  const street = await h.asUser(USERS.streetA).ok('stats', { action: 'district' })
   expect(street.scopeName).toBe('甲街道')
   expect(street.rows).toEqual([{ unitId: UNITS.u1._id, unitName: '区教育局', memberTotal: inA.length, reported: reportedInA, rate: reportedInA / inA.length, belowThreshold: reportedInA / inA.length < 0.95 }])
-  const b = await h.asUser(USERS.district).ok<DistrictStats>('stats', { action: 'district', streetId: STREETS.b })
+  const b = await h.asUser(USERS.district).ok('stats', { action: 'district', streetId: STREETS.b })
   expect(b.scopeName).toBe('乙街道')
   expect(b.rows.map((r) => [r.unitName, r.memberTotal, r.reported])).toEqual([
     ['区财政局', 10, 5],

@@ -90,7 +90,7 @@ it(`tallies equal a full recount after each of ${STEPS} random writes (seed ${SE
       const member = random.pick(await membersOf(UNITS[units[u]!.key]._id))
       if (!member) return
       if (!tokens.has(member._id) || random.next() < 0.1) {
-        tokens.set(member._id, (await ok<{ token: string }>(units[u]!.secretary, 'card', { action: 'issue', memberId: member._id })).token)
+        tokens.set(member._id, (await ok<{ token: string }>(units[u]!.secretary, 'card', { action: 'issue', memberId: member._id })).token!)
       }
       const home = random.next() < 0.7
       const community = home ? member.communityId : random.pick(communities)._id
@@ -167,7 +167,7 @@ it('thirty members of one unit reporting at once all report, and the tally count
     for (let i = 0; i < 30; i++) {
       const issued = await run<{ token: string }>(COST_USERS.secretary, 'card', { action: 'issue', memberId: `member-${String(i * 10).padStart(6, '0')}` })
       if (!issued.ok) throw new Error(issued.message)
-      tokens.push(issued.data.token)
+      tokens.push(issued.data.token!)
     }
     const before = (await checkTallies(city, {})).stored.get(unitIdOf(0))!.reported
     const results = await withDbLatency(() => Promise.all(tokens.map((token) => run(COST_USERS.staff, 'report', { action: 'confirm', communityId: 'community-000', card: { token } }))))

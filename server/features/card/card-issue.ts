@@ -3,7 +3,7 @@ import type { KnownContext } from '../../kernel/function-def'
 import type { CardDoc, MemberDoc } from '../../db/docs'
 import { inTransaction, type Txn } from '../../db/transaction'
 import type { Grant } from '../../../src/domain/roles'
-import { cardId, CounterMissing, ensureCardCounter, takeCardNumber } from './card-number'
+import { cardId, takeCardNumber } from './card-number'
 
 // Issue and revoke. The card, the previous card and the member's card mirror
 // change in one transaction: there is never a moment with two active cards.
@@ -11,15 +11,20 @@ import { cardId, CounterMissing, ensureCardCounter, takeCardNumber } from './car
 /**
  * Issues the member's next card (serial + 1); the card they held, if any, is
  * revoked. Reissue is the same call. The member is read once, inside the
- * transaction, and `mayIssue` checks the caller may act on them.
+ * transaction, and `mayIssue` checks the caller may act on them; only then
+ * is the card's number taken, outside the transaction (card-number.ts), and
+ * kept if the transaction runs again: a refused issue writes nothing.
  */
 export async function issueCard(ctx: KnownContext, memberId: string, mayIssue: (member: MemberDoc) => void): Promise<{ card: CardDoc; member: MemberDoc }> {
   const { db } = ctx
   const _ = db.command
   const now = ctx.now()
-  const issue = () => inTransaction(db, async (t) => {
+  let taken: Awaited<ReturnType<typeof takeCardNumber>> | undefined
+  return inTransaction(db, async (t) => {
     const member = (await t.collection('members').doc<MemberDoc>(memberId).get()).data
     mayIssue(member)
+    taken ??= await takeCardNumber(db)
+    const { sequence, cardNo } = taken
     const previous = member.card ?? null
     if (previous?.status === 'active') {
       await t.collection('cards').doc(cardId(memberId, previous.serial)).update({ data: { status: 'revoked', revokedAt: now } })
@@ -27,7 +32,6 @@ export async function issueCard(ctx: KnownContext, memberId: string, mayIssue: (
     // A new card takes back the WeChat link made with the old one (account.bindCard):
     // a lost card bound by a stranger stops working for them here.
     if (member.boundUserId) await unbindUser(t, member.boundUserId, memberId)
-    const { sequence, cardNo } = await takeCardNumber(t)
     const serial = (previous?.serial ?? 0) + 1
     const card: CardDoc = {
       _id: cardId(memberId, serial),
@@ -45,14 +49,6 @@ export async function issueCard(ctx: KnownContext, memberId: string, mayIssue: (
     await t.collection('members').doc(memberId).update({ data: { card: _.set({ serial, cardNo, status: 'active' }), boundUserId: null, updatedAt: now } })
     return { card, member }
   })
-  try {
-    return await issue()
-  } catch (error) {
-    // The first card ever: the counter is made once, then the issue runs again.
-    if (!(error instanceof CounterMissing)) throw error
-    await ensureCardCounter(db)
-    return issue()
-  }
 }
 
 async function unbindUser(t: Txn, userId: string, memberId: string): Promise<void> {

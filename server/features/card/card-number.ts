@@ -1,13 +1,17 @@
 import { cardNoFromSequence, FIRST_CARD_SEQUENCE } from '../../../src/domain/card-no'
 import type { Database } from '../../kernel/database'
 import type { CardDoc } from '../../db/docs'
-import { isDocumentMissing, isDuplicateKey } from '../../db/db-errors'
+import { isDuplicateKey } from '../../db/db-errors'
 import { getRows } from '../../db/read'
-import type { Txn } from '../../db/transaction'
+import { updateAndReturn } from '../../db/write'
 
-// 联系证号 come from one counter document in `meta`, taken inside the issuing
-// transaction: two issues at once conflict on the counter and the SDK retries
-// one of them, so no number is handed out twice (cards.cardNo is also unique).
+// 联系证号 come from one counter document in `meta`, advanced by one atomic
+// update-and-return outside the issuing transaction (a transaction takes no
+// where()): two issues at once never get the same number (cards.cardNo is also
+// unique), and the counter is not written by the transaction, so issues do
+// not conflict on it and it costs one request, not two. A number taken by an
+// issue whose transaction then fails is never used: card numbers may have
+// gaps, which is fine, as they name a card and count nothing.
 
 const COUNTER_ID = 'card-counter'
 
@@ -16,10 +20,8 @@ interface Counter {
   next: number
 }
 
-/** Creates the counter on first use (issueCard calls it when its transaction found none), after any card already stored (seeded or restored data). */
-export async function ensureCardCounter(db: Database): Promise<void> {
-  const [existing] = await getRows<Counter>(db.collection('meta').where({ _id: COUNTER_ID }).limit(1))
-  if (existing) return
+/** Creates the counter on first use, after any card already stored (seeded or restored data). */
+async function ensureCardCounter(db: Database): Promise<void> {
   const [last] = await getRows<CardDoc>(db.collection('cards').orderBy('sequence', 'desc').limit(1))
   const next = Math.max(FIRST_CARD_SEQUENCE, (last?.sequence ?? 0) + 1)
   try {
@@ -29,19 +31,19 @@ export async function ensureCardCounter(db: Database): Promise<void> {
   }
 }
 
-/** Thrown inside the issuing transaction before the counter exists. */
-export class CounterMissing extends Error {}
+const advance = (db: Database) => updateAndReturn<Counter>(db, 'meta', { _id: COUNTER_ID }, { next: db.command.inc(1) })
 
-export async function takeCardNumber(t: Txn): Promise<{ sequence: number; cardNo: string }> {
-  let counter: Counter
-  try {
-    counter = (await t.collection('meta').doc<Counter>(COUNTER_ID).get()).data
-  } catch (error) {
-    if (isDocumentMissing(error)) throw new CounterMissing()
-    throw error
+/** The next card number; an issue takes it once, and keeps it when its transaction runs again. */
+export async function takeCardNumber(db: Database): Promise<{ sequence: number; cardNo: string }> {
+  let counter = await advance(db)
+  if (!counter) {
+    // The first card ever: the counter is made once, then taken from.
+    await ensureCardCounter(db)
+    counter = await advance(db)
+    if (!counter) throw new Error('card counter missing after it was created')
   }
-  await t.collection('meta').doc(COUNTER_ID).update({ data: { next: counter.next + 1 } })
-  return { sequence: counter.next, cardNo: cardNoFromSequence(counter.next) }
+  const sequence = counter.next - 1
+  return { sequence, cardNo: cardNoFromSequence(sequence) }
 }
 
 /** A card's id names its member and serial, so a transaction can reach the previous card by id. */

@@ -7,11 +7,13 @@ import { namesOf, type NamedCollection } from '../../db/names'
 
 // The place a grant acts in, by the role's anchor: a district, a street, a
 // community or a unit, with the full scope a grant of it carries (the same
-// shapes the demo seed's users hold) and the name people see.
+// shapes the demo seed's users hold), the name people see and the place's own
+// name, which the grant keeps (Grant.placeName).
 
 export interface GrantPlace {
   scope: Scope
   name: string
+  ownName: string
 }
 
 const ANCHOR_COLLECTION: Record<'districtId' | 'streetId' | 'communityId' | 'unitId', NamedCollection> = {
@@ -28,23 +30,23 @@ export async function grantPlace(db: Database, role: GrantableRole, placeId: str
     case 'districtId': {
       const d = await findById<DistrictDoc>(db, 'districts', placeId)
       if (!d) break
-      return { scope: { districtId: d._id }, name: d.name }
+      return { scope: { districtId: d._id }, name: d.name, ownName: d.name }
     }
     case 'streetId': {
       const s = await findById<StreetDoc>(db, 'streets', placeId)
       if (!s) break
-      return { scope: { streetId: s._id, districtId: s.districtId }, name: s.name }
+      return { scope: { streetId: s._id, districtId: s.districtId }, name: s.name, ownName: s.name }
     }
     case 'communityId': {
       const c = await findById<CommunityDoc>(db, 'communities', placeId)
       if (!c) break
       const street = await findById<StreetDoc>(db, 'streets', c.streetId)
-      return { scope: { communityId: c._id, streetId: c.streetId, districtId: c.districtId }, name: streetCommunityName(street?.name ?? '', c.name) }
+      return { scope: { communityId: c._id, streetId: c.streetId, districtId: c.districtId }, name: streetCommunityName(street?.name ?? '', c.name), ownName: c.name }
     }
     case 'unitId': {
       const u = await findById<UnitDoc>(db, 'units', placeId)
       if (!u) break
-      return { scope: { unitId: u._id, districtId: u.districtId }, name: u.name }
+      return { scope: { unitId: u._id, districtId: u.districtId }, name: u.name, ownName: u.name }
     }
   }
   throw notFound('授权范围')

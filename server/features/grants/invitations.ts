@@ -27,6 +27,8 @@ export interface InvitationDoc {
   scope: Scope
   placeId: string
   placeName: string
+  /** The place's own name, for the grant (Grant.placeName); absent on invitations made before it was kept. */
+  placeOwnName?: string
   inviteeName: string
   createdBy: { userId: string; openid: string; name: string }
   createdAt: Date
@@ -52,6 +54,7 @@ export async function invite(ctx: KnownContext, input: { role: GrantableRole; pl
     scope: place.scope,
     placeId: input.placeId,
     placeName: place.name,
+    placeOwnName: place.ownName,
     inviteeName: input.inviteeName,
     createdBy: { userId: ctx.principal.userId, openid: ctx.openid, name: ctx.principal.name },
     createdAt: now,
@@ -111,7 +114,7 @@ export async function acceptInvitation(ctx: FunctionContext, input: { token: str
 
   const now = ctx.now()
   const userId = existing?._id ?? newId('user')
-  const grant: Grant = { role: doc.role, scope: doc.scope }
+  const grant: Grant = { role: doc.role, scope: doc.scope, ...(doc.placeOwnName ? { placeName: doc.placeOwnName } : {}) }
   await inTransaction(ctx.db, async (t) => {
     const current = (await t.collection('invitations').doc<InvitationDoc>(doc._id).get()).data
     // Taken by a racing acceptance since it was read above.

@@ -1,4 +1,3 @@
-import { authorize } from '../../../src/domain/access'
 import type { CardRef } from '../../../src/domain/contracts/card-ref'
 import type { ConfirmResult } from '../../../src/domain/contracts/report.contract'
 import { AppError } from '../../../src/domain/errors'
@@ -6,13 +5,13 @@ import type { KnownContext } from '../../kernel/function-def'
 import type { Database } from '../../kernel/database'
 import { isDuplicateKey, isTransactionConflict } from '../../db/db-errors'
 import type { CommunityDoc, MemberReportMirror, ReportDoc } from '../../db/docs'
-import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { getRows } from '../../db/read'
 import { inTransaction } from '../../db/transaction'
 import { applyTallyPlan } from '../../db/unit-tallies'
 import { AlreadyReportedHere, LivesElsewhere, writeCheckin, type CheckinWritten } from './checkin-write'
 import { deskCardClaim } from './desk-card'
+import { deskCommunity } from './desk-community'
 
 // 报到: staff of a community confirm a scanned card (or a typed number with
 // the member's proof: desk-card.ts; a move is recorded only so). One report per
@@ -53,8 +52,7 @@ async function livesElsewhere(db: Database, residenceCommunityId: string): Promi
 
 export async function confirm(ctx: KnownContext, input: ConfirmInput): Promise<ConfirmResult> {
   const { db } = ctx
-  const community = await loadCommunity(db, input.communityId)
-  authorize(ctx.principal, 'checkin.scan', communityScope(community))
+  const community = await deskCommunity(ctx, input.communityId)
   const claim = await deskCardClaim(ctx, community, input.card)
   const now = ctx.now()
   const write = (earlierHere: ReportDoc | null) =>

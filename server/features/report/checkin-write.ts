@@ -6,6 +6,7 @@ import { activeReportOf } from '../../db/reports'
 import { cardHolder, type ResolvedCard } from '../card/card-resolve'
 import type { CardClaim } from '../card/card-token'
 import type { Txn } from '../../db/transaction'
+import { memberResidence } from '../../db/member-residence'
 import { newId } from '../../db/new-id'
 import { memberContribution } from '../../db/unit-tallies'
 import { memberChange, type TallyPlan } from '../../../src/domain/unit-tally'
@@ -124,7 +125,7 @@ export async function writeCheckin(db: Database, t: Txn, w: CheckinWrite): Promi
   }
 
   const memberUpdate: Record<string, unknown> = { report: _.set({ reportId, communityId: community._id, reportedAt: now }), updatedAt: now }
-  if (!livesHere) Object.assign(memberUpdate, { communityId: community._id, streetId: community.streetId, districtId: community.districtId })
+  if (!livesHere) Object.assign(memberUpdate, memberResidence(community))
   await t.collection('members').doc(member._id).update({ data: memberUpdate })
   const after = { ...member, report: { reportId, communityId: community._id, reportedAt: now }, streetId: community.streetId }
   const tally = memberChange(memberContribution({ ...member, report: current }), memberContribution(after))

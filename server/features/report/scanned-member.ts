@@ -16,17 +16,18 @@ export async function scannedMember(
 ): Promise<ScannedMember> {
   // The member's mirror of their active report, kept in the report's own transaction.
   const report = member.report ?? null
-  const units = await namesOf(db, 'units', [member.unitId])
-  // The desk's own community is known; only others are looked up.
-  const others = [member.communityId, report?.communityId ?? ''].filter((id) => id !== community._id)
-  const communities = await namesOf(db, 'communities', others)
-  communities.set(community._id, community.name)
+  // Names the member mirrors (MemberDoc.unitName) and the desk's own community are known; only others are looked up.
+  const units = await namesOf(db, 'units', member.unitName === undefined ? [member.unitId] : [])
+  const known = new Map([[community._id, community.name]])
+  if (member.communityName !== undefined) known.set(member.communityId, member.communityName)
+  const communities = await namesOf(db, 'communities', [member.communityId, report?.communityId ?? ''].filter((id) => !known.has(id)))
+  for (const [id, name] of known) communities.set(id, name)
   const visible = canSeeMobile(principal, { memberId: member._id, unitId: member.unitId, reportedCommunityId: report?.communityId ?? null })
   return {
     memberId: member._id,
     name: member.name,
     gender: member.gender,
-    unitName: units.get(member.unitId) ?? '',
+    unitName: member.unitName ?? units.get(member.unitId) ?? '',
     mobile: visible ? member.mobile : maskMobile(member.mobile),
     residenceCommunityId: member.communityId,
     residenceCommunityName: communities.get(member.communityId) ?? '',

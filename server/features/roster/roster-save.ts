@@ -6,6 +6,7 @@ import { isDuplicateKey } from '../../db/db-errors'
 import { authorizedMember } from '../../access/authorized-record'
 import { findCommunity, loadMember } from '../../db/load'
 import type { MemberDoc } from '../../db/docs'
+import { memberResidence, memberUnit } from '../../db/member-residence'
 import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
 import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
@@ -38,7 +39,7 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
   const community = await findCommunity(db, input.fields.communityId)
   if (!community) throw new AppError('UNKNOWN_COMMUNITY')
 
-  const residence = { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
+  const residence = { ...memberResidence(community), ...memberUnit(unit) }
   const branch = input.branchName === undefined ? {} : { branchId: await branchIdOf(db, unit, input.branchName, now) }
   let id: string
   try {
@@ -54,7 +55,7 @@ export async function saveMember(ctx: KnownContext, input: SaveInput): Promise<R
         plan = memberChange(memberContribution(before), memberContribution({ ...before, streetId: community.streetId }))
         return before._id
       }
-      const created = { ...input.fields, ...residence, branchId: null, ...branch, unitId: unit._id, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
+      const created = { ...input.fields, ...residence, branchId: null, ...branch, joinedUnitAt: input.joinedUnitAt ?? now, report: null, createdAt: now, updatedAt: now }
       const { _id } = await t.collection('members').add({ data: { _id: newId('member'), ...created } })
       plan = memberChange(null, memberContribution(created))
       return _id

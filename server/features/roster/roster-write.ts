@@ -5,6 +5,7 @@ import type { CommunityDoc, MemberDoc, UnitDoc } from '../../db/docs'
 import { applyTallyPlan, memberContribution } from '../../db/unit-tallies'
 import { tallyPlan } from '../../../src/domain/unit-tally'
 import { getRows, scanAll } from '../../db/read'
+import { memberResidence, memberUnit } from '../../db/member-residence'
 import { addDoc, addDocs, updateDoc } from '../../db/write'
 
 // Writes checked roster rows. A member is the same member when the unit and
@@ -25,10 +26,6 @@ type Existing = Pick<MemberDoc, '_id' | 'mobile' | 'unitId' | 'streetId' | 'repo
 
 /** New members go in one request per batch: a 10,000-row roster is 50 inserts, not 10,000. */
 const INSERT_BATCH = 200
-
-function residence(community: CommunityDoc) {
-  return { communityId: community._id, streetId: community.streetId, districtId: community.districtId }
-}
 
 /** The tally change of a member moved to `community` (null before: a new member). */
 function moved(before: Existing | null, unitId: string, community: CommunityDoc) {
@@ -55,7 +52,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
     }
     // Found by an old number: the member's newer number stays.
     const { mobile: _mobile, ...rest } = row.fields
-    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...residence(row.community), ...branchOf(row), updatedAt: now })
+    await updateDoc(db, 'members', (current ?? former)!._id, { ...(current ? row.fields : rest), ...memberResidence(row.community), ...memberUnit(unit), ...branchOf(row), updatedAt: now })
     changes.push(moved((current ?? former)!, unitId, row.community))
     updated++
   }
@@ -63,7 +60,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
   await applyTallyPlan(db, tallyPlan(changes), unit)
 
   let created = 0
-  const newDoc = (row: RosterUpsert) => ({ ...row.fields, ...residence(row.community), branchId: row.branchId ?? null, unitId, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
+  const newDoc = (row: RosterUpsert) => ({ ...row.fields, ...memberResidence(row.community), ...memberUnit(unit), branchId: row.branchId ?? null, joinedUnitAt: now, report: null, createdAt: now, updatedAt: now })
   for (let at = 0; at < fresh.length; at += INSERT_BATCH) {
     const batch = fresh.slice(at, at + INSERT_BATCH)
     try {
@@ -85,7 +82,7 @@ export async function upsertRoster(db: Database, unit: UnitDoc, rows: readonly R
         if (!isDuplicateKey(error)) throw error
         const [winner] = await getRows<Existing>(db.collection('members').where({ unitId, mobile: row.fields.mobile }).limit(1))
         if (!winner) throw error
-        await updateDoc(db, 'members', winner._id, { ...row.fields, ...residence(row.community), ...branchOf(row), updatedAt: now })
+        await updateDoc(db, 'members', winner._id, { ...row.fields, ...memberResidence(row.community), ...memberUnit(unit), ...branchOf(row), updatedAt: now })
         await applyTallyPlan(db, tallyPlan([moved(winner, unitId, row.community)]), unit)
         updated++
       }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Fail, Result } from '../../../src/domain/result'
+import type { ActionCall, ActionName, ActionResult, FunctionName } from '../../../src/domain/contracts'
 import type { Database } from '../../../server/kernel/database'
 import { buildLocalApp } from '../../../local/runtime/app'
 import { openLocalDatabase } from '../../../local/runtime/open-database'
@@ -17,13 +18,22 @@ import { uploadPath, type UploadKind } from '../../../src/domain/upload-kinds'
 
 export const TEST_CARD_SECRET = 'integration-test-card-secret'
 
+/**
+ * A signed-in user's calls, typed from the contracts as the client's
+ * CallFunction is: `ok('report', { action: 'confirm', ... })` is the confirm
+ * result. Input no contract allows (the bad-input tests) goes through the raw pair.
+ */
 export interface Caller {
   readonly openid: string
-  call<T = unknown>(fn: string, input: unknown): Promise<Result<T>>
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, input: ActionCall<F, A>): Promise<Result<ActionResult<F, A>>>
   /** Calls and expects success; returns the data. */
-  ok<T = unknown>(fn: string, input: unknown): Promise<T>
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, input: ActionCall<F, A>): Promise<ActionResult<F, A>>
   /** Calls and expects a failure; returns it. */
-  fail(fn: string, input: unknown): Promise<Fail>
+  fail<F extends FunctionName, A extends ActionName<F>>(fn: F, input: ActionCall<F, A>): Promise<Fail>
+  /** Calls with any input, even one no contract allows (a missing action, a wrong type); returns the answer. */
+  rawCall(fn: string, input: unknown): Promise<Result<unknown>>
+  /** Calls with any input and expects a failure; returns it. */
+  rawFail(fn: string, input: unknown): Promise<Fail>
   /** Uploads a file as the h5 client does (PUT /storage/upload under the caller's own folder); returns the answer. */
   upload(kind: UploadKind, fileName: string, bytes: Buffer, cloudPath?: string): Promise<Result<{ fileID: string }>>
   /** Uploads and expects success; returns the fileID. */
@@ -95,6 +105,11 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
       const response = await app.inject({ method: 'POST', url: `/api/${fn}`, headers: { cookie: await cookieOf(openid) }, payload: input as object })
       return response.json() as Result<T>
     }
+    const fail = async (fn: string, input: unknown): Promise<Fail> => {
+      const result = await call(fn, input)
+      if (result.ok) throw new Error(`${openid} ${fn} ${JSON.stringify(input).slice(0, 200)} unexpectedly succeeded: ${JSON.stringify(result.data).slice(0, 300)}`)
+      return result
+    }
     // The client learns its user id from bootstrap, and uploads under it.
     const userId = async (): Promise<string> => {
       if (!userIds.has(openid)) {
@@ -115,17 +130,15 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     }
     return {
       openid,
-      call,
-      async ok<T>(fn: string, input: unknown) {
-        const result = await call<T>(fn, input)
+      call: (fn, input) => call(fn, input),
+      async ok(fn, input) {
+        const result = await call<never>(fn, input)
         if (!result.ok) throw new Error(`${openid} ${fn} ${JSON.stringify(input).slice(0, 200)} failed: ${result.code} ${result.message}`)
         return result.data
       },
-      async fail(fn: string, input: unknown) {
-        const result = await call(fn, input)
-        if (result.ok) throw new Error(`${openid} ${fn} ${JSON.stringify(input).slice(0, 200)} unexpectedly succeeded: ${JSON.stringify(result.data).slice(0, 300)}`)
-        return result
-      },
+      fail,
+      rawCall: (fn, input) => call(fn, input),
+      rawFail: fail,
       upload,
       async uploaded(kind: UploadKind, fileName: string, bytes: Buffer) {
         const result = await upload(kind, fileName, bytes)

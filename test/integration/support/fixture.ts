@@ -77,7 +77,8 @@ export async function seedCity(db: Database): Promise<void> {
   await put(db, 'units', Object.values(UNITS).map((u) => ({ ...u, districtId: DISTRICT, declaredMemberTotal: 0, declaredResidentTotal: 0 })))
 
   const user = (openid: string, grants: Grant[]) => ({ _id: `user-${openid}`, openid, name: openid, grants })
-  const staff = (c: CommunityKey): Grant[] => [{ role: 'staff', scope: { communityId: COMMUNITIES[c]._id, streetId: COMMUNITIES[c].streetId, districtId: DISTRICT } }]
+  // Staff grants keep their community's name, as granted through an invitation.
+  const staff = (c: CommunityKey): Grant[] => [{ role: 'staff', scope: { communityId: COMMUNITIES[c]._id, streetId: COMMUNITIES[c].streetId, districtId: DISTRICT }, placeName: COMMUNITIES[c].name }]
   await put(db, 'users', [
     user(USERS.staffA1, staff('a1')),
     user(USERS.staffA2, staff('a2')),
@@ -110,7 +111,9 @@ export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
   const community = COMMUNITIES[spec.community]
   const member: Omit<MemberDoc, '_id'> = {
     unitId: UNITS[spec.unit]._id,
+    unitName: UNITS[spec.unit].name,
     communityId: community._id,
+    communityName: community.name,
     streetId: community.streetId,
     districtId: DISTRICT,
     name: spec.name,
