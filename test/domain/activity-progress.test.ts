@@ -1,0 +1,69 @@
+import { myStanding, ruleProgress, signupOffer } from '../../src/domain/activity-progress'
+import type { ActivityView } from '../../src/domain/contracts/activity.contract'
+
+const NOW = new Date('2026-05-01T02:00:00.000Z')
+
+function view(overrides: Partial<ActivityView> = {}): ActivityView {
+  return {
+    activityId: 'a1',
+    organiserKind: 'community',
+    communityId: 'c1',
+    communityName: '曙光社区',
+    title: '义务巡逻',
+    postId: null,
+    postName: null,
+    description: '',
+    place: '曙光社区',
+    startAt: '2026-05-10T01:00:00.000Z',
+    endAt: '2026-05-10T03:00:00.000Z',
+    status: 'published',
+    signupRequired: true,
+    capacity: 10,
+    signupOpensAt: null,
+    signupClosesAt: '2026-05-10T01:00:00.000Z',
+    signedUp: 0,
+    waitlisted: 0,
+    location: null,
+    cancelReason: null,
+    claimedPost: false,
+    mySignup: null,
+    myWaitlistPosition: null,
+    myAttendance: null,
+    ...overrides,
+  }
+}
+
+describe('the year against the rule', () => {
+  it('marks each kind short until it reaches the minimum', () => {
+    expect(ruleProgress({ required: 2, community: 2, unit: 1 })).toEqual([
+      { kind: 'community', label: '社区组织', done: 2, required: 2, short: false },
+      { kind: 'unit', label: '单位组织（结对社区）', done: 1, required: 2, short: true },
+    ])
+    expect(ruleProgress({ required: 2, community: 0, unit: 3 }).map((r) => r.short)).toEqual([true, false])
+  })
+})
+
+describe('a member’s standing on an activity', () => {
+  it('says 已签到 with hours once credited, before 已报名 and the waitlist place', () => {
+    expect(myStanding(view())).toBeNull()
+    expect(myStanding(view({ mySignup: 'signedUp' }))).toEqual({ text: '已报名', tone: 'green' })
+    expect(myStanding(view({ mySignup: 'waitlisted', myWaitlistPosition: 3 }))).toEqual({ text: '候补第3位', tone: 'amber' })
+    const inAt = '2026-05-10T01:00:00.000Z'
+    expect(myStanding(view({ mySignup: 'signedUp', myAttendance: { inAt, outAt: null, minutes: null } }))?.text).toBe('已签到')
+    expect(myStanding(view({ myAttendance: { inAt, outAt: inAt, minutes: 90 } }))?.text).toBe('已签到 · 1.5小时')
+  })
+})
+
+describe('what the detail page offers', () => {
+  it('sign up until the window closes, cancel once signed up or waitlisted', () => {
+    expect(signupOffer(view(), NOW)).toEqual({ action: 'signUp' })
+    expect(signupOffer(view({ mySignup: 'waitlisted' }), NOW)).toEqual({ action: 'cancel' })
+    expect(signupOffer(view({ mySignup: 'signedUp' }), new Date('2026-05-10T01:00:00.000Z'))).toEqual({ closed: '报名已截止' })
+  })
+
+  it('says why when sign-up is not open', () => {
+    expect(signupOffer(view({ signupRequired: false }), NOW)).toEqual({ closed: '该活动无需报名，到场扫码签到即可' })
+    expect(signupOffer(view({ signupOpensAt: '2026-05-02T00:00:00.000Z' }), NOW)).toEqual({ closed: '报名尚未开始' })
+    expect(signupOffer(view({ status: 'cancelled' }), NOW)).toEqual({ closed: '活动已取消' })
+  })
+})
