@@ -10,7 +10,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { checkCall } from '../../../services/validate'
-import { Scanner } from './scanner'
+import { Scanner } from '../../../components/qr-scanner/scanner'
 import '../../../components/buttons.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
@@ -144,7 +144,7 @@ function Checkin({ grant, communityId }: { grant: GrantView; communityId: string
       <View className='card'>
         <Text className='card__title'>{`扫描联系证 · ${grant.scopeName}`}</Text>
         <Text className='card__text'>请党员出示“我的联系证”二维码或纸质联系证，扫码后核对信息并确认报到。</Text>
-        <Scanner busy={busy} onScanned={(token) => void lookup({ token: token.trim() })} />
+        <Scanner idPrefix='checkin' subject='联系证二维码' otherWay='输入联系证号' busy={busy} onScanned={(token) => void lookup({ token: token.trim() })} />
       </View>
       <View className='card'>
         <Text className='card__title'>输入联系证号</Text>

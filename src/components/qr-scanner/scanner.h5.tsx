@@ -1,27 +1,33 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { Button, View } from '@tarojs/components'
 import jsQR from 'jsqr'
-import { Notice } from '../../../components/notice'
+import { Notice } from '../notice'
 import type { ScannerProps } from './scanner-props'
+import './scanner.css'
 
 // h5: Taro.scanCode does nothing in a browser, so the page reads QR codes
 // itself: the camera (getUserMedia, jsQR on video frames) or a photo of the
-// card chosen from the album, and the page also takes a typed 联系证号.
+// code chosen from the album (also how the browser tests feed it a screenshot).
 
 const FRAME_WIDTH = 640
 
-function cameraMessage(error: unknown): string {
+/** "从相册选择二维码图片，或输入联系证号": the ways left when the camera fails. */
+function otherWays(otherWay: string | undefined, joiner: string): string {
+  return otherWay ? `从相册选择二维码图片${joiner}${otherWay}` : '从相册选择二维码图片'
+}
+
+function cameraMessage(error: unknown, otherWay: string | undefined): string {
   const name = (error as { name?: string })?.name ?? ''
   if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') {
-    return '未获得摄像头权限。请在浏览器设置中允许本网页使用摄像头，或从相册选择二维码图片、输入联系证号。'
+    return `未获得摄像头权限。请在浏览器设置中允许本网页使用摄像头，或${otherWays(otherWay, '、')}。`
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') {
-    return '没有找到可用的摄像头。请从相册选择二维码图片，或输入联系证号。'
+    return `没有找到可用的摄像头。请${otherWays(otherWay, '，或')}。`
   }
   if (name === 'NotReadableError' || name === 'TrackStartError') {
     return '摄像头正被其他应用占用，请关闭后重试，或从相册选择二维码图片。'
   }
-  return '无法打开摄像头，请从相册选择二维码图片，或输入联系证号。'
+  return `无法打开摄像头，请${otherWays(otherWay, '，或')}。`
 }
 
 function loadImage(file: Blob): Promise<HTMLImageElement> {
@@ -62,7 +68,7 @@ export function decodeImage(image: CanvasImageSource & { width: number; height: 
   return null
 }
 
-export function Scanner({ onScanned, busy }: ScannerProps) {
+export function Scanner({ onScanned, busy, idPrefix, subject, otherWay }: ScannerProps) {
   const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off')
   const [message, setMessage] = useState<string | null>(null)
   const videoRef = useRef<HTMLVideoElement | null>(null)
@@ -88,7 +94,7 @@ export function Scanner({ onScanned, busy }: ScannerProps) {
     setMessage(null)
     const media = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined
     if (!media || typeof media.getUserMedia !== 'function') {
-      setMessage('当前浏览器无法使用摄像头（需在 HTTPS 或本机地址下打开）。请从相册选择二维码图片，或输入联系证号。')
+      setMessage(`当前浏览器无法使用摄像头（需在 HTTPS 或本机地址下打开）。请${otherWays(otherWay, '，或')}。`)
       return
     }
     setCamera('starting')
@@ -126,7 +132,7 @@ export function Scanner({ onScanned, busy }: ScannerProps) {
       frameRef.current = requestAnimationFrame(tick)
     } catch (error) {
       stopCamera()
-      setMessage(cameraMessage(error))
+      setMessage(cameraMessage(error, otherWay))
     }
   }
 
@@ -139,7 +145,7 @@ export function Scanner({ onScanned, busy }: ScannerProps) {
       const image = await loadImage(file)
       const text = decodeImage(image)
       if (text) onScanned(text)
-      else setMessage('未能从图片中识别出二维码。请选择一张清晰、完整的联系证二维码图片，或输入联系证号。')
+      else setMessage(`未能从图片中识别出二维码。请选择一张清晰、完整的${subject}图片${otherWay ? `，或${otherWay}` : ''}。`)
     } catch {
       setMessage('无法读取这张图片，请选择 JPG 或 PNG 格式的二维码图片。')
     } finally {
@@ -151,23 +157,23 @@ export function Scanner({ onScanned, busy }: ScannerProps) {
   return (
     <View className='scanner'>
       <View className={camera === 'off' ? 'scanner__video scanner__video--off' : 'scanner__video'}>
-        <video ref={videoRef} className='scanner__stream' id='checkin-video' muted playsInline />
+        <video ref={videoRef} className='scanner__stream' id={`${idPrefix}-video`} muted playsInline />
         {camera === 'on' ? <View className='scanner__frame' /> : null}
       </View>
       {camera === 'off' ? (
-        <Button className='btn btn--primary btn--block' id='checkin-camera-start' disabled={busy || undefined} onClick={() => void startCamera()}>
+        <Button className='btn btn--primary btn--block' id={`${idPrefix}-camera-start`} disabled={busy || undefined} onClick={() => void startCamera()}>
           打开摄像头扫码
         </Button>
       ) : (
-        <Button className='btn btn--plain btn--block' id='checkin-camera-stop' onClick={stopCamera}>
+        <Button className='btn btn--plain btn--block' id={`${idPrefix}-camera-stop`} onClick={stopCamera}>
           {camera === 'starting' ? '正在打开摄像头…' : '关闭摄像头'}
         </Button>
       )}
-      <label className='btn btn--plain btn--block scanner__file' id='checkin-image-label'>
+      <label className='btn btn--plain btn--block scanner__file' id={`${idPrefix}-image-label`}>
         从相册选择二维码图片
-        <input className='visually-hidden' id='checkin-image-input' type='file' accept='image/*' disabled={busy} onChange={(e) => void onImage(e)} />
+        <input className='visually-hidden' id={`${idPrefix}-image-input`} type='file' accept='image/*' disabled={busy} onChange={(e) => void onImage(e)} />
       </label>
-      <Notice id='checkin-camera-message' tone='warn' text={message} />
+      <Notice id={`${idPrefix}-camera-message`} tone='warn' text={message} />
     </View>
   )
 }
