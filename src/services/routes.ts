@@ -82,6 +82,14 @@ import type { MenuEntry, Tab } from '../domain/menu'
  *               .district-row__unit, #district-totals, #district-chart
  *               (.district-bar, .district-bar__fill--below)
  *
+ *   活动签到码   #page-activity-qr (?activityId=…&direction=in|out),
+ *               #activity-qr-title, #activity-qr-direction (.chip 签到码 |
+ *               签退码), #activity-qr-image (the QR <img>, a PNG data URL
+ *               drawn by the function), #activity-qr-token (its text,
+ *               visually hidden), #activity-qr-label (请扫码签到 | 请扫码签退),
+ *               #activity-qr-countdown ("N 秒后更新"), #activity-qr-loading,
+ *               #activity-qr-error (retrying), #activity-qr-closed
+ *               (cancelled, ended, not published)
  *   设置与授权  #setup-code, #setup-district, #setup-name, #setup-submit,
  *               #setup-error, #setup-done; #org-street-name, #org-street-add,
  *               #org-community-street (chips), #org-community-name,

@@ -7,6 +7,7 @@ import { withDbLatency } from './support/db-latency'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
 import { addMember, COMMUNITIES, seedCity, USERS } from './support/fixture'
+import { readQr } from './support/qr'
 
 // Sign-in and sign-out by the organiser's rotating code, by 联系证 and by
 // hand; hours at the edges; the year's counts (issue 9 §4, §5). The server's
@@ -96,6 +97,16 @@ it('ten scans at once by one member record once', async () => {
   expect(data.filter((d) => !d.already)).toHaveLength(1)
   expect(new Set(data.map((d) => d.at)).size).toBe(1)
   expect(await records(a.activityId)).toHaveLength(1)
+})
+
+it("the display's QR image holds the code, and says when to fetch the next by the server's clock", async () => {
+  const a = await activity(10)
+  const shown = await staff().ok<{ token: string; qr: string; serverNow: string; refreshAt: string }>('activity', { action: 'signinCode', activityId: a.activityId, direction: 'out' })
+  expect(readQr(shown.qr)).toBe(shown.token)
+  expect(shown.serverNow).toBe(h.clock.now.toISOString())
+  const wait = Date.parse(shown.refreshAt) - Date.parse(shown.serverNow)
+  expect(wait).toBeGreaterThan(0)
+  expect(wait).toBeLessThanOrEqual(15_000)
 })
 
 it('a code is good in its window and the next; replayed 30 s later it is refused', async () => {

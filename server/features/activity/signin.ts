@@ -11,6 +11,7 @@ import { namesOf } from '../../db/names'
 import { findInTransaction, inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { resolveToken } from '../card/card-resolve'
+import { qrDataUrl } from '../card/card-view'
 import { isOpenTo, managedActivity, requireOpenTo } from './activity-access'
 import { attendanceRow } from './attendance'
 import { codeExpiresAt, currentSigninCode, nextWindowAt, verifySigninCode } from './signin-token'
@@ -26,11 +27,14 @@ export function attendanceId(activityId: string, memberId: string): string {
 }
 
 /** The organiser's display may show the code early; the scan is what the schedule decides. */
-export function signinCode(ctx: KnownContext, activity: ActivityDoc, direction: Direction) {
+export async function signinCode(ctx: KnownContext, activity: ActivityDoc, direction: Direction) {
   if (activity.status !== 'published') throw new AppError(activity.status === 'cancelled' ? 'ACTIVITY_CANCELLED' : activity.status === 'ended' ? 'ACTIVITY_ENDED' : 'ACTIVITY_NOT_OPEN')
   const now = ctx.now()
+  const token = currentSigninCode(ctx.env.cardSecret, activity._id, direction, now)
   return {
-    token: currentSigninCode(ctx.env.cardSecret, activity._id, direction, now),
+    token,
+    // Drawn here as the card's QR is, so the display page ships no QR encoder.
+    qr: await qrDataUrl(token),
     direction,
     serverNow: now.toISOString(),
     refreshAt: nextWindowAt(now).toISOString(),

@@ -115,6 +115,8 @@ export type SigninResult = z.output<typeof signinResultSchema>
 
 export const signinCodeSchema = z.strictObject({
   token: z.string(),
+  /** The token as a PNG data URL, drawn by the function (no QR library in the app). */
+  qr: z.string(),
   direction: z.enum(['in', 'out']),
   /** The server's time: the display shows the code, not its own clock. */
   serverNow: isoDate,
