@@ -1,4 +1,6 @@
 import { myStanding, ruleProgress, signupOffer } from '../../src/domain/activity-progress'
+import { readSigninCode } from '../../src/domain/signin-code-text'
+import { signSigninCode } from '../../server/features/activity/signin-token'
 import type { ActivityView } from '../../src/domain/contracts/activity.contract'
 
 const NOW = new Date('2026-05-01T02:00:00.000Z')
@@ -65,5 +67,15 @@ describe('what the detail page offers', () => {
     expect(signupOffer(view({ signupRequired: false }), NOW)).toEqual({ closed: '该活动无需报名，到场扫码签到即可' })
     expect(signupOffer(view({ signupOpensAt: '2026-05-02T00:00:00.000Z' }), NOW)).toEqual({ closed: '报名尚未开始' })
     expect(signupOffer(view({ status: 'cancelled' }), NOW)).toEqual({ closed: '活动已取消' })
+  })
+})
+
+describe('reading a sign-in code without the secret', () => {
+  it('gives the activity and direction the server wrote into it', () => {
+    const token = signSigninCode('s3cret', { activityId: 'activity_01HZY-abc', window: 123, direction: 'out' })
+    expect(readSigninCode(token)).toEqual({ activityId: 'activity_01HZY-abc', direction: 'out' })
+    expect(readSigninCode(`  ${signSigninCode('s3cret', { activityId: 'a', window: 0, direction: 'in' })}\n`)).toEqual({ activityId: 'a', direction: 'in' })
+    expect(readSigninCode('SBD1.abc.1.xyz')).toBeNull()
+    expect(readSigninCode('https://example.com')).toBeNull()
   })
 })
