@@ -1,4 +1,5 @@
 import type { MenuEntry, Tab } from '../domain/menu'
+import { SIGNIN_PAGE } from './activity-pages'
 
 /*
  * Where each entry goes, and the hooks browser tests use.
@@ -90,6 +91,22 @@ import type { MenuEntry, Tab } from '../domain/menu'
  *               #activity-qr-countdown ("N 秒后更新"), #activity-qr-loading,
  *               #activity-qr-error (retrying), #activity-qr-closed
  *               (cancelled, ended, not published)
+ *   活动（党员） #activities-year (#activities-year-community |
+ *               #activities-year-unit: "X / 2", .year-rule--short when short;
+ *               #activities-year-note), #activities-when-upcoming|past,
+ *               #activities-list (#activity-row-<activityId>, .activity-row__mine:
+ *               已报名 | 候补第N位 | 已签到 · N小时), #activities-empty,
+ *               #activities-prev|next, #activities-resident-note (residents)
+ *   活动详情     #page-activity (?activityId=…), #activity-title,
+ *               #activity-standing, #activity-seats, #activity-my-attendance,
+ *               #activity-signup, #activity-cancel-signup,
+ *               #activity-signup-closed, #activity-scan, #activity-error,
+ *               #activity-resident-note
+ *   扫码签到     #page-signin (?activityId=… from an activity's page),
+ *               #signin-image-input (h5 file input), #signin-camera-start,
+ *               #signin-scan (weapp), #signin-busy, #signin-error,
+ *               #signin-result (#signin-result-title: 签到成功 | 已签到 |
+ *               签退成功 | 已签退, #signin-result-text), #signin-again
  *   设置与授权  #setup-code, #setup-district, #setup-name, #setup-submit,
  *               #setup-error, #setup-done; #org-street-name, #org-street-add,
  *               #org-community-street (chips), #org-community-name,
@@ -144,7 +161,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'checkin.scan': '/packages/staff/checkin/index',
   'posts.manage': '/packages/staff/posts/index',
   'community.summary': '/packages/staff/summary/index',
-  'activity.signin': pending('member', 'activity.signin'),
+  'activity.signin': SIGNIN_PAGE,
   'service.log': pending('member', 'service.log'),
   'activity.manage': pending('staff', 'activity.manage'),
   'need.submit': pending('resident', 'need.submit'),

@@ -2,38 +2,12 @@ import { myStanding, ruleProgress, signupOffer } from '../../src/domain/activity
 import { readSigninCode } from '../../src/domain/signin-code-text'
 import { signSigninCode } from '../../server/features/activity/signin-token'
 import type { ActivityView } from '../../src/domain/contracts/activity.contract'
+import { activityView } from '../client/support/activity-view'
 
 const NOW = new Date('2026-05-01T02:00:00.000Z')
 
-function view(overrides: Partial<ActivityView> = {}): ActivityView {
-  return {
-    activityId: 'a1',
-    organiserKind: 'community',
-    communityId: 'c1',
-    communityName: '曙光社区',
-    title: '义务巡逻',
-    postId: null,
-    postName: null,
-    description: '',
-    place: '曙光社区',
-    startAt: '2026-05-10T01:00:00.000Z',
-    endAt: '2026-05-10T03:00:00.000Z',
-    status: 'published',
-    signupRequired: true,
-    capacity: 10,
-    signupOpensAt: null,
-    signupClosesAt: '2026-05-10T01:00:00.000Z',
-    signedUp: 0,
-    waitlisted: 0,
-    location: null,
-    cancelReason: null,
-    claimedPost: false,
-    mySignup: null,
-    myWaitlistPosition: null,
-    myAttendance: null,
-    ...overrides,
-  }
-}
+const view = (overrides: Partial<ActivityView> = {}) =>
+  activityView({ startAt: '2026-05-10T01:00:00.000Z', endAt: '2026-05-10T03:00:00.000Z', signupClosesAt: '2026-05-10T01:00:00.000Z', ...overrides })
 
 describe('the year against the rule', () => {
   it('marks each kind short until it reaches the minimum', () => {
