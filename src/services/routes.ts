@@ -106,7 +106,8 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               #signin-image-input (h5 file input), #signin-camera-start,
  *               #signin-scan (weapp), #signin-busy, #signin-error,
  *               #signin-result (#signin-result-title: 签到成功 | 已签到 |
- *               签退成功 | 已签退, #signin-result-text), #signin-again
+ *               签退成功 | 已签退, #signin-result-activity, #signin-result-text),
+ *               #signin-again, #signin-back, #signin-activity
  *   设置与授权  #setup-code, #setup-district, #setup-name, #setup-submit,
  *               #setup-error, #setup-done; #org-street-name, #org-street-add,
  *               #org-community-street (chips), #org-community-name,

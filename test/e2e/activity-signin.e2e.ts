@@ -97,7 +97,7 @@ it('a member signs in by reading the organiser’s QR from a photo, and their co
     if (error && !error.includes('过期')) throw new Error(`sign-in refused: ${error}`)
   }
   await expect(result.textContent()).resolves.toBe('签到成功')
-  await expect(member.page.locator('#page-signin #signin-result-text').textContent()).resolves.toContain('“楼道清洁志愿服务”')
+  await expect(member.page.locator('#page-signin #signin-result-activity').textContent()).resolves.toBe('“楼道清洁志愿服务”')
   await shot(member.page, 'activity-signin-3-member-signed-in')
 
   // Once, with the phone's position and accuracy, inside the radius.

@@ -86,8 +86,9 @@ function SigninDone({ result, fromActivity, onAgain }: { result: SigninResult; f
         <Text className='signin-result__title' id='signin-result-title'>
           {result.already ? `已${verb}` : `${verb}成功`}
         </Text>
+        <Text className='signin-result__text' id='signin-result-activity'>{`“${result.title}”`}</Text>
         <Text className='signin-result__text' id='signin-result-text'>
-          {result.already ? `您已于${dateTimeText(result.at)}${verb}“${result.title}”，本次未重复记录。` : `“${result.title}”，${dateTimeText(result.at)}${verb}。`}
+          {result.already ? `您已于${dateTimeText(result.at)}${verb}，本次未重复记录。` : `${verb}时间：${dateTimeText(result.at)}`}
         </Text>
       </View>
       <View className='actions'>
