@@ -14,7 +14,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/activities/index', 'pages/needs/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/unit', pages: ['roster/index', 'stats/index', 'cards/index', 'receipt/index'] },
-    { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index', 'residents/index', 'activity-qr/index'] },
+    { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index', 'residents/index', 'activity-qr/index', 'activities/index', 'activity-edit/index', 'activity/index', 'activity-attendance/index'] },
     { root: 'packages/admin', pages: ['district/index', 'setup/index', 'org/index', 'grants/index', 'accept/index', 'audit/index'] },
     { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index', 'activity/index', 'signin/index'] },
     { root: 'packages/resident', pages: ['pending/index', 'register/index'] },

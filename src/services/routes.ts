@@ -83,6 +83,40 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               .district-row__unit, #district-totals, #district-chart
  *               (.district-bar, .district-bar__fill--below)
  *
+ *   组织活动     #page-activity-list (?communityId= for a unit organiser),
+ *               #activity-new, #activity-when-upcoming|past (tabs),
+ *               #activity-list (#activity-row-<activityId>, each an
+ *               .activity-summary), #activity-list-empty, #activity-prev,
+ *               #activity-next, #activity-page, #activity-no-community
+ *   新建/编辑活动 #page-activity-edit (?activityId= edits; else creates),
+ *               #activity-form, #activity-title, #activity-post (Picker;
+ *               #activity-post-text is the chosen post), #activity-description,
+ *               #activity-place, #activity-startAt, #activity-endAt (typed as
+ *               "2026-05-10 09:00", China time), #activity-signupRequired
+ *               (chips 需要报名 | 无需报名), #activity-capacity,
+ *               #activity-signupOpensAt, #activity-signupClosesAt,
+ *               #activity-locate, #activity-location-text,
+ *               #activity-location-clear, #activity-radius, #activity-note
+ *               (published only), #activity-error, #activity-save,
+ *               #activity-closed
+ *   活动详情     #page-activity (?activityId=), #activity-detail,
+ *               #activity-summary, #activity-location, #activity-qr-in,
+ *               #activity-qr-out, #activity-publish, #activity-attendance,
+ *               #activity-edit, #activity-end, #activity-cancel,
+ *               #activity-cancel-form (#activity-cancel-reason,
+ *               #activity-cancel-confirm, #activity-cancel-back),
+ *               #activity-action-error
+ *   报名与签到   #page-activity-attendance (?activityId=), #attendance-totals,
+ *               the card scanner (#attendance-scan on weapp;
+ *               #attendance-image-input, #attendance-camera-start… on h5),
+ *               #attendance-scan-result, #attendance-error,
+ *               #attendance-attended (#attendance-row-<memberId>:
+ *               .attendance-row__in|__out|__minutes|__distance|__flag,
+ *               .attendance-correction, .attendance-correct),
+ *               #attendance-attended-empty, #attendance-signed-up
+ *               (#signup-row-<memberId>, .signup-add), #attendance-waitlist
+ *               (.waitlist-row in order), #attendance-add-form and
+ *               #attendance-correct-form (-in, -out, -reason, -save, -cancel)
  *   活动签到码   #page-activity-qr (?activityId=…&direction=in|out),
  *               #activity-qr-title, #activity-qr-direction (.chip 签到码 |
  *               签退码), #activity-qr-image (the QR <img>, a PNG data URL
@@ -164,7 +198,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'community.summary': '/packages/staff/summary/index',
   'activity.signin': SIGNIN_PAGE,
   'service.log': pending('member', 'service.log'),
-  'activity.manage': pending('staff', 'activity.manage'),
+  'activity.manage': '/packages/staff/activities/index',
   'need.submit': pending('resident', 'need.submit'),
   'need.manage': pending('staff', 'need.manage'),
   'roster.manage': '/packages/unit/roster/index',

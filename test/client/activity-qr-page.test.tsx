@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { setRouterParams } from '@tarojs/taro'
+import { setRouterParams } from './support/taro'
 import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import ActivityQrPage from '../../src/packages/staff/activity-qr/index'

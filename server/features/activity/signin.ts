@@ -11,7 +11,7 @@ import { namesOf } from '../../db/names'
 import { findInTransaction, inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { resolveToken } from '../card/card-resolve'
-import { qrDataUrl } from '../card/card-view'
+import { drawQrDataUrl } from '../card/card-view'
 import { isOpenTo, managedActivity, requireOpenTo } from './activity-access'
 import { attendanceRow } from './attendance'
 import { codeExpiresAt, currentSigninCode, nextWindowAt, verifySigninCode } from './signin-token'
@@ -33,8 +33,9 @@ export async function signinCode(ctx: KnownContext, activity: ActivityDoc, direc
   const token = currentSigninCode(ctx.env.cardSecret, activity._id, direction, now)
   return {
     token,
-    // Drawn here as the card's QR is, so the display page ships no QR encoder.
-    qr: await qrDataUrl(token),
+    // Drawn here as the card's QR is, so the display page ships no QR encoder;
+    // not cached with the cards' images: a code lives 15 s.
+    qr: await drawQrDataUrl(token),
     direction,
     serverNow: now.toISOString(),
     refreshAt: nextWindowAt(now).toISOString(),

@@ -23,11 +23,16 @@ const qrCache = new Map<string, Promise<string>>()
 // (qrcode hands rendererOpts to pngjs; its typings list only the JPEG/WebP quality.)
 const PNG_OPTIONS = { filterType: 2, deflateStrategy: zlib.Z_DEFAULT_STRATEGY }
 
-/** A QR image the member can show and a print sheet can hold; medium error correction survives a worn printout. */
+/** A QR image of `token` as a PNG data URL; medium error correction survives a worn printout or a glaring screen. */
+export function drawQrDataUrl(token: string): Promise<string> {
+  return QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 320, rendererOpts: PNG_OPTIONS as object })
+}
+
+/** A card's QR image, which the member can show and a print sheet can hold (cached by token). */
 export function qrDataUrl(token: string): Promise<string> {
   const cached = qrCache.get(token)
   if (cached) return cached
-  const drawn = QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 320, rendererOpts: PNG_OPTIONS as object })
+  const drawn = drawQrDataUrl(token)
   drawn.catch(() => qrCache.delete(token))
   qrCache.set(token, drawn)
   if (qrCache.size > QR_CACHE_SIZE) qrCache.delete(qrCache.keys().next().value!)

@@ -2,8 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { ActionCall } from '../../../domain/contracts'
-import { postsContract, type PostView } from '../../../domain/contracts/posts.contract'
+import { postsContract } from '../../../domain/contracts/posts.contract'
 import { SERVICE_CATALOG } from '../../../domain/service-catalog'
+import { groupPosts } from './group-posts'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
 import { FieldRow, TextField } from '../../../components/field'
@@ -19,21 +20,6 @@ import './index.css'
 const CATEGORIES = SERVICE_CATALOG.filter((c) => c.kind !== 'custom')
 const CATEGORY_KEYS = CATEGORIES.map((c) => c.key)
 const CATEGORY_NAMES = Object.fromEntries(CATEGORIES.map((c) => [c.key, c.name])) as Record<string, string>
-
-/** Posts grouped by category, in the order of 附件1, then any category a community added. */
-export function groupPosts(posts: readonly PostView[]): Array<{ category: string; categoryName: string; posts: PostView[] }> {
-  const order = (key: string) => {
-    const i = SERVICE_CATALOG.findIndex((c) => c.key === key)
-    return i < 0 ? SERVICE_CATALOG.length : i
-  }
-  const groups = new Map<string, { category: string; categoryName: string; posts: PostView[] }>()
-  for (const post of posts) {
-    const group = groups.get(post.category) ?? { category: post.category, categoryName: post.categoryName, posts: [] }
-    group.posts.push(post)
-    groups.set(post.category, group)
-  }
-  return [...groups.values()].sort((a, b) => order(a.category) - order(b.category) || a.categoryName.localeCompare(b.categoryName, 'zh'))
-}
 
 // 服务岗位 (posts.manage): the community's service catalog. 附件1's items
 // come preloaded; staff add posts of their own, rename and retire them (a
