@@ -38,6 +38,7 @@ const ACTIVITY: ActivityView = {
   claimedPost: false,
   mySignup: null,
   myWaitlistPosition: null,
+  myAttendance: null,
 }
 
 function row(overrides: Partial<AttendanceRow>): AttendanceRow {

@@ -47,6 +47,7 @@ const PUBLISHED: ActivityView = {
   claimedPost: false,
   mySignup: null,
   myWaitlistPosition: null,
+  myAttendance: null,
 }
 
 const input = (id: string) => document.getElementById(id) as HTMLInputElement

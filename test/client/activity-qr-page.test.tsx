@@ -34,6 +34,7 @@ const ACTIVITY = {
   claimedPost: false,
   mySignup: null,
   myWaitlistPosition: null,
+  myAttendance: null,
 }
 
 // The server's clock is 2026; the phone's (jest's fake clock) is 2020: the
