@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { EmptyState } from '../../components/empty-state'
+import { Pager } from '../../components/pager'
 import { RemoteState } from '../../components/remote-state'
 import { callFunction } from '../../services/call-function'
 import { useRemote } from '../../services/use-remote'
@@ -42,17 +43,7 @@ export function ActivityFeed() {
           {list.data.rows.map((activity) => (
             <ActivityRow key={activity.activityId} activity={activity} />
           ))}
-          {pages > 1 ? (
-            <View className='pager'>
-              <Button className='btn-mini btn-mini--grey' id='activities-prev' disabled={page <= 1 || undefined} onClick={() => setPage((p) => Math.max(1, p - 1))}>
-                上一页
-              </Button>
-              <Text id='activities-page'>{`第 ${page} / ${pages} 页`}</Text>
-              <Button className='btn-mini btn-mini--grey' id='activities-next' disabled={page >= pages || undefined} onClick={() => setPage((p) => p + 1)}>
-                下一页
-              </Button>
-            </View>
-          ) : null}
+          <Pager idPrefix='activities' page={page} pages={pages} onPage={setPage} />
         </View>
       )}
     </View>
