@@ -1,7 +1,7 @@
 // Where a member's activity pages live (packages/member): the detail, with
 // sign-up, and the scanner that signs in and out.
 
-export const ACTIVITY_PAGE = '/packages/member/activity/index'
+const ACTIVITY_PAGE = '/packages/member/activity/index'
 export const SIGNIN_PAGE = '/packages/member/signin/index'
 
 export function activityPageOf(activityId: string): string {

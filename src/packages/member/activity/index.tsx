@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { ORGANISER_LABELS, myStanding, signupOffer } from '../../../domain/activity-progress'
+import { ORGANISER_LABELS, myStanding, signupOffer, type SignupOffer } from '../../../domain/activity-progress'
 import { activityContract, type ActivityView } from '../../../domain/contracts/activity.contract'
 import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import { EmptyState } from '../../../components/empty-state'
@@ -108,7 +108,7 @@ function ActivityDetail({ activity: a, member, onChanged }: { activity: Activity
 
 interface ActionsProps {
   activity: ActivityView
-  offer: ReturnType<typeof signupOffer>
+  offer: SignupOffer
   busy: boolean
   onSignUp: () => void
   onCancel: () => void
