@@ -128,14 +128,15 @@ import { SIGNIN_PAGE } from './activity-pages'
  *   活动（党员） #activities-year (#activities-year-community |
  *               #activities-year-unit: "X / 2", .year-rule--short when short;
  *               #activities-year-note), #activities-when-upcoming|past,
- *               #activities-list (#activity-row-<activityId>, .activity-row__mine:
+ *               #activities-list (#activities-row-<activityId>, .activity-row__mine:
  *               已报名 | 候补第N位 | 已签到 · N小时), #activities-empty,
  *               #activities-prev|next, #activities-resident-note (residents)
- *   活动详情     #page-activity (?activityId=…), #activity-title,
- *               #activity-standing, #activity-seats, #activity-my-attendance,
- *               #activity-signup, #activity-cancel-signup,
- *               #activity-signup-closed, #activity-scan, #activity-error,
- *               #activity-resident-note
+ *   活动（党员详情） #page-member-activity (?activityId=…),
+ *               #member-activity-title, #member-activity-standing,
+ *               #member-activity-seats, #member-activity-my-attendance,
+ *               #member-activity-signup, #member-activity-cancel-signup,
+ *               #member-activity-signup-closed, #member-activity-scan,
+ *               #member-activity-error, #member-activity-resident-note
  *   扫码签到     #page-signin (?activityId=… from an activity's page),
  *               #signin-image-input (h5 file input), #signin-camera-start,
  *               #signin-scan (weapp), #signin-busy, #signin-error,

@@ -43,7 +43,7 @@ describe('活动 tab', () => {
     })
     render(<ActivitiesPage />)
 
-    expect((await screen.findByText('义务巡逻')).closest('#activity-row-a1')?.textContent).toContain('候补第2位')
+    expect((await screen.findByText('义务巡逻')).closest('#activities-row-a1')?.textContent).toContain('候补第2位')
     const community = document.getElementById('activities-year-community')!
     expect(community.textContent).toBe('1 / 2社区组织')
     expect(community.className).toContain('year-rule--short')
@@ -51,10 +51,10 @@ describe('活动 tab', () => {
     expect(unit.textContent).toBe('2 / 2单位组织（结对社区）')
     expect(unit.className).not.toContain('year-rule--short')
     expect(document.getElementById('activities-year-note')?.textContent).toContain('社区组织还差1次')
-    expect(document.getElementById('activity-row-a2')?.textContent).toContain('已报名')
-    expect(document.getElementById('activity-row-a2')?.textContent).toContain('我认领的岗位：健康服务')
-    expect(document.getElementById('activity-row-a3')?.textContent).toContain('已签到 · 1.5小时')
-    expect(document.getElementById('activity-row-a3')?.textContent).toContain('曙光社区 · 单位组织')
+    expect(document.getElementById('activities-row-a2')?.textContent).toContain('已报名')
+    expect(document.getElementById('activities-row-a2')?.textContent).toContain('我认领的岗位：健康服务')
+    expect(document.getElementById('activities-row-a3')?.textContent).toContain('已签到 · 1.5小时')
+    expect(document.getElementById('activities-row-a3')?.textContent).toContain('曙光社区 · 单位组织')
     expect(document.getElementById('entry-activity-signin')).not.toBeNull()
     expect(callsTo(mockedCall, 'activity', 'list')).toEqual([{ action: 'list', when: 'upcoming', page: 1, pageSize: 20 }])
 
@@ -62,7 +62,7 @@ describe('活动 tab', () => {
     expect((await screen.findByText('去年的活动')).closest('.activity-row')?.textContent).toContain('已结束')
     expect(callsTo(mockedCall, 'activity', 'list').at(-1)).toEqual({ action: 'list', when: 'past', page: 1, pageSize: 20 })
 
-    fireEvent.click(document.getElementById('activity-row-old')!)
+    fireEvent.click(document.getElementById('activities-row-old')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/activity/index?activityId=old' })
   })
 
@@ -96,13 +96,13 @@ describe('活动详情', () => {
     })
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
-    expect((await screen.findByText('已报名 9 / 10 人')).id).toBe('activity-seats')
+    expect((await screen.findByText('已报名 9 / 10 人')).id).toBe('member-activity-seats')
     await act(async () => {
-      fireEvent.click(document.getElementById('activity-signup')!)
+      fireEvent.click(document.getElementById('member-activity-signup')!)
     })
-    expect((await screen.findByText('已报名 10 / 10 人')).id).toBe('activity-seats')
-    expect(document.getElementById('activity-standing')?.textContent).toBe('已报名')
-    expect(document.getElementById('activity-cancel-signup')?.textContent).toBe('取消报名')
+    expect((await screen.findByText('已报名 10 / 10 人')).id).toBe('member-activity-seats')
+    expect(document.getElementById('member-activity-standing')?.textContent).toBe('已报名')
+    expect(document.getElementById('member-activity-cancel-signup')?.textContent).toBe('取消报名')
     expect(callsTo(mockedCall, 'activity', 'signUp')).toEqual([{ action: 'signUp', activityId: 'a1' }])
   })
 
@@ -121,15 +121,15 @@ describe('活动详情', () => {
     })
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
-    expect((await screen.findByText('报名候补')).closest('#activity-signup')).not.toBeNull()
+    expect((await screen.findByText('报名候补')).closest('#member-activity-signup')).not.toBeNull()
     await act(async () => {
-      fireEvent.click(document.getElementById('activity-signup')!)
+      fireEvent.click(document.getElementById('member-activity-signup')!)
     })
-    expect((await screen.findByText('候补第2位')).id).toBe('activity-standing')
-    expect(document.getElementById('activity-seats')?.textContent).toBe('已报名 10 / 10 人，候补 2 人')
+    expect((await screen.findByText('候补第2位')).id).toBe('member-activity-standing')
+    expect(document.getElementById('member-activity-seats')?.textContent).toBe('已报名 10 / 10 人，候补 2 人')
 
     await act(async () => {
-      fireEvent.click(document.getElementById('activity-cancel-signup')!)
+      fireEvent.click(document.getElementById('member-activity-cancel-signup')!)
     })
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '确定退出候补吗？' }))
     expect(await screen.findByText('报名候补')).toBeTruthy()
@@ -140,9 +140,9 @@ describe('活动详情', () => {
     routeCalls(mockedCall, MEMBER, { 'activity.get': () => ok(activityView({ signupClosesAt: '2020-01-01T00:00:00.000Z' })) })
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
-    expect((await screen.findByText('报名已截止')).id).toBe('activity-signup-closed')
-    expect(document.getElementById('activity-signup')).toBeNull()
-    fireEvent.click(document.getElementById('activity-scan')!)
+    expect((await screen.findByText('报名已截止')).id).toBe('member-activity-signup-closed')
+    expect(document.getElementById('member-activity-signup')).toBeNull()
+    fireEvent.click(document.getElementById('member-activity-scan')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/signin/index?activityId=a1' })
   })
 
@@ -152,9 +152,9 @@ describe('活动详情', () => {
     render(<ActivityPage />)
     await screen.findByText('义务巡逻')
     await act(async () => {
-      fireEvent.click(document.getElementById('activity-signup')!)
+      fireEvent.click(document.getElementById('member-activity-signup')!)
     })
-    expect((await screen.findByText('报名已截止')).id).toBe('activity-error')
+    expect((await screen.findByText('报名已截止')).id).toBe('member-activity-error')
   })
 
   it('a resident sees the activity but no sign-up and no scanner', async () => {
@@ -162,8 +162,8 @@ describe('活动详情', () => {
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
     expect(await screen.findByText('义务巡逻')).toBeTruthy()
-    expect(document.getElementById('activity-resident-note')?.textContent).toContain('报名和扫码签到仅限在职党员')
-    expect(document.getElementById('activity-signup')).toBeNull()
-    expect(document.getElementById('activity-scan')).toBeNull()
+    expect(document.getElementById('member-activity-resident-note')?.textContent).toContain('报名和扫码签到仅限在职党员')
+    expect(document.getElementById('member-activity-signup')).toBeNull()
+    expect(document.getElementById('member-activity-scan')).toBeNull()
   })
 })

@@ -114,6 +114,6 @@ it('a member signs in by reading the organiser’s QR from a photo, and their co
 
   // The member's count of community-organised activities moved by one.
   await expect(communityCount(member.page)).resolves.toBe(before + 1)
-  await expect(member.page.locator(`#page-activities #activity-row-${draft.activityId} .activity-row__mine`).textContent()).resolves.toBe('已签到')
+  await expect(member.page.locator(`#page-activities #activities-row-${draft.activityId} .activity-row__mine`).textContent()).resolves.toBe('已签到')
   await shot(member.page, 'activity-signin-4-member-after')
 })

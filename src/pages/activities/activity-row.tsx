@@ -12,7 +12,7 @@ export function ActivityRow({ activity }: { activity: ActivityView }) {
   const standing = myStanding(activity)
   const closed = CLOSED[activity.status]
   return (
-    <View className='card activity-row' id={`activity-row-${activity.activityId}`} hoverClass='entry--pressed' onClick={() => void Taro.navigateTo({ url: activityPageOf(activity.activityId) })}>
+    <View className='card activity-row' id={`activities-row-${activity.activityId}`} hoverClass='entry--pressed' onClick={() => void Taro.navigateTo({ url: activityPageOf(activity.activityId) })}>
       <View className='activity-row__head'>
         <Text className='activity-row__title'>{activity.title}</Text>
         {standing ? <Text className={`badge badge--${standing.tone} activity-row__mine`}>{standing.text}</Text> : null}

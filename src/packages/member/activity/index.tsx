@@ -25,8 +25,8 @@ export default function ActivityPage() {
   const { params } = useRouter()
   const activityId = typeof params.activityId === 'string' ? params.activityId : ''
   return (
-    <RolePage id='page-activity' roles={['member', 'resident']}>
-      {(grant) => (activityId ? <ActivityLoader activityId={activityId} grant={grant} /> : <EmptyState id='activity-missing' title='未指定活动' text='请从“活动”页选择一项活动。' />)}
+    <RolePage id='page-member-activity' roles={['member', 'resident']}>
+      {(grant) => (activityId ? <ActivityLoader activityId={activityId} grant={grant} /> : <EmptyState id='member-activity-missing' title='未指定活动' text='请从“活动”页选择一项活动。' />)}
     </RolePage>
   )
 }
@@ -60,37 +60,37 @@ function ActivityDetail({ activity: a, member, onChanged }: { activity: Activity
 
   return (
     <View>
-      <View className='card' id='activity-detail'>
+      <View className='card' id='member-activity-detail'>
         <View className='activity-detail__head'>
-          <Text className='activity-detail__title' id='activity-title'>
+          <Text className='activity-detail__title' id='member-activity-title'>
             {a.title}
           </Text>
           {standing ? (
-            <Text className={`badge badge--${standing.tone}`} id='activity-standing'>
+            <Text className={`badge badge--${standing.tone}`} id='member-activity-standing'>
               {standing.text}
             </Text>
           ) : null}
         </View>
-        {a.status === 'cancelled' ? <Notice id='activity-cancelled' tone='warn' text={`活动已取消${a.cancelReason ? `：${a.cancelReason}` : ''}`} /> : null}
+        {a.status === 'cancelled' ? <Notice id='member-activity-cancelled' tone='warn' text={`活动已取消${a.cancelReason ? `：${a.cancelReason}` : ''}`} /> : null}
         {a.status === 'ended' ? <Notice tone='info' text='活动已结束' /> : null}
-        <KeyValue label='时间' id='activity-time'>{timeRangeText(a.startAt, a.endAt)}</KeyValue>
-        <KeyValue label='地点' id='activity-place'>{a.place}</KeyValue>
+        <KeyValue label='时间' id='member-activity-time'>{timeRangeText(a.startAt, a.endAt)}</KeyValue>
+        <KeyValue label='地点' id='member-activity-place'>{a.place}</KeyValue>
         <KeyValue label='组织'>{`${a.communityName} · ${ORGANISER_LABELS[a.organiserKind]}`}</KeyValue>
         {a.postName ? (
-          <KeyValue label='服务项目' id='activity-post'>
+          <KeyValue label='服务项目' id='member-activity-post'>
             {a.claimedPost ? `${a.postName}（我认领的岗位）` : a.postName}
           </KeyValue>
         ) : null}
         {a.signupRequired ? (
           <>
-            <KeyValue label='报名' id='activity-seats'>{seatsText(a)}</KeyValue>
+            <KeyValue label='报名' id='member-activity-seats'>{seatsText(a)}</KeyValue>
             <KeyValue label='报名截止'>{dateTimeText(a.signupClosesAt)}</KeyValue>
           </>
         ) : (
           <KeyValue label='报名'>无需报名，到场扫码签到</KeyValue>
         )}
         {a.myAttendance ? (
-          <KeyValue label='我的签到' id='activity-my-attendance'>
+          <KeyValue label='我的签到' id='member-activity-my-attendance'>
             {`签到 ${dateTimeText(a.myAttendance.inAt)}${a.myAttendance.outAt ? `，签退 ${dateTimeText(a.myAttendance.outAt)}` : ''}`}
           </KeyValue>
         ) : null}
@@ -99,9 +99,9 @@ function ActivityDetail({ activity: a, member, onChanged }: { activity: Activity
       {member ? (
         <MemberActions activity={a} offer={offer} busy={busy} onSignUp={() => void act('signUp')} onCancel={() => void act('cancelSignUp')} />
       ) : (
-        <Notice id='activity-resident-note' tone='info' text='居民可以查看社区活动；报名和扫码签到仅限在职党员。' />
+        <Notice id='member-activity-resident-note' tone='info' text='居民可以查看社区活动；报名和扫码签到仅限在职党员。' />
       )}
-      <Notice id='activity-error' tone='error' text={error} />
+      <Notice id='member-activity-error' tone='error' text={error} />
     </View>
   )
 }
@@ -119,18 +119,18 @@ function MemberActions({ activity: a, offer, busy, onSignUp, onCancel }: Actions
   return (
     <View className='actions'>
       {'action' in offer && offer.action === 'signUp' ? (
-        <Button className='btn btn--primary' id='activity-signup' disabled={busy || undefined} onClick={onSignUp}>
+        <Button className='btn btn--primary' id='member-activity-signup' disabled={busy || undefined} onClick={onSignUp}>
           {full ? '报名候补' : '报名'}
         </Button>
       ) : null}
       {'action' in offer && offer.action === 'cancel' ? (
-        <Button className='btn btn--plain' id='activity-cancel-signup' disabled={busy || undefined} onClick={onCancel}>
+        <Button className='btn btn--plain' id='member-activity-cancel-signup' disabled={busy || undefined} onClick={onCancel}>
           {a.mySignup === 'waitlisted' ? '退出候补' : '取消报名'}
         </Button>
       ) : null}
-      {'closed' in offer && a.signupRequired ? <Notice id='activity-signup-closed' tone='info' text={offer.closed} /> : null}
+      {'closed' in offer && a.signupRequired ? <Notice id='member-activity-signup-closed' tone='info' text={offer.closed} /> : null}
       {a.status === 'published' ? (
-        <Button className='btn btn--primary' id='activity-scan' onClick={() => void Taro.navigateTo({ url: signinPageOf(a.activityId) })}>
+        <Button className='btn btn--primary' id='member-activity-scan' onClick={() => void Taro.navigateTo({ url: signinPageOf(a.activityId) })}>
           {a.myAttendance && !a.myAttendance.outAt ? '扫码签退' : '扫码签到'}
         </Button>
       ) : null}
