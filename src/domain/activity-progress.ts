@@ -27,7 +27,7 @@ export function ruleProgress(year: { required: number; community: number; unit: 
   return (['community', 'unit'] as const).map((kind) => ({ kind, label: ORGANISER_LABELS[kind], done: year[kind], required: year.required, short: year[kind] < year.required }))
 }
 
-export type StandingTone = 'green' | 'amber' | 'grey'
+export type StandingTone = 'green' | 'amber'
 
 /** The member's standing on one activity, or null when they have none. */
 export function myStanding(activity: Pick<ActivityView, 'mySignup' | 'myWaitlistPosition' | 'myAttendance'>): { text: string; tone: StandingTone } | null {
