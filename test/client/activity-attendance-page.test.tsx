@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { ActivityView, AttendanceRow } from '../../src/domain/contracts/activity.contract'
+import type { AttendanceRow } from '../../src/domain/contracts/activity.contract'
 import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import ActivityAttendancePage from '../../src/packages/staff/activity-attendance/index'
 import ActivityDetailPage from '../../src/packages/staff/activity/index'
+import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { setRouterParams } from './support/taro'
@@ -14,32 +15,7 @@ const mockedCall = mockedGateway(callFunction)
 
 const STAFF = bootstrapFor('李四', 'staff')
 
-const ACTIVITY: ActivityView = {
-  activityId: 'act-1',
-  organiserKind: 'community',
-  communityId: 'c1',
-  communityName: '西溪社区',
-  title: '义务巡逻',
-  postId: null,
-  postName: null,
-  description: '',
-  place: '西溪社区广场',
-  startAt: '2026-05-10T01:00:00.000Z',
-  endAt: '2026-05-10T03:00:00.000Z',
-  status: 'published',
-  signupRequired: true,
-  capacity: 2,
-  signupOpensAt: null,
-  signupClosesAt: '2026-05-10T01:00:00.000Z',
-  signedUp: 2,
-  waitlisted: 2,
-  location: { lat: 30.27, lng: 120.15, radius: 200 },
-  cancelReason: null,
-  claimedPost: false,
-  mySignup: null,
-  myWaitlistPosition: null,
-  myAttendance: null,
-}
+const ACTIVITY = activityView({ signupRequired: true, capacity: 2, signedUp: 2, waitlisted: 2, location: { lat: 30.27, lng: 120.15, radius: 200 } })
 
 function row(overrides: Partial<AttendanceRow>): AttendanceRow {
   return {
@@ -101,7 +77,7 @@ describe('报名与签到', () => {
     routeCalls(mockedCall, STAFF, { 'activity.get': () => ok(ACTIVITY), 'activity.attendance': () => ok(SHEET) })
     render(<ActivityAttendancePage />)
     await screen.findByText('签到记录（2）')
-    expect(text('attendance-totals')).toBe('已报名 2 · 候补 2 · 已签到 2 · 共计 1小时55分')
+    expect(text('attendance-totals')).toBe('已签到 2 人 · 服务时长共计 1小时55分')
     const first = document.getElementById('attendance-row-m-1')!
     expect(first.querySelector('.attendance-row__in')?.textContent).toBe('签到：2026年5月10日 09:05（扫码）')
     expect(first.querySelector('.attendance-row__out')?.textContent).toBe('签退：2026年5月10日 11:00（按结束时间）')

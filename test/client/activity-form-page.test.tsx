@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { ActivityView } from '../../src/domain/contracts/activity.contract'
 import type { PostView } from '../../src/domain/contracts/posts.contract'
 import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import ActivityEditPage from '../../src/packages/staff/activity-edit/index'
+import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { setRouterParams } from './support/taro'
@@ -23,32 +23,16 @@ function post(postId: string, name: string, active = true): PostView {
 }
 const POSTS = [post('p-water', '水电维修'), post('p-old', '旧岗位', false), post('p-hair', '理发')]
 
-const PUBLISHED: ActivityView = {
-  activityId: 'act-1',
-  organiserKind: 'community',
-  communityId: 'c1',
-  communityName: '西溪社区',
+const PUBLISHED = activityView({
   title: '义务理发',
   postId: 'p-hair',
   postName: '理发',
   description: '为老人理发',
   place: '社区活动室',
-  startAt: '2026-05-10T01:00:00.000Z',
-  endAt: '2026-05-10T03:00:00.000Z',
-  status: 'published',
   signupRequired: true,
   capacity: 10,
-  signupOpensAt: null,
-  signupClosesAt: '2026-05-10T01:00:00.000Z',
   signedUp: 8,
-  waitlisted: 0,
-  location: null,
-  cancelReason: null,
-  claimedPost: false,
-  mySignup: null,
-  myWaitlistPosition: null,
-  myAttendance: null,
-}
+})
 
 const input = (id: string) => document.getElementById(id) as HTMLInputElement
 const type = (id: string, value: string) => fireEvent.change(input(id), { target: { value } })

@@ -5,7 +5,7 @@ import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import ActivitiesPage from '../../src/pages/activities/index'
 import ActivityPage from '../../src/packages/member/activity/index'
-import { activityView } from './support/activity-view'
+import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { setRouterParams } from './support/taro'
@@ -21,6 +21,9 @@ const MEMBER = bootstrapFor('张三', 'member')
 const RESIDENT = bootstrapFor('王五', 'resident')
 const YEAR = { year: 2026, required: 2, community: 1, unit: 2, minutes: 330 }
 
+/** An activity yet to come that takes sign-ups: 10 seats, open until it starts. */
+const upcoming = (overrides: Partial<ActivityView> = {}) =>
+  activityView({ activityId: 'a1', startAt: '2099-05-10T01:00:00.000Z', endAt: '2099-05-10T03:00:00.000Z', signupClosesAt: '2099-05-10T01:00:00.000Z', signupRequired: true, capacity: 10, ...overrides })
 const page = (rows: ActivityView[]) => ok({ rows, total: rows.length, page: 1, pageSize: 20 })
 
 beforeEach(() => {
@@ -33,13 +36,13 @@ beforeEach(() => {
 describe('活动 tab', () => {
   it('shows a member the year against the rule, short ones marked, and their standing on each activity', async () => {
     const rows = [
-      activityView({ activityId: 'a1', title: '义务巡逻', mySignup: 'waitlisted', myWaitlistPosition: 2 }),
-      activityView({ activityId: 'a2', title: '健康义诊', postId: 'p1', postName: '健康服务', claimedPost: true, mySignup: 'signedUp' }),
-      activityView({ activityId: 'a3', title: '垃圾分类宣传', organiserKind: 'unit', communityName: '曙光社区', myAttendance: { inAt: '2099-05-10T01:00:00.000Z', outAt: null, minutes: 90 } }),
+      upcoming({ activityId: 'a1', title: '义务巡逻', mySignup: 'waitlisted', myWaitlistPosition: 2 }),
+      upcoming({ activityId: 'a2', title: '健康义诊', postId: 'p1', postName: '健康服务', claimedPost: true, mySignup: 'signedUp' }),
+      upcoming({ activityId: 'a3', title: '垃圾分类宣传', organiserKind: 'unit', communityName: '曙光社区', myAttendance: { inAt: '2099-05-10T01:00:00.000Z', outAt: null, minutes: 90 } }),
     ]
     routeCalls(mockedCall, MEMBER, {
       'activity.myYear': () => ok(YEAR),
-      'activity.list': (data) => page(data.when === 'past' ? [activityView({ activityId: 'old', title: '去年的活动', status: 'ended' })] : rows),
+      'activity.list': (data) => page(data.when === 'past' ? [upcoming({ activityId: 'old', title: '去年的活动', status: 'ended' })] : rows),
     })
     render(<ActivitiesPage />)
 
@@ -75,7 +78,7 @@ describe('活动 tab', () => {
   })
 
   it('shows a resident the community’s activities without counts, and says sign-up is for members', async () => {
-    routeCalls(mockedCall, RESIDENT, { 'activity.list': () => page([activityView()]) })
+    routeCalls(mockedCall, RESIDENT, { 'activity.list': () => page([upcoming()]) })
     render(<ActivitiesPage />)
     expect(await screen.findByText('义务巡逻')).toBeTruthy()
     expect(document.getElementById('activities-resident-note')?.textContent).toContain('报名和扫码签到仅限在职党员')
@@ -86,11 +89,11 @@ describe('活动 tab', () => {
 
 describe('活动详情', () => {
   it('a member signs up, and the page shows the seat taken', async () => {
-    let mine: ActivityView = activityView({ signedUp: 9 })
+    let mine: ActivityView = upcoming({ signedUp: 9 })
     routeCalls(mockedCall, MEMBER, {
       'activity.get': () => ok(mine),
       'activity.signUp': () => {
-        mine = activityView({ signedUp: 10, mySignup: 'signedUp' })
+        mine = upcoming({ signedUp: 10, mySignup: 'signedUp' })
         return ok({ status: 'signedUp', position: null })
       },
     })
@@ -107,15 +110,15 @@ describe('活动详情', () => {
   })
 
   it('a full activity offers the waitlist; a waitlisted member sees their place and may leave it', async () => {
-    let mine: ActivityView = activityView({ signedUp: 10, waitlisted: 1 })
+    let mine: ActivityView = upcoming({ signedUp: 10, waitlisted: 1 })
     routeCalls(mockedCall, MEMBER, {
       'activity.get': () => ok(mine),
       'activity.signUp': () => {
-        mine = activityView({ signedUp: 10, waitlisted: 2, mySignup: 'waitlisted', myWaitlistPosition: 2 })
+        mine = upcoming({ signedUp: 10, waitlisted: 2, mySignup: 'waitlisted', myWaitlistPosition: 2 })
         return ok({ status: 'waitlisted', position: 2 })
       },
       'activity.cancelSignUp': () => {
-        mine = activityView({ signedUp: 10, waitlisted: 1 })
+        mine = upcoming({ signedUp: 10, waitlisted: 1 })
         return ok({ status: 'cancelled', position: null })
       },
     })
@@ -137,7 +140,7 @@ describe('活动详情', () => {
   })
 
   it('after the window closes there is no sign-up, only why; the scanner stays for a published activity', async () => {
-    routeCalls(mockedCall, MEMBER, { 'activity.get': () => ok(activityView({ signupClosesAt: '2020-01-01T00:00:00.000Z' })) })
+    routeCalls(mockedCall, MEMBER, { 'activity.get': () => ok(upcoming({ signupClosesAt: '2020-01-01T00:00:00.000Z' })) })
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
     expect((await screen.findByText('报名已截止')).id).toBe('member-activity-signup-closed')
@@ -147,7 +150,7 @@ describe('活动详情', () => {
   })
 
   it('shows the server’s message when sign-up is refused', async () => {
-    routeCalls(mockedCall, MEMBER, { 'activity.get': () => ok(activityView()), 'activity.signUp': () => fail('SIGNUP_CLOSED', '报名已截止') })
+    routeCalls(mockedCall, MEMBER, { 'activity.get': () => ok(upcoming()), 'activity.signUp': () => fail('SIGNUP_CLOSED', '报名已截止') })
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
     await screen.findByText('义务巡逻')
@@ -158,7 +161,7 @@ describe('活动详情', () => {
   })
 
   it('a resident sees the activity but no sign-up and no scanner', async () => {
-    routeCalls(mockedCall, RESIDENT, { 'activity.get': () => ok(activityView()) })
+    routeCalls(mockedCall, RESIDENT, { 'activity.get': () => ok(upcoming()) })
     setRouterParams({ activityId: 'a1' })
     render(<ActivityPage />)
     expect(await screen.findByText('义务巡逻')).toBeTruthy()

@@ -3,6 +3,7 @@ import { setRouterParams } from './support/taro'
 import { callFunction } from '../../src/services/call-function'
 import { resetSession } from '../../src/services/session'
 import ActivityQrPage from '../../src/packages/staff/activity-qr/index'
+import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
 
@@ -10,32 +11,7 @@ jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }
 const mockedCall = mockedGateway(callFunction)
 
 const STAFF = bootstrapFor('李四', 'staff')
-const ACTIVITY = {
-  activityId: 'act-1',
-  organiserKind: 'community',
-  communityId: 'c1',
-  communityName: '西溪社区',
-  title: '义务巡逻',
-  postId: null,
-  postName: null,
-  description: '',
-  place: '西溪社区广场',
-  startAt: '2026-05-10T01:00:00.000Z',
-  endAt: '2026-05-10T03:00:00.000Z',
-  status: 'published',
-  signupRequired: false,
-  capacity: 0,
-  signupOpensAt: null,
-  signupClosesAt: '2026-05-10T01:00:00.000Z',
-  signedUp: 0,
-  waitlisted: 0,
-  location: null,
-  cancelReason: null,
-  claimedPost: false,
-  mySignup: null,
-  myWaitlistPosition: null,
-  myAttendance: null,
-}
+const ACTIVITY = activityView()
 
 // The server's clock is 2026; the phone's (jest's fake clock) is 2020: the
 // display must follow the server's refreshAt − serverNow, never its own date.

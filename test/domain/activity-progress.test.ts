@@ -2,12 +2,12 @@ import { myStanding, ruleProgress, signupOffer } from '../../src/domain/activity
 import { readSigninCode } from '../../src/domain/signin-code-text'
 import { signSigninCode } from '../../server/features/activity/signin-token'
 import type { ActivityView } from '../../src/domain/contracts/activity.contract'
-import { activityView } from '../client/support/activity-view'
+import { activityView } from '../client/support/activity-fixtures'
 
 const NOW = new Date('2026-05-01T02:00:00.000Z')
 
-const view = (overrides: Partial<ActivityView> = {}) =>
-  activityView({ startAt: '2026-05-10T01:00:00.000Z', endAt: '2026-05-10T03:00:00.000Z', signupClosesAt: '2026-05-10T01:00:00.000Z', ...overrides })
+/** 2026-05-10 09:00 China time, sign-up required until the start. */
+const view = (overrides: Partial<ActivityView> = {}) => activityView({ signupRequired: true, capacity: 10, ...overrides })
 
 describe('the year against the rule', () => {
   it('marks each kind short until it reaches the minimum', () => {

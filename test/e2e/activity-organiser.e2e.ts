@@ -77,7 +77,7 @@ it('staff create, publish and show the sign-in QR of an activity, and see the me
 
   await phone.page.goBack()
   await phone.page.locator('#page-activity #activity-attendance').tap()
-  await phone.page.locator('#page-activity-attendance #attendance-totals', { hasText: '已签到 1' }).waitFor()
+  await phone.page.locator('#page-activity-attendance #attendance-totals', { hasText: '已签到 1 人' }).waitFor()
   await phone.page.locator('#page-activity-attendance .attendance-row__in', { hasText: '（扫码）' }).waitFor()
   await shot('activity-attendance')
 })

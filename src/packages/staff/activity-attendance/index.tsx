@@ -125,7 +125,7 @@ function AttendanceSheet({ activityId }: { activityId: string }) {
       <View className='card'>
         <ActivitySummary activity={activity} />
         <Text className='attendance-totals' id='attendance-totals'>
-          {`已报名 ${attendance.signedUp.length} · 候补 ${attendance.waitlist.length} · 已签到 ${attendance.attended.length} · 共计 ${minutesText(totalMinutes)}`}
+          {`已签到 ${attendance.attended.length} 人 · 服务时长共计 ${minutesText(totalMinutes)}`}
         </Text>
       </View>
 

@@ -5,8 +5,7 @@ import type { ATTENDANCE_METHODS } from '../../../domain/contracts/activity.cont
 // What the organiser's activity pages share: where they are, their words for
 // an activity's status and a record's method, and whose community they plan in.
 
-export const ORGANISER_ROUTES = {
-  list: '/packages/staff/activities/index',
+const ORGANISER_ROUTES = {
   edit: '/packages/staff/activity-edit/index',
   detail: '/packages/staff/activity/index',
   qr: '/packages/staff/activity-qr/index',

@@ -23,7 +23,7 @@ export interface ActivityForm {
   radius: string
 }
 
-export const DEFAULT_RADIUS = '200'
+const DEFAULT_RADIUS = '200'
 
 const TIME_LABELS = { startAt: '开始时间', endAt: '结束时间', signupOpensAt: '报名开始时间', signupClosesAt: '报名截止时间' } as const
 type TimeField = keyof typeof TIME_LABELS

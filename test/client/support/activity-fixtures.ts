@@ -1,9 +1,9 @@
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 
-/** An activity as the server answers a member: published, sign-up required, 10 seats; override what a test is about. */
+/** A published community activity of 西溪社区 (c1), 09:00–11:00 China time on 2026-05-10; override what a test needs. */
 export function activityView(overrides: Partial<ActivityView> = {}): ActivityView {
   return {
-    activityId: 'a1',
+    activityId: 'act-1',
     organiserKind: 'community',
     communityId: 'c1',
     communityName: '西溪社区',
@@ -12,13 +12,13 @@ export function activityView(overrides: Partial<ActivityView> = {}): ActivityVie
     postName: null,
     description: '',
     place: '西溪社区广场',
-    startAt: '2099-05-10T01:00:00.000Z',
-    endAt: '2099-05-10T03:00:00.000Z',
+    startAt: '2026-05-10T01:00:00.000Z',
+    endAt: '2026-05-10T03:00:00.000Z',
     status: 'published',
-    signupRequired: true,
-    capacity: 10,
+    signupRequired: false,
+    capacity: 0,
     signupOpensAt: null,
-    signupClosesAt: '2099-05-10T01:00:00.000Z',
+    signupClosesAt: '2026-05-10T01:00:00.000Z',
     signedUp: 0,
     waitlisted: 0,
     location: null,
