@@ -4,6 +4,7 @@ import { scanAll } from '../../server/db/read'
 import { addMember, COMMUNITIES, seedCity, USERS } from '../integration/support/fixture'
 import { openLocalCloud, type LocalCloud } from './support/cloud'
 import { bootMiniProgram } from './support/mini-program'
+import { failOnConsoleErrors, fakeCamera } from './support/phone'
 import { waitForText } from './support/wait'
 
 // The member's sign-in in the weapp build (issue 9 §4): WeChat's scanner
@@ -12,14 +13,8 @@ import { waitForText } from './support/wait'
 // and a refusal still signs in. Against the real functions and database.
 
 let cloud: LocalCloud
-const errors: unknown[][] = []
-/** What the camera will read next. */
-const camera: string[] = []
-const scanCode = jest.fn((options: { success?: (res: object) => void; fail?: (res: object) => void }) => {
-  const result = camera.shift()
-  if (result === undefined) options.fail?.({ errMsg: 'scanCode:fail cancel' })
-  else options.success?.({ result, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' })
-})
+const { camera, scanCode } = fakeCamera()
+failOnConsoleErrors()
 /** The phone's position, or null when the member refuses it. */
 let position: { latitude: number; longitude: number; accuracy: number } | null = null
 const getLocation = jest.fn((options: { success?: (res: object) => void; fail?: (res: object) => void }) => {
@@ -35,18 +30,9 @@ beforeAll(async () => {
     await addMember(db, { id: 'm-zhao', unit: 'u1', community: 'a1', name: '赵敏', mobile: '13900000021' })
     await addMember(db, { id: 'm-qian', unit: 'u1', community: 'a1', name: '钱军', mobile: '13900000022' })
   })
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    errors.push(args)
-  })
 })
 afterAll(() => cloud.close())
-beforeEach(() => {
-  errors.length = 0
-  camera.length = 0
-  scanCode.mockClear()
-  getLocation.mockClear()
-})
-afterEach(() => expect(errors).toEqual([]))
+beforeEach(() => getLocation.mockClear())
 
 async function ok<T>(openid: string, name: string, data: object): Promise<T> {
   const result = await cloud.call<T>(openid, name, data)
