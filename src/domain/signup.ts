@@ -27,7 +27,8 @@ export type SignupPlan = { write: 'signedUp' } | { write: 'waitlisted'; position
 
 export type CancelPlan = { write: 'cancelSeat'; promote: string | null } | { write: 'leaveWaitlist' } | { refuse: SignupRefusal }
 
-function windowRefusal(state: SignupState, now: Date): SignupRefusal | null {
+/** Why sign-up (or cancelling it) is closed now, or null when it is open; the member's page asks the same. */
+export function windowRefusal(state: Pick<SignupState, 'status' | 'signupRequired' | 'signupOpensAt' | 'signupClosesAt'>, now: Date): SignupRefusal | null {
   if (state.status === 'cancelled') return 'ACTIVITY_CANCELLED'
   if (state.status === 'ended') return 'ACTIVITY_ENDED'
   if (state.status !== 'published') return 'ACTIVITY_NOT_OPEN'

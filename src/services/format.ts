@@ -13,3 +13,12 @@ export function dateTimeText(value: string | null | undefined): string {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? String(value) : `${chineseDate(date)} ${inChina(date).format('HH:mm')}`
 }
+
+/** "2026年5月10日 09:00–11:00" (China time); both ends in full when they fall on different days. */
+export function timeRangeText(start: string, end: string): string {
+  const from = new Date(start)
+  const to = new Date(end)
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return `${start}–${end}`
+  const sameDay = chineseDate(from) === chineseDate(to)
+  return `${dateTimeText(start)}–${sameDay ? inChina(to).format('HH:mm') : dateTimeText(end)}`
+}

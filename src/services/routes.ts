@@ -1,4 +1,5 @@
 import type { MenuEntry, Tab } from '../domain/menu'
+import { SIGNIN_PAGE } from './activity-pages'
 
 /*
  * Where each entry goes, and the hooks browser tests use.
@@ -124,6 +125,24 @@ import type { MenuEntry, Tab } from '../domain/menu'
  *               #activity-qr-countdown ("N 秒后更新"), #activity-qr-loading,
  *               #activity-qr-error (retrying), #activity-qr-closed
  *               (cancelled, ended, not published)
+ *   活动（党员） #activities-year (#activities-year-community |
+ *               #activities-year-unit: "X / 2", .year-rule--short when short;
+ *               #activities-year-note), #activities-when-upcoming|past,
+ *               #activities-list (#activities-row-<activityId>, .activity-row__mine:
+ *               已报名 | 候补第N位 | 已签到 · N小时), #activities-empty,
+ *               #activities-prev|next, #activities-resident-note (residents)
+ *   活动（党员详情） #page-member-activity (?activityId=…),
+ *               #member-activity-title, #member-activity-standing,
+ *               #member-activity-seats, #member-activity-my-attendance,
+ *               #member-activity-signup, #member-activity-cancel-signup,
+ *               #member-activity-signup-closed, #member-activity-scan,
+ *               #member-activity-error, #member-activity-resident-note
+ *   扫码签到     #page-signin (?activityId=… from an activity's page),
+ *               #signin-image-input (h5 file input), #signin-camera-start,
+ *               #signin-scan (weapp), #signin-busy, #signin-error,
+ *               #signin-result (#signin-result-title: 签到成功 | 已签到 |
+ *               签退成功 | 已签退, #signin-result-activity, #signin-result-text),
+ *               #signin-again, #signin-back, #signin-activity
  *   设置与授权  #setup-code, #setup-district, #setup-name, #setup-submit,
  *               #setup-error, #setup-done; #org-street-name, #org-street-add,
  *               #org-community-street (chips), #org-community-name,
@@ -178,7 +197,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'checkin.scan': '/packages/staff/checkin/index',
   'posts.manage': '/packages/staff/posts/index',
   'community.summary': '/packages/staff/summary/index',
-  'activity.signin': pending('member', 'activity.signin'),
+  'activity.signin': SIGNIN_PAGE,
   'service.log': pending('member', 'service.log'),
   'activity.manage': '/packages/staff/activities/index',
   'need.submit': pending('resident', 'need.submit'),

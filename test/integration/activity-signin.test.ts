@@ -72,6 +72,21 @@ it('a member scans the code once; a second scan says 已签到 with the time and
   expect(await records(a.activityId)).toHaveLength(1)
 })
 
+it('the member sees their own attendance on the activity: 已签到 at the scan, minutes once signed out', async () => {
+  const a = await activity(0)
+  const myAttendance = async () => (await h.asUser('m-4').ok<ActivityView>('activity', { action: 'get', activityId: a.activityId })).myAttendance
+  expect(await myAttendance()).toBeNull()
+  const inAt = h.clock.now.toISOString()
+  expect(await scan('m-4', await code(a.activityId))).toMatchObject({ ok: true })
+  expect(await myAttendance()).toEqual({ inAt, outAt: null, minutes: null })
+  move(45 * MIN)
+  expect(await scan('m-4', await code(a.activityId, 'out'))).toMatchObject({ ok: true })
+  expect(await myAttendance()).toEqual({ inAt, outAt: h.clock.now.toISOString(), minutes: 45 })
+  // The list carries the same.
+  const listed = await h.asUser('m-4').ok<{ rows: ActivityView[] }>('activity', { action: 'list' })
+  expect(listed.rows.find((r) => r.activityId === a.activityId)?.myAttendance).toMatchObject({ minutes: 45 })
+})
+
 it('ten scans at once by one member record once', async () => {
   const a = await activity(10)
   const token = await code(a.activityId)

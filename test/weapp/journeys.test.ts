@@ -5,6 +5,7 @@ import type { Grant } from '../../src/domain/roles'
 import { addMember, COMMUNITIES, seedCity, USERS } from '../integration/support/fixture'
 import { openLocalCloud, type LocalCloud } from './support/cloud'
 import { bootMiniProgram } from './support/mini-program'
+import { failOnConsoleErrors, fakeCamera } from './support/phone'
 import { waitFor, waitForText } from './support/wait'
 
 // The paths only the weapp build has: WeChat's own scanner (wx.scanCode) and
@@ -14,14 +15,8 @@ import { waitFor, waitForText } from './support/wait'
 type UserRow = { _id: string; openid: string; grants: Grant[] }
 
 let cloud: LocalCloud
-const errors: unknown[][] = []
-/** What the camera will read next; empty means the person cancels. */
-const camera: string[] = []
-const scanCode = jest.fn((options: { onlyFromCamera?: boolean; success?: (res: object) => void; fail?: (res: object) => void }) => {
-  const result = camera.shift()
-  if (result === undefined) options.fail?.({ errMsg: 'scanCode:fail cancel' })
-  else options.success?.({ result, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' })
-})
+const { camera, scanCode } = fakeCamera()
+failOnConsoleErrors()
 
 beforeAll(async () => {
   cloud = await openLocalCloud(async (db) => {
@@ -29,17 +24,8 @@ beforeAll(async () => {
     await addMember(db, { id: 'm-wang', unit: 'u1', community: 'a1', name: '王芳', mobile: '13900000001' })
     await addMember(db, { id: 'm-li', unit: 'u1', community: 'a1', name: '李娜', mobile: '13900000011' })
   })
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    errors.push(args)
-  })
 })
 afterAll(() => cloud.close())
-beforeEach(() => {
-  errors.length = 0
-  camera.length = 0
-  scanCode.mockClear()
-})
-afterEach(() => expect(errors).toEqual([]))
 
 /** The unit issues the member's 联系证; its QR holds this token. */
 async function issueCard(memberId: string): Promise<string> {

@@ -3,13 +3,14 @@ import type { ActivityView } from '../../../src/domain/contracts/activity.contra
 import { AppError } from '../../../src/domain/errors'
 import type { Grant, Scope } from '../../../src/domain/roles'
 import type { MemberPlace } from '../../access/own-member'
-import type { ActivityDoc, RegistrationDoc, SignupDoc } from '../../db/docs'
+import type { ActivityDoc, AttendanceDoc, RegistrationDoc, SignupDoc } from '../../db/docs'
 import { communityScope, loadCommunity, loadUnit, unitScope } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { readPage, scanAll } from '../../db/read'
 import type { KnownContext } from '../../kernel/function-def'
 import { callerMember, openCommunitiesOf, readableActivity } from './activity-access'
 import { activityView, type MemberSide } from './activity-view'
+import { attendanceId } from './signin'
 import { signupId } from './signup-write'
 
 // The activities a caller sees (issue 9 §2): a member, the community ones of
@@ -35,12 +36,16 @@ async function claimedPostIds(ctx: KnownContext, memberId: string): Promise<Set<
 
 async function memberSides(ctx: KnownContext, member: MemberPlace, activityIds: string[]): Promise<(activityId: string) => MemberSide> {
   const _ = ctx.db.command
-  const [claimed, signups] = await Promise.all([
+  const mine = <T extends { _id: string; activityId: string }>(collection: string, idOf: (activityId: string, memberId: string) => string): Promise<T[]> =>
+    activityIds.length ? scanAll<T>(ctx.db, collection, { _id: _.in(activityIds.map((id) => idOf(id, member._id))) }) : Promise.resolve([])
+  const [claimed, signups, records] = await Promise.all([
     claimedPostIds(ctx, member._id),
-    activityIds.length ? scanAll<SignupDoc>(ctx.db, 'signups', { _id: _.in(activityIds.map((id) => signupId(id, member._id))) }) : Promise.resolve([]),
+    mine<SignupDoc>('signups', signupId),
+    mine<AttendanceDoc>('attendance', attendanceId),
   ])
-  const byActivity = new Map(signups.map((s) => [s.activityId, s]))
-  return (activityId) => ({ signup: byActivity.get(activityId) ?? null, claimedPostIds: claimed })
+  const signupOf = new Map(signups.map((s) => [s.activityId, s]))
+  const attendanceOf = new Map(records.map((r) => [r.activityId, r]))
+  return (activityId) => ({ signup: signupOf.get(activityId) ?? null, attendance: attendanceOf.get(activityId) ?? null, claimedPostIds: claimed })
 }
 
 type Filter = object

@@ -1,14 +1,20 @@
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
-import type { ActivityDoc, SignupDoc } from '../../db/docs'
+import { creditedMinutes } from '../../../src/domain/activity-hours'
+import type { ActivityDoc, AttendanceDoc, SignupDoc } from '../../db/docs'
 
 // An activity as callers see it; `mine` and `claimed` are the member's own.
 
 export interface MemberSide {
   signup: SignupDoc | null
+  attendance: AttendanceDoc | null
   claimedPostIds: ReadonlySet<string>
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null)
+
+function myAttendance(activity: ActivityDoc, record: AttendanceDoc): NonNullable<ActivityView['myAttendance']> {
+  return { inAt: record.inAt.toISOString(), outAt: iso(record.outAt), minutes: creditedMinutes(activity, record, activity.status === 'ended') }
+}
 
 export function activityView(activity: ActivityDoc, communityName: string, side: MemberSide | null): ActivityView {
   const signup = side?.signup && side.signup.status !== 'cancelled' ? side.signup : null
@@ -39,5 +45,6 @@ export function activityView(activity: ActivityDoc, communityName: string, side:
     claimedPost: activity.postId !== null && (side?.claimedPostIds.has(activity.postId) ?? false),
     mySignup: signup?.status === 'signedUp' || signup?.status === 'waitlisted' ? signup.status : null,
     myWaitlistPosition: waitIndex >= 0 ? waitIndex + 1 : null,
+    myAttendance: side?.attendance ? myAttendance(activity, side.attendance) : null,
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../../src/domain/errors'
+import { SIGNIN_CODE_SHAPE } from '../../../src/domain/signin-code-text'
 import type { Direction } from '../../../src/domain/signin-window'
 import { macText, sameText } from '../../access/mac'
 
@@ -18,7 +19,6 @@ import { macText, sameText } from '../../access/mac'
 
 export const WINDOW_MS = 15_000
 const VERSION = 'SBA1'
-const SHAPE = /^SBA(\d{1,3})\.([A-Za-z0-9_-]{1,120})\.(0|[1-9]\d{0,14})([io])\.([A-Za-z0-9_-]{1,64})$/
 
 export interface SigninClaim {
   activityId: string
@@ -66,7 +66,7 @@ export function currentSigninCode(secret: string, activityId: string, direction:
  */
 export function verifySigninCode(secret: string, token: string, now: Date): SigninClaim {
   requireSecret(secret)
-  const parts = SHAPE.exec(token.trim())
+  const parts = SIGNIN_CODE_SHAPE.exec(token.trim())
   if (!parts) throw new AppError('SIGNIN_CODE_INVALID')
   const [, version, activity, window, direction, givenMac] = parts as unknown as [string, string, string, string, 'i' | 'o', string]
   if (`SBA${version}` !== VERSION) throw new AppError('SIGNIN_CODE_INVALID')

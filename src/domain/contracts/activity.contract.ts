@@ -91,6 +91,8 @@ export const activityViewSchema = z.strictObject({
   /** For a member: their sign-up, and their place in the waitlist (1 = next). */
   mySignup: z.enum(SIGNUP_STATES).nullable(),
   myWaitlistPosition: count.nullable(),
+  /** For a member: their own attendance (已签到 at inAt; minutes once credited). */
+  myAttendance: z.strictObject({ inAt: isoDate, outAt: isoDate.nullable(), minutes: count.nullable() }).nullable(),
 })
 export type ActivityView = z.output<typeof activityViewSchema>
 

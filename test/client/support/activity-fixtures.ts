@@ -28,6 +28,7 @@ export function activityView(overrides: Partial<ActivityView> = {}): ActivityVie
     claimedPost: false,
     mySignup: null,
     myWaitlistPosition: null,
+    myAttendance: null,
     ...overrides,
   }
 }

@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components'
 import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import { rolesFor } from '../../../domain/permissions'
 import { EmptyState } from '../../../components/empty-state'
+import { Pager } from '../../../components/pager'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
@@ -11,7 +12,7 @@ import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import { ActivitySummary } from '../activity-common/activity-summary'
 import { organiserCommunity, pageUrl } from '../activity-common/organiser'
-import { useReloadOnReturn } from '../activity-common/use-reload-on-return'
+import { useReloadOnReturn } from '../../../services/use-reload-on-return'
 import '../../../components/buttons.css'
 
 const WHEN = ['upcoming', 'past'] as const
@@ -95,17 +96,7 @@ function ActivityList({ grant, communityId }: { grant: GrantView; communityId: s
               <ActivitySummary activity={activity} />
             </View>
           ))}
-          {pages > 1 ? (
-            <View className='pager'>
-              <Button className='btn-mini btn-mini--grey' id='activity-prev' disabled={page <= 1 || undefined} onClick={() => setPage((p) => Math.max(1, p - 1))}>
-                上一页
-              </Button>
-              <Text id='activity-page'>{`第 ${page} / ${pages} 页`}</Text>
-              <Button className='btn-mini btn-mini--grey' id='activity-next' disabled={page >= pages || undefined} onClick={() => setPage((p) => p + 1)}>
-                下一页
-              </Button>
-            </View>
-          ) : null}
+          <Pager idPrefix='activity' page={page} pages={pages} onPage={setPage} />
         </View>
       )}
     </View>

@@ -17,7 +17,7 @@ import { useSubmit } from '../../../services/use-submit'
 import { checkCall } from '../../../services/validate'
 import { ActivitySummary } from '../activity-common/activity-summary'
 import { pageUrl } from '../activity-common/organiser'
-import { useReloadOnReturn } from '../activity-common/use-reload-on-return'
+import { useReloadOnReturn } from '../../../services/use-reload-on-return'
 import '../../../components/buttons.css'
 
 // 活动详情 for the organiser: the activity, and what can be done with it in

@@ -111,7 +111,7 @@ function Collections({ communityId, communityName }: { communityId: string; comm
               </View>
             </View>
           ))}
-          <Pager page={page} pageSize={PAGE_SIZE} total={remote.data.total} onPage={setPage} />
+          <Pager idPrefix='collections' page={page} pages={Math.ceil(remote.data.total / PAGE_SIZE)} onPage={setPage} />
         </View>
       )}
     </View>

@@ -144,7 +144,7 @@ function Meetings({ communityId, communityName }: { communityId: string; communi
               </View>
             </View>
           ))}
-          <Pager page={page} pageSize={PAGE_SIZE} total={remote.data.total} onPage={setPage} />
+          <Pager idPrefix='meetings' page={page} pages={Math.ceil(remote.data.total / PAGE_SIZE)} onPage={setPage} />
         </View>
       )}
     </View>

@@ -199,7 +199,7 @@ function Targets({ communityId, communityName }: { communityId: string; communit
               )}
             </View>
           ))}
-          <Pager page={page} pageSize={PAGE_SIZE} total={remote.data.total} onPage={setPage} />
+          <Pager idPrefix='targets' page={page} pages={Math.ceil(remote.data.total / PAGE_SIZE)} onPage={setPage} />
         </View>
       )}
     </View>

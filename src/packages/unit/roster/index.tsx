@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { ROSTER_FILTERS, type RosterImportResult, type RosterRow } from '../../../domain/contracts/roster.contract'
 import { EmptyState } from '../../../components/empty-state'
+import { Pager } from '../../../components/pager'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
@@ -202,15 +203,7 @@ function Roster({ unitId, unitName, initialFilter, isSecretary }: { unitId: stri
               onBindingCode={isSecretary ? () => void bindingCode(row) : undefined}
             />
           ))}
-          <View className='pager'>
-            <Button className='btn-mini btn-mini--grey' id='roster-prev' disabled={page <= 1 || undefined} onClick={() => setPage((p) => Math.max(1, p - 1))}>
-              上一页
-            </Button>
-            <Text id='roster-page'>{`第 ${page} / ${pages} 页`}</Text>
-            <Button className='btn-mini btn-mini--grey' id='roster-next' disabled={page >= pages || undefined} onClick={() => setPage((p) => p + 1)}>
-              下一页
-            </Button>
-          </View>
+          <Pager idPrefix='roster' page={page} pages={pages} onPage={setPage} />
         </View>
       )}
     </View>

@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import { useDidShow } from '@tarojs/taro'
 
-/** Loads again when the organiser comes back to the page (after editing, scanning…), not on its first show. */
+/** Loads again when the person comes back to the page (after editing, signing up, scanning…), not on its first show. */
 export function useReloadOnReturn(reload: () => Promise<void>): void {
   const shown = useRef(false)
   useDidShow(() => {
