@@ -1,5 +1,4 @@
 import { authorize } from '../../../src/domain/access'
-import { inChina } from '../../../src/domain/china-time'
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
 import { decideCapacity } from '../../../src/domain/signup'
@@ -10,7 +9,7 @@ import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { managedActivity } from './activity-access'
-import { notifySignedUp } from './activity-notify'
+import { notifyPromoted, notifySignedUp, timeText } from './activity-notify'
 import { activityView } from './activity-view'
 import { setSignupStatus } from './signup-write'
 
@@ -77,11 +76,6 @@ export async function createActivity(ctx: KnownContext, input: ActivityFields & 
   return activityView(activity, community.name, null)
 }
 
-/** What the notice of a change says the activity is now. */
-function timeText(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>): string {
-  return `${inChina(activity.startAt).format('YYYY-MM-DD HH:mm')}~${inChina(activity.endAt).format('HH:mm')}`
-}
-
 export async function updateActivity(ctx: KnownContext, input: Partial<ActivityFields> & { activityId: string; note: string }): Promise<ActivityView> {
   const before = await managedActivity(ctx, input.activityId)
   if (before.status === 'ended' || before.status === 'cancelled') throw new AppError('ACTIVITY_CLOSED')
@@ -90,7 +84,7 @@ export async function updateActivity(ctx: KnownContext, input: Partial<ActivityF
   const now = ctx.now()
   // Read and written in one transaction with the counters: a capacity is
   // checked against the seats as they are, and a larger one takes the waitlist.
-  const after = await inTransaction(ctx.db, async (t) => {
+  const updated = await inTransaction(ctx.db, async (t) => {
     const current = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
     const merged = { ...current, ...changes, ...post }
     // A new start moves a deadline left unset with it.
@@ -107,8 +101,10 @@ export async function updateActivity(ctx: KnownContext, input: Partial<ActivityF
     }
     const { _id, ...data } = next
     await t.collection('activities').doc(activityId).set({ data })
-    return next
+    return { next, promoted: capacity.promote }
   })
+  const { next: after, promoted } = updated
+  await notifyPromoted(ctx, after, promoted, now)
   const moved = after.startAt.getTime() !== before.startAt.getTime() || after.endAt.getTime() !== before.endAt.getTime() || after.place !== before.place
   if (after.status === 'published' && moved) {
     await notifySignedUp(ctx, after, (memberId) => ({
