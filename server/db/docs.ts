@@ -225,6 +225,8 @@ export interface AttendanceDoc {
   reason: string | null
   location: { lat: number; lng: number; accuracy: number; distance: number; flagged: boolean } | null
   recordedBy: string
+  /** Set when the activity is cancelled: its attendance counts for nobody (participation views filter on it). */
+  activityCancelled?: boolean
   /** Earlier versions, each replaced by an organiser's correction with its reason. */
   history?: AttendanceVersion[]
 }

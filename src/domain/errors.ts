@@ -91,6 +91,7 @@ export const ERROR_MESSAGES = {
   SIGNIN_TOO_LATE: '活动已结束，不能再签到或签退',
   ATTENDANCE_EXISTS: '该党员已有本活动的签到记录',
   ATTENDANCE_TIME_INVALID: '签退时间应晚于签到时间',
+  NOT_A_VOLUNTEER_ITEM: '没有这个志愿专业服务项目',
 
   // uploads (云存储)
   FILE_TOO_LARGE: '文件过大，请压缩或分批上传',

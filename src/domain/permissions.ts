@@ -46,7 +46,11 @@ export const PERMISSIONS = {
   // 活动 (issue 9): residents see a community's published activities; members sign up and sign in.
   'activity.read': ['member', 'staff', 'resident'],
   'activity.signin': ['member'],
-  'activity.manage': ['staff', 'secretary'],
+  'activity.manage': ['staff', 'secretary', 'volunteerCentre'],
+  // 参与情况 (issue 9 §5, §6): the unit's members against the year's rule, the community's 附件2, the volunteer centre's items.
+  'participation.unit': ['secretary', 'liaison'],
+  'participation.register': ['staff'],
+  'volunteers.read': ['volunteerCentre'],
   // Features not built yet: only their menu entries use these so far.
   'service.log': ['member'],
   'need.submit': ['resident'],

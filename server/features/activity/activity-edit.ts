@@ -139,6 +139,8 @@ export async function publishActivity(ctx: KnownContext, activityId: string): Pr
 export async function cancelActivity(ctx: KnownContext, activityId: string, reason: string): Promise<ActivityView> {
   const activity = await managedActivity(ctx, activityId)
   const cancelled = await transition(ctx, activity, ['draft', 'published'], { status: 'cancelled', cancelReason: reason, updatedAt: ctx.now() })
+  // Anyone already signed in to it: their record counts for nobody's year, and one query can tell.
+  await ctx.db.collection('attendance').where({ activityId }).update({ data: { activityCancelled: true } })
   if (activity.status === 'published') {
     await notifySignedUp(ctx, cancelled, (memberId) => ({
       kind: 'activityCancelled',
