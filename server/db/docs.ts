@@ -1,3 +1,4 @@
+import type { OrganiserKind } from '../../src/domain/activity-status'
 import type { MemberFields } from '../../src/domain/member'
 
 // The shapes stored in each collection, as handlers read them back. Dates are
@@ -167,7 +168,9 @@ export interface NoticeDoc {
 /** Community-organised now; unit-organised (in a paired community) comes with pairing. */
 export interface ActivityDoc {
   _id: string
-  organiserKind: 'community' | 'unit'
+  organiserKind: OrganiserKind
+  /** The centre's activities: the 志愿专业服务 item whose members it is open to, wherever they live. */
+  volunteerItem?: string
   communityId: string
   streetId: string
   districtId: string

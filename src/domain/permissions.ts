@@ -44,7 +44,7 @@ export const PERMISSIONS = {
   'residents.manage': ['staff'],
   'audit.read': ['districtAdmin'],
   // 活动 (issue 9): residents see a community's published activities; members sign up and sign in.
-  'activity.read': ['member', 'staff', 'resident'],
+  'activity.read': ['member', 'staff', 'resident', 'volunteerCentre'],
   'activity.signin': ['member'],
   'activity.manage': ['staff', 'secretary', 'volunteerCentre'],
   // 参与情况 (issue 9 §5, §6): the unit's members against the year's rule, the community's 附件2, the volunteer centre's items.

@@ -20,7 +20,7 @@ const U1 = ['m-1', 'm-2', 'm-3']
 
 async function report(db: Database, memberId: string, community: keyof typeof COMMUNITIES, claims: Array<{ post: string; category: string; name: string }>, hobbies = '') {
   const c = COMMUNITIES[community]
-  const member = (await db.collection('members').doc(memberId).get()) as { data: { unitId: string } }
+  const member = (await db.collection('members').doc(memberId).get()) as unknown as { data: { unitId: string } }
   await db.collection('reports').doc(`report-${memberId}`).set({
     data: { memberId, unitId: member.data.unitId, communityId: c._id, streetId: c.streetId, districtId: DISTRICT, reportedAt: new Date('2026-01-10T02:00:00Z'), receivedBy: 'staff', cardNo: '', status: 'active' },
   })
@@ -75,9 +75,9 @@ beforeAll(async () => {
       await unitActivity(db, 'unit-act-1', '2026-02-01T01:00:00Z', ['m-1', 'm-2'])
       await unitActivity(db, 'unit-act-2', '2026-02-08T01:00:00Z', ['m-1'])
       await unitActivity(db, 'unit-act-2025', '2025-06-08T01:00:00Z', ['m-2', 'm-3'])
-      const centre = (openid: string, districtId: string): Grant[] => [{ role: 'volunteerCentre', scope: { districtId } }]
-      await db.collection('users').doc(`user-${CENTRE}`).set({ data: { openid: CENTRE, name: '志愿者中心', grants: centre(CENTRE, DISTRICT) } })
-      await db.collection('users').doc(`user-${OTHER_CENTRE}`).set({ data: { openid: OTHER_CENTRE, name: '外区志愿者中心', grants: centre(OTHER_CENTRE, 'district-other') } })
+      const centre = (districtId: string): Grant[] => [{ role: 'volunteerCentre', scope: { districtId } }]
+      await db.collection('users').doc(`user-${CENTRE}`).set({ data: { openid: CENTRE, name: '志愿者中心', grants: centre(DISTRICT) } })
+      await db.collection('users').doc(`user-${OTHER_CENTRE}`).set({ data: { openid: OTHER_CENTRE, name: '外区志愿者中心', grants: centre('district-other') } })
     },
   })
   // Two community activities in 曙光, attended (by hand, as the organiser may record them); a third cancelled after m-2 signed in.
@@ -205,3 +205,39 @@ describe('the volunteer centre', () => {
     }
   })
 })
+
+describe("the volunteer centre's activities", () => {
+  const fields = { title: '社区义诊', place: '桃源社区卫生站', startAt: '2026-03-20T01:00:00+00:00', endAt: '2026-03-20T03:00:00+00:00' }
+
+  it('are open to the members who chose the item wherever they live, count as community-organised, and are the centre’s alone to run', async () => {
+    const centre = h.asUser(CENTRE)
+    const draft = await centre.ok<ActivityView>('activity', { action: 'createVolunteer', communityId: COMMUNITIES.a2._id, item: '健康服务', ...fields })
+    expect(draft).toMatchObject({ organiserKind: 'volunteerCentre', communityName: '桃源社区', postName: '健康服务', postId: postId('a2', 'volunteer', 1), status: 'draft' })
+    // The community's staff and other organisers do not run it; the centre runs no one else's.
+    expect((await h.asUser(USERS.staffA2).fail('activity', { action: 'publish', activityId: draft.activityId })).code).toBe('NOT_FOUND')
+    await centre.ok('activity', { action: 'publish', activityId: draft.activityId })
+    expect((await centre.fail('activity', { action: 'create', communityId: COMMUNITIES.a2._id, ...fields })).code).toBe('FORBIDDEN')
+    const staffs = await h.asUser(USERS.staffA2).ok<ActivityView>('activity', { action: 'create', communityId: COMMUNITIES.a2._id, ...fields })
+    expect((await centre.fail('activity', { action: 'publish', activityId: staffs.activityId })).code).toBe('NOT_FOUND')
+    expect((await h.asUser(OTHER_CENTRE).fail('activity', { action: 'publish', activityId: draft.activityId })).code).toBe('NOT_FOUND')
+    expect((await centre.fail('activity', { action: 'createVolunteer', communityId: COMMUNITIES.a2._id, item: '顾问员', ...fields })).code).toBe('NOT_A_VOLUNTEER_ITEM')
+    expect((await h.asUser(USERS.staffA2).fail('activity', { action: 'createVolunteer', communityId: COMMUNITIES.a2._id, item: '健康服务', ...fields })).code).toBe('FORBIDDEN')
+    expect((await centre.ok<{ rows: ActivityView[] }>('activity', { action: 'list' })).rows.map((r) => r.activityId)).toEqual([draft.activityId])
+
+    // m-1 lives in 曙光 and chose 健康服务; m-3 lives here and chose it; m-2 and m-4 did not.
+    for (const member of ['m-1', 'm-3']) {
+      expect((await h.asUser(member).ok<{ rows: ActivityView[] }>('activity', { action: 'list' })).rows.map((r) => r.activityId)).toContain(draft.activityId)
+    }
+    for (const member of ['m-2', 'm-4']) {
+      expect((await h.asUser(member).ok<{ rows: ActivityView[] }>('activity', { action: 'list' })).rows.map((r) => r.activityId)).not.toContain(draft.activityId)
+      expect((await h.asUser(member).fail('activity', { action: 'get', activityId: draft.activityId })).code).toBe('NOT_FOUND')
+    }
+    await centre.ok('activity', { action: 'addRecord', activityId: draft.activityId, memberId: 'm-1', inAt: fields.startAt, reason: '现场签到表补录' })
+    expect((await centre.fail('activity', { action: 'addRecord', activityId: draft.activityId, memberId: 'm-2', inAt: fields.startAt, reason: '现场签到表补录' })).code).toBe('ACTIVITY_NOT_FOR_YOU')
+    const year = await h.asUser(USERS.secretary1).ok<Members>('participation', { action: 'unitMembers', unitId: UNITS.u1._id, year: 2026 })
+    expect(year.rows.find((r) => r.memberId === 'm-1')).toMatchObject({ community: 3, unit: 2 })
+    expect((await h.asUser('m-1').ok<{ community: number }>('activity', { action: 'myYear', year: 2026 })).community).toBe(3)
+  })
+})
+
+

@@ -3,7 +3,7 @@ import type { ActivityView } from '../../../src/domain/contracts/activity.contra
 import { AppError } from '../../../src/domain/errors'
 import { decideCapacity } from '../../../src/domain/signup'
 import { authorizedPost } from '../../access/authorized-record'
-import type { ActivityDoc } from '../../db/docs'
+import type { ActivityDoc, CommunityDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
@@ -50,15 +50,23 @@ export interface ActivityFields {
 
 export async function createActivity(ctx: KnownContext, input: ActivityFields & { communityId: string }): Promise<ActivityView> {
   const community = await loadCommunity(ctx.db, input.communityId)
-  authorize(ctx.principal, 'activity.manage', communityScope(community))
+  const grant = authorize(ctx.principal, 'activity.manage', communityScope(community))
+  // The centre publishes through createVolunteer, for one of its items.
+  if (grant.role === 'volunteerCentre') throw new AppError('FORBIDDEN')
+  return insertDraft(ctx, community, input, { organiserKind: 'community', ...(await postOf(ctx, community._id, input.postId)) })
+}
+
+/** The organiser's side of a new draft: who organises it and the post it serves. */
+export type Organiser = Pick<ActivityDoc, 'organiserKind' | 'postId' | 'postName' | 'volunteerItem'>
+
+export async function insertDraft(ctx: KnownContext, community: CommunityDoc, input: ActivityFields & { communityId: string }, organiser: Organiser): Promise<ActivityView> {
   const signupClosesAt = checkedSchedule(input)
   const now = ctx.now()
   const { communityId: _communityId, ...fields } = input
   const activity: ActivityDoc = {
     ...fields,
-    ...(await postOf(ctx, community._id, input.postId)),
+    ...organiser,
     _id: newId('activity'),
-    organiserKind: 'community',
     communityId: community._id,
     streetId: community.streetId,
     districtId: community.districtId,

@@ -10,6 +10,7 @@ import { readPage, scanAll } from '../../db/read'
 import type { KnownContext } from '../../kernel/function-def'
 import { callerMember, openCommunitiesOf, readableActivity } from './activity-access'
 import { activityView, type MemberSide } from './activity-view'
+import { chosenItems } from './volunteer-access'
 import { signupId } from './signup-write'
 
 // The activities a caller sees (issue 9 §2): a member, those of the
@@ -40,28 +41,41 @@ async function memberSides(ctx: KnownContext, member: MemberPlace, activityIds: 
   return (activityId) => ({ signup: byActivity.get(activityId) ?? null, claimedPostIds: claimed })
 }
 
-/** The communities the caller lists, and whether drafts are theirs to see. */
-async function listScope(ctx: KnownContext, input: ListInput): Promise<{ communityIds: string[]; drafts: boolean; member: MemberPlace | null }> {
+type Filter = Parameters<ReturnType<KnownContext['db']['collection']>['where']>[0]
+
+/** Which activities the caller lists, and whether drafts are theirs to see. */
+async function listScope(ctx: KnownContext, input: ListInput): Promise<{ where: Filter; drafts: boolean; member: MemberPlace | null }> {
   if (input.communityId) {
     const community = await loadCommunity(ctx.db, input.communityId)
     const scope: Scope = communityScope(community)
     const grant = authorize(ctx.principal, 'activity.read', scope)
-    return { communityIds: [community._id], drafts: grant.role === 'staff', member: null }
+    return { where: { communityId: community._id }, drafts: grant.role === 'staff', member: null }
   }
   const member = callerMember(ctx)
-  if (member) return { communityIds: openCommunitiesOf(member), drafts: false, member }
+  if (member) return { where: await memberListFilter(ctx, member), drafts: false, member }
+  const centre = ctx.principal.grants.find((g) => g.role === 'volunteerCentre' && g.scope.districtId)
+  if (centre) return { where: { organiserKind: 'volunteerCentre', districtId: centre.scope.districtId! }, drafts: true, member: null }
   const own = ctx.principal.grants.find((g) => (g.role === 'staff' || g.role === 'resident') && g.scope.communityId)
   if (!own) throw new AppError('FORBIDDEN')
-  return { communityIds: [own.scope.communityId!], drafts: own.role === 'staff', member: null }
+  return { where: { communityId: own.scope.communityId! }, drafts: own.role === 'staff', member: null }
+}
+
+/** A member's: the communities open to them, and the volunteer centre's activities of the items they chose. */
+async function memberListFilter(ctx: KnownContext, member: MemberPlace): Promise<Filter> {
+  const _ = ctx.db.command
+  const places = { communityId: _.in(openCommunitiesOf(member)), organiserKind: _.neq('volunteerCentre') }
+  const chosen = await chosenItems(ctx, member._id)
+  if (chosen.length === 0) return places
+  return _.or([places, ...chosen.map((c) => ({ organiserKind: 'volunteerCentre', districtId: c.districtId, volunteerItem: c.item }))])
 }
 
 export async function listActivities(ctx: KnownContext, input: ListInput) {
   const _ = ctx.db.command
-  const { communityIds, drafts, member } = await listScope(ctx, input)
+  const { where, drafts, member } = await listScope(ctx, input)
   const now = ctx.now()
   const statuses = input.when === 'upcoming' ? (drafts ? ['draft', 'published'] : ['published']) : drafts ? ['draft', 'published', 'ended', 'cancelled'] : ['published', 'ended', 'cancelled']
-  const mine = { communityId: _.in(communityIds), status: _.in(statuses) }
-  const filter = input.when === 'upcoming' ? { ...mine, endAt: _.gte(now) } : _.and([mine, _.or([{ endAt: _.lt(now) }, { status: _.in(['ended', 'cancelled']) }])])
+  const mine = _.and([where, { status: _.in(statuses) }])
+  const filter = input.when === 'upcoming' ? _.and([mine, { endAt: _.gte(now) }]) : _.and([mine, _.or([{ endAt: _.lt(now) }, { status: _.in(['ended', 'cancelled']) }])])
   const page = await readPage<ActivityDoc>(ctx.db, 'activities', filter, ['startAt', input.when === 'upcoming' ? 'asc' : 'desc'], input)
   const names = await namesOf(ctx.db, 'communities', page.docs.map((a) => a.communityId))
   const side = member ? await memberSides(ctx, member, page.docs.map((a) => a._id)) : null

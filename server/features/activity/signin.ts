@@ -1,3 +1,4 @@
+import { countedKind } from '../../../src/domain/activity-status'
 import { inChina } from '../../../src/domain/china-time'
 import type { AttendanceRow, SigninResult } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
@@ -11,7 +12,8 @@ import { namesOf } from '../../db/names'
 import { findInTransaction, inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { resolveToken } from '../card/card-resolve'
-import { isOpenTo, managedActivity, requireOpenTo } from './activity-access'
+import { managedActivity, requireOpenTo } from './activity-access'
+import { openToMember } from './volunteer-access'
 import { attendanceRow } from './attendance'
 import { codeExpiresAt, currentSigninCode, nextWindowAt, verifySigninCode } from './signin-token'
 
@@ -101,7 +103,7 @@ async function writeAttendance(ctx: KnownContext, activity: ActivityDoc, member:
     activityId: activity._id,
     memberId: member._id,
     unitId: member.unitId,
-    organiserKind: activity.organiserKind,
+    organiserKind: countedKind(activity.organiserKind),
     communityId: activity.communityId,
     year: inChina(activity.startAt).year(),
     ...presence,
@@ -121,7 +123,7 @@ export async function signIn(ctx: KnownContext, input: { token: string; activity
   // Signed by us, so it existed: deleted since, or of another environment.
   if (!activity) throw notFound('活动')
   // The code proves they saw it; say why rather than NOT_FOUND.
-  if (!isOpenTo(activity, member)) throw new AppError('ACTIVITY_NOT_FOR_YOU')
+  if (!(await openToMember(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU')
   return applyScan(ctx, { activity, member, direction: claim.direction, method: 'code', position: input.location })
 }
 
@@ -129,7 +131,7 @@ export async function signIn(ctx: KnownContext, input: { token: string; activity
 export async function signInByCard(ctx: KnownContext, input: { activityId: string; token: string }): Promise<SigninResult> {
   const activity = await managedActivity(ctx, input.activityId)
   const { member } = await resolveToken(ctx.db, ctx.env.cardSecret, input.token)
-  requireOpenTo(activity, member)
+  await requireOpenTo(ctx, activity, member)
   return applyScan(ctx, { activity, member: { ...member, name: member.name }, direction: 'in', method: 'card' })
 }
 
@@ -141,7 +143,7 @@ export async function addRecord(ctx: KnownContext, input: { activityId: string; 
   if (input.outAt && input.outAt.getTime() <= input.inAt.getTime()) throw new AppError('ATTENDANCE_TIME_INVALID')
   const member = await findById<MemberDoc>(ctx.db, 'members', input.memberId)
   if (!member) throw notFound('党员')
-  requireOpenTo(activity, member)
+  await requireOpenTo(ctx, activity, member)
   try {
     const record = await writeAttendance(ctx, activity, member, {
       inAt: input.inAt,
