@@ -1,6 +1,7 @@
 import type { Database } from '../../server/kernel/database'
 import { getRows } from '../../server/db/read'
 import { recountTallies } from '../../server/features/stats/tally-recount'
+import { seedDemoActivities } from './demo-activities'
 import { buildDemoData } from './demo-data'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
@@ -22,6 +23,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
       await db.collection(collection).doc(_id).set({ data: doc })
     }
   }
+  await seedDemoActivities(db, data, new Date())
   // The seed writes records directly: the units' tallies are counted from them.
   await recountTallies(db, {}, new Date(), () => {})
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
