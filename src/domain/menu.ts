@@ -36,6 +36,9 @@ export const MENU = {
   'audit.read': { label: '操作记录', tab: 'home', hint: '授权、撤销、移除和失败核对的记录', permission: 'audit.read' },
   'grants.manage': { label: '授权管理', tab: 'mine', hint: '邀请工作人员、撤销授权', permission: 'grants.manage' },
   'record.view': { label: '我的年度记录', tab: 'mine', hint: '报到、活动、服务与评价', permission: 'record.view' },
+  'participation.unit': { label: '党员参与活动情况', tab: 'home', hint: '每人社区活动X/2、单位活动Y/2，未达标的党员', permission: 'participation.unit' },
+  'participation.register': { label: '服务活动情况登记表', tab: 'activities', hint: '附件2：在职党员参与社区服务活动情况，可打印', permission: 'participation.register' },
+  'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -151,6 +151,9 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'residents.manage': '/packages/staff/residents/index',
   'audit.read': '/packages/admin/audit/index',
   'grants.manage': '/packages/admin/grants/index',
+  'participation.unit': '/packages/unit/participation/index',
+  'participation.register': '/packages/staff/register/index',
+  'volunteers.read': '/packages/admin/volunteers/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */
