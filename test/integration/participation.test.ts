@@ -12,7 +12,7 @@ import { addMember, COMMUNITIES, DISTRICT, postId, seedCity, UNITS, USERS } from
 // are written as their documents.
 
 let h: Harness
-const CENTRE = 'volunteer-centre'
+const CENTRE = USERS.volunteerCentre
 const OTHER_CENTRE = 'volunteer-centre-2'
 // Unit 1: m-1 and m-2 live in 曙光 (a1), m-3 in 桃源 (a2); unit 2: m-4 in 曙光.
 const U1 = ['m-1', 'm-2', 'm-3']
@@ -75,7 +75,6 @@ beforeAll(async () => {
       await unitActivity(db, 'unit-act-2', '2026-02-08T01:00:00Z', ['m-1'])
       await unitActivity(db, 'unit-act-2025', '2025-06-08T01:00:00Z', ['m-2', 'm-3'])
       const centre = (districtId: string): Grant[] => [{ role: 'volunteerCentre', scope: { districtId } }]
-      await db.collection('users').doc(`user-${CENTRE}`).set({ data: { openid: CENTRE, name: '志愿者中心', grants: centre(DISTRICT) } })
       await db.collection('users').doc(`user-${OTHER_CENTRE}`).set({ data: { openid: OTHER_CENTRE, name: '外区志愿者中心', grants: centre('district-other') } })
     },
   })
