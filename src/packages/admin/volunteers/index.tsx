@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { EmptyState } from '../../../components/empty-state'
+import { Pager } from '../../../components/pager'
+import { TableHead } from '../../../components/table-head'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -52,18 +53,11 @@ function ItemMembers({ item }: { item: string }) {
   const remote = useRemote(() => callFunction('participation', { action: 'volunteers', item, page, pageSize: PAGE_SIZE }), `${item}|${page}`)
   if (remote.data === null) return <RemoteState remote={remote} />
   const d = remote.data
-  const pages = Math.max(1, Math.ceil(d.total / PAGE_SIZE))
   if (d.rows.length === 0) return <EmptyState id='volunteers-empty' title={`还没有党员选择${item}`} text='党员报到登记时选择志愿专业服务项目后，会出现在这里。' />
   return (
     <View className='table-wrap'>
       <View className='table' id='volunteers-table'>
-        <View className='table__row table__head'>
-          {['社区', '姓名', '工作单位', '特长'].map((h) => (
-            <Text key={h} className='table__cell'>
-              {h}
-            </Text>
-          ))}
-        </View>
+        <TableHead headers={['社区', '姓名', '工作单位', '特长']} />
         {d.rows.map((r) => (
           <View key={r.memberId} className='table__row volunteer-row'>
             <Text className='table__cell'>{r.communityName}</Text>
@@ -73,17 +67,7 @@ function ItemMembers({ item }: { item: string }) {
           </View>
         ))}
       </View>
-      {pages > 1 ? (
-        <View className='pager'>
-          <Button className='btn-mini btn-mini--grey' disabled={page <= 1 || undefined} onClick={() => setPage(page - 1)}>
-            上一页
-          </Button>
-          <Text>{`第 ${page} / ${pages} 页`}</Text>
-          <Button className='btn-mini btn-mini--grey' disabled={page >= pages || undefined} onClick={() => setPage(page + 1)}>
-            下一页
-          </Button>
-        </View>
-      ) : null}
+      <Pager id='volunteers' page={page} total={d.total} pageSize={PAGE_SIZE} onPage={setPage} />
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { EmptyState } from '../../../components/empty-state'
+import { TableHead } from '../../../components/table-head'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { inChina } from '../../../domain/china-time'
@@ -58,13 +59,7 @@ function Register({ communityId }: { communityId: string }) {
         <View className='table-wrap print-area'>
           <Text className='register-print-title'>{`${title}（社区用） 社区名称：${remote.data.communityName}`}</Text>
           <View className='table' id='register-table'>
-            <View className='table__row table__head'>
-              {HEADERS.map((h) => (
-                <Text key={h} className='table__cell'>
-                  {h}
-                </Text>
-              ))}
-            </View>
+            <TableHead headers={HEADERS} />
             {remote.data.rows.map((row) => (
               <View key={row.memberId} className='table__row register-row'>
                 <Text className='table__cell table__cell--num'>{row.index}</Text>

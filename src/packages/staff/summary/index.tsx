@@ -1,5 +1,6 @@
 import { View, Text, Button } from '@tarojs/components'
 import { EmptyState } from '../../../components/empty-state'
+import { TableHead } from '../../../components/table-head'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
@@ -53,13 +54,7 @@ function Summary({ communityId, communityName }: { communityId: string; communit
         <View className='table-wrap print-area'>
           <Text className='summary-print-title'>{`${communityName}进社区报到的在职党员信息汇总表`}</Text>
           <View className='table' id='summary-table'>
-            <View className='table__row table__head'>
-              {HEADERS.map((h) => (
-                <Text key={h} className='table__cell'>
-                  {h}
-                </Text>
-              ))}
-            </View>
+            <TableHead headers={HEADERS} />
             {rows.map((row, i) => (
               <View key={`${row.postName}-${row.memberName}-${i}`} className='table__row summary-row'>
                 <Text className='table__cell table__cell--num'>{i + 1}</Text>

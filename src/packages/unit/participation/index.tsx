@@ -1,14 +1,14 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { YEARLY_MINIMUM } from '../../../domain/activity-status'
 import type { MemberYearRow } from '../../../domain/contracts/participation.contract'
 import { EmptyState } from '../../../components/empty-state'
+import { Pager } from '../../../components/pager'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -62,22 +62,6 @@ interface Paged {
   setPage: (page: number) => void
 }
 
-function Pager({ page, setPage, total }: Paged & { total: number }) {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  if (pages <= 1) return null
-  return (
-    <View className='pager'>
-      <Button className='btn-mini btn-mini--grey' id='participation-prev' disabled={page <= 1 || undefined} onClick={() => setPage(Math.max(1, page - 1))}>
-        上一页
-      </Button>
-      <Text id='participation-page'>{`第 ${page} / ${pages} 页`}</Text>
-      <Button className='btn-mini btn-mini--grey' id='participation-next' disabled={page >= pages || undefined} onClick={() => setPage(page + 1)}>
-        下一页
-      </Button>
-    </View>
-  )
-}
-
 function countsText(row: MemberYearRow): string {
   return `社区组织 ${row.community}/${YEARLY_MINIMUM} · 单位组织 ${row.unit}/${YEARLY_MINIMUM}`
 }
@@ -106,7 +90,7 @@ function Members({ unitId, filter, page, setPage }: Paged & { unitId: string; fi
           ))}
         </View>
       )}
-      <Pager page={page} setPage={setPage} total={d.total} />
+      <Pager id='participation' page={page} total={d.total} pageSize={PAGE_SIZE} onPage={setPage} />
     </View>
   )
 }
@@ -129,7 +113,7 @@ function UnitActivities({ unitId, page, setPage }: Paged & { unitId: string }) {
           </View>
         ))}
       </View>
-      <Pager page={page} setPage={setPage} total={d.total} />
+      <Pager id='participation' page={page} total={d.total} pageSize={PAGE_SIZE} onPage={setPage} />
     </View>
   )
 }
