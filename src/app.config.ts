@@ -15,9 +15,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/unit', pages: ['roster/index', 'stats/index', 'cards/index', 'receipt/index', 'participation/index'] },
     { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index', 'residents/index', 'register/index'] },
-    { root: 'packages/admin', pages: ['district/index', 'setup/index', 'org/index', 'grants/index', 'accept/index', 'audit/index', 'volunteers/index'] },
+    { root: 'packages/admin', pages: ['district/index', 'setup/index', 'org/index', 'grants/index', 'accept/index', 'audit/index'] },
     { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index'] },
     { root: 'packages/resident', pages: ['pending/index', 'register/index'] },
+    { root: 'packages/centre', pages: ['volunteers/index'] },
   ],
   window: {
     navigationBarTitleText: '双报到',

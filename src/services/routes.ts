@@ -153,7 +153,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'grants.manage': '/packages/admin/grants/index',
   'participation.unit': '/packages/unit/participation/index',
   'participation.register': '/packages/staff/register/index',
-  'volunteers.read': '/packages/admin/volunteers/index',
+  'volunteers.read': '/packages/centre/volunteers/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */
