@@ -1,5 +1,6 @@
 import { countDbRequests, type DbRequest } from '../local/embedded-db'
 import type { Result } from '../src/domain/result'
+import { inChina } from '../src/domain/china-time'
 import { recountTallies } from '../server/features/stats/tally-recount'
 import { FUNCTIONS } from '../server/functions'
 import type { Database } from '../server/kernel/database'
@@ -16,6 +17,10 @@ export const BUDGETS = {
   'report.confirm': 7,
   'stats.unit': 6,
   'stats.district': 4,
+  // users, unit, the unit's totals, the member page (each one aggregate joining attendance), the page's community names.
+  'participation.unitMembers': 5,
+  // users, unit, the count of activities, the page (attendance grouped, joined to activities), community names.
+  'participation.unitActivities': 5,
 } as const
 export type BudgetedAction = keyof typeof BUDGETS
 
@@ -90,6 +95,25 @@ export async function loadCostCity(db: Database, size: CitySize): Promise<void> 
     const i = reportedIds[k]!
     return { _id: `report-${i}`, memberId: memberIdOf(i), unitId: unitIdOf(unitOf(i)), communityId: communityIdOf(i % size.communities), streetId: STREET, districtId: DISTRICT, reportedAt: new Date(Date.UTC(2025, 0, 1)), receivedBy: 'cost', cardNo: '', status: 'active' }
   })
+  // Every reported member attended one community-organised activity this year; every other one a unit-organised one too.
+  const year = inChina(new Date()).year()
+  const attendance = reportedIds.flatMap((i) =>
+    (i % 2 ? ['community', 'unit'] : ['community']).map((kind) => ({
+      _id: `attendance-${kind}-${i}`,
+      activityId: `activity-cost-${kind}`,
+      memberId: memberIdOf(i),
+      unitId: unitIdOf(unitOf(i)),
+      organiserKind: kind,
+      communityId: communityIdOf(1),
+      year,
+      inAt: new Date(),
+      inMethod: 'code',
+      outAt: null,
+      outMethod: null,
+    })),
+  )
+  await addAll(db, 'attendance', attendance.length, (k) => attendance[k]!)
+  await addAll(db, 'activities', 2, (k) => ({ _id: `activity-cost-${k ? 'unit' : 'community'}`, organiserKind: k ? 'unit' : 'community', communityId: communityIdOf(1), title: `活动${k}`, startAt: new Date(), endAt: new Date(), status: 'ended' }))
   await db.collection('users').add({
     data: [
       { openid: USERS.secretary, name: '书记', grants: [{ role: 'secretary', scope: { unitId: unitIdOf(0), districtId: DISTRICT } }] },
@@ -133,6 +157,8 @@ export async function measureBudgets(db: Database): Promise<Measured[]> {
   const again = await counted(db, USERS.staff, 'report', { action: 'confirm', communityId: communityIdOf(0), card })
   const unit = await counted(db, USERS.secretary, 'stats', { action: 'unit', unitId: unitIdOf(0) })
   const district = await counted(db, USERS.district, 'stats', { action: 'district' })
+  const members = await counted(db, USERS.secretary, 'participation', { action: 'unitMembers', unitId: unitIdOf(0), filter: 'short' })
+  const activities = await counted(db, USERS.secretary, 'participation', { action: 'unitActivities', unitId: unitIdOf(0) })
   return [
     { action: 'card.issue', variant: '首次发证', requests: issue.requests },
     { action: 'card.issue', variant: '补发（作废旧证）', requests: reissue.requests },
@@ -141,6 +167,8 @@ export async function measureBudgets(db: Database): Promise<Measured[]> {
     { action: 'report.confirm', variant: '重复扫码', requests: again.requests },
     { action: 'stats.unit', variant: '单位报到率', requests: unit.requests },
     { action: 'stats.district', variant: '区级各单位报到率', requests: district.requests },
+    { action: 'participation.unitMembers', variant: '未达标党员（一页）', requests: members.requests },
+    { action: 'participation.unitActivities', variant: '本单位参加的活动（一页）', requests: activities.requests },
   ]
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../server/kernel/database'
 import { getRows } from '../../server/db/read'
 import { recountTallies } from '../../server/features/stats/tally-recount'
+import { seedDemoActivities } from './demo-activities'
 import { buildDemoData } from './demo-data'
 import { seedDemoPairing } from './demo-pairing'
 import { seedDemoRecords } from './demo-records'
@@ -26,6 +27,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   }
   await seedDemoPairing(db, data)
   await seedDemoRecords(db, data)
+  await seedDemoActivities(db, data, new Date())
   // The seed writes records directly: the units' tallies are counted from them.
   await recountTallies(db, {}, new Date(), () => {})
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })

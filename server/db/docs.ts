@@ -1,3 +1,4 @@
+import type { OrganiserKind } from '../../src/domain/activity-status'
 import type { MemberFields } from '../../src/domain/member'
 
 // The shapes stored in each collection, as handlers read them back. Dates are
@@ -176,10 +177,12 @@ export interface NoticeDoc {
 /** Community-organised, or unit-organised in a community the unit is paired with (`unitId`). */
 export interface ActivityDoc {
   _id: string
-  organiserKind: 'community' | 'unit'
+  organiserKind: OrganiserKind
   /** The organising unit of a unit-organised activity, and its name as it was then. */
   unitId?: string
   unitName?: string
+  /** The centre's activities: the 志愿专业服务 item whose members it is open to, wherever they live. */
+  volunteerItem?: string
   communityId: string
   streetId: string
   districtId: string
@@ -237,6 +240,8 @@ export interface AttendanceDoc {
   reason: string | null
   location: { lat: number; lng: number; accuracy: number; distance: number; flagged: boolean } | null
   recordedBy: string
+  /** Set when the activity is cancelled: its attendance counts for nobody (participation views filter on it). */
+  activityCancelled?: boolean
   /** Earlier versions, each replaced by an organiser's correction with its reason. */
   history?: AttendanceVersion[]
 }

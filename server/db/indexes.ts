@@ -50,6 +50,12 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'activities', keys: { communityId: 1, startAt: 1 }, name: 'communityId_startAt' },
   { collection: 'signups', keys: { activityId: 1, memberId: 1 }, unique: true, name: 'activityId_memberId_unique' },
   { collection: 'signups', keys: { memberId: 1 }, name: 'memberId' },
+  // Who took part (participation): a unit's year, a community's 附件2 year, the volunteer centre's items and activities.
+  { collection: 'attendance', keys: { unitId: 1, year: 1 }, name: 'unitId_year' },
+  { collection: 'attendance', keys: { communityId: 1, year: 1 }, name: 'communityId_year' },
+  { collection: 'registrations', keys: { districtId: 1, communityId: 1 }, name: 'districtId_communityId' },
+  { collection: 'registrations', keys: { memberId: 1 }, name: 'memberId' },
+  { collection: 'activities', keys: { districtId: 1, organiserKind: 1, volunteerItem: 1 }, name: 'districtId_organiserKind_volunteerItem' },
 
   // One subscription message per idempotency key: a second send finds it and sends nothing.
   { collection: 'messages', keys: { key: 1 }, unique: true, name: 'key_unique' },

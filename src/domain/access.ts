@@ -12,6 +12,7 @@ const ANCHOR: Record<Role, keyof Scope> = {
   liaison: 'unitId',
   streetAdmin: 'streetId',
   districtAdmin: 'districtId',
+  volunteerCentre: 'districtId',
 }
 
 export function covers(grant: Grant, target: Scope): boolean {

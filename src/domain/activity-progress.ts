@@ -1,5 +1,5 @@
 import { hoursOf } from './activity-hours'
-import type { OrganiserKind } from './activity-status'
+import type { CountedKind, OrganiserKind } from './activity-status'
 import type { ActivityView } from './contracts/activity.contract'
 import { ERROR_MESSAGES } from './errors'
 import { windowRefusal } from './signup'
@@ -9,13 +9,18 @@ import { windowRefusal } from './signup'
 // (002 §三.1: community-organised X / 2, unit-organised in the paired
 // community Y / 2), short ones marked.
 
-export const ORGANISER_LABELS: Record<OrganiserKind, string> = {
+export const ORGANISER_LABELS: Record<CountedKind, string> = {
   community: '社区组织',
   unit: '单位组织（结对社区）',
 }
 
+/** Who organised it, as a member reads it; the centre's count as community-organised (002 §三.4). */
+export function organiserLabel(kind: OrganiserKind): string {
+  return kind === 'volunteerCentre' ? '区志愿者工作指导中心（计入社区组织）' : ORGANISER_LABELS[kind]
+}
+
 export interface RuleProgress {
-  kind: OrganiserKind
+  kind: CountedKind
   label: string
   done: number
   required: number

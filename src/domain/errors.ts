@@ -91,6 +91,7 @@ export const ERROR_MESSAGES = {
   SIGNIN_TOO_LATE: '活动已结束，不能再签到或签退',
   ATTENDANCE_EXISTS: '该党员已有本活动的签到记录',
   ATTENDANCE_TIME_INVALID: '签退时间应晚于签到时间',
+  NOT_A_VOLUNTEER_ITEM: '没有这个志愿专业服务项目',
 
   // 结对共建 (unit ↔ community pairing) and 支部
   PAIRING_EXISTS: '该单位（支部）已与这个社区结对',

@@ -2,17 +2,17 @@ import { covers } from './access'
 import type { Grant, Role, Scope } from './roles'
 
 // Who may hand out which grant (issue 8): the district's 区委组织部 grants
-// district and street admins, community staff and unit secretaries anywhere in
-// its district; a street admin grants staff of its own communities; a unit's
+// district and street admins, community staff, unit secretaries and the
+// 区志愿者工作指导中心 anywhere in its district; a street admin grants staff of its own communities; a unit's
 // secretary appoints its liaisons. Revoking follows the same rule: whoever
 // could grant it may take it back. Members and residents are never granted:
 // members bind their own card, residents register themselves.
 
-export const GRANTABLE_ROLES = ['districtAdmin', 'streetAdmin', 'staff', 'secretary', 'liaison'] as const
+export const GRANTABLE_ROLES = ['districtAdmin', 'streetAdmin', 'staff', 'secretary', 'liaison', 'volunteerCentre'] as const
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
 
 const GRANTS_BY_ROLE: Partial<Record<Role, readonly GrantableRole[]>> = {
-  districtAdmin: ['districtAdmin', 'streetAdmin', 'staff', 'secretary'],
+  districtAdmin: ['districtAdmin', 'streetAdmin', 'staff', 'secretary', 'volunteerCentre'],
   streetAdmin: ['staff'],
   secretary: ['liaison'],
 }
@@ -28,6 +28,7 @@ export const GRANT_ANCHOR: Record<GrantableRole, 'districtId' | 'streetId' | 'co
   staff: 'communityId',
   secretary: 'unitId',
   liaison: 'unitId',
+  volunteerCentre: 'districtId',
 }
 
 /**

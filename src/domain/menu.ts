@@ -43,6 +43,9 @@ export const MENU = {
   'records.meetings': { label: '会议记录本', tab: 'home', hint: '双报到工作会议记录，可打印', permission: 'records.manage' },
   'records.profile': { label: '社区基本情况', tab: 'home', hint: '辖区范围、人口、单位、学校与小区', permission: 'records.manage' },
   'records.pair': { label: '我的结对帮扶', tab: 'activities', hint: '结对对象与走访记录，申请结对', permission: 'records.pair' },
+  'participation.unit': { label: '党员参与活动情况', tab: 'home', hint: '每人社区活动X/2、单位活动Y/2，未达标的党员', permission: 'participation.unit' },
+  'participation.register': { label: '服务活动情况登记表', tab: 'activities', hint: '附件2：在职党员参与社区服务活动情况，可打印', permission: 'participation.register' },
+  'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -42,6 +42,12 @@ export const MESSAGE_KINDS = {
     purpose: '报名的活动取消时通知您',
     fields: { activity: field('thing1', '活动名称'), time: field('time2', '活动时间'), reason: field('thing3', '取消原因') },
   },
+  waitlistPromoted: {
+    title: '候补成功通知',
+    envVar: 'TEMPLATE_WAITLIST_PROMOTED',
+    purpose: '候补的活动有人取消、轮到您时通知您',
+    fields: { activity: field('thing1', '活动名称'), time: field('time2', '活动时间'), place: field('thing3', '活动地点'), note: field('thing4', '温馨提示') },
+  },
   activityReminder: {
     title: '活动开始提醒',
     envVar: 'TEMPLATE_ACTIVITY_REMINDER',

@@ -44,10 +44,10 @@ export const PERMISSIONS = {
   'residents.manage': ['staff'],
   'audit.read': ['districtAdmin'],
   // 活动 (issue 9): residents see a community's published activities; members sign up and sign in.
-  'activity.read': ['member', 'staff', 'resident', 'secretary', 'liaison'],
+  'activity.read': ['member', 'staff', 'resident', 'secretary', 'liaison', 'volunteerCentre'],
   'activity.signin': ['member'],
   /** Staff: their community's; a unit's secretary or liaison: their unit's, in a paired community. */
-  'activity.manage': ['staff', 'secretary', 'liaison'],
+  'activity.manage': ['staff', 'secretary', 'liaison', 'volunteerCentre'],
   // 结对共建 (issue 9 §1): both sides see a pairing; the street or district records it; 附件4.
   'pairing.read': ['secretary', 'liaison', 'staff', 'streetAdmin', 'districtAdmin'],
   /** The unit's and the community's own pairings page (the menu; its calls are pairing.read and pairing.summary). */
@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'records.pair': ['member'],
   /** A target's record: the community's staff, or the member paired with it. */
   'records.target': ['staff', 'member'],
+  // 参与情况 (issue 9 §5, §6): the unit's members against the year's rule, the community's 附件2, the volunteer centre's items.
+  'participation.unit': ['secretary', 'liaison'],
+  'participation.register': ['staff'],
+  'volunteers.read': ['volunteerCentre'],
   // Features not built yet: only their menu entries use these so far.
   'service.log': ['member'],
   'need.submit': ['resident'],

@@ -9,6 +9,7 @@ export const ROLES = [
   'resident', // 居民 of community C
   'streetAdmin', // 街道 organisation staff of street S
   'districtAdmin', // 区委组织部 of district D
+  'volunteerCentre', // 区志愿者工作指导中心 of district D: coordinates the 志愿专业服务 items (002 §三.4)
 ] as const
 
 export type Role = (typeof ROLES)[number]
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   streetAdmin: '街道管理员',
   districtAdmin: '区委组织部',
+  volunteerCentre: '区志愿者工作指导中心',
 }
 
 export interface Scope {

@@ -40,5 +40,8 @@ export const SERVICE_CATALOG: readonly CatalogCategory[] = [
   { key: 'custom', name: '个人自选项目', kind: 'custom', items: [] },
 ]
 
+/** The category of the 志愿专业服务 items, which the 区志愿者工作指导中心 coordinates across communities (002 §三.4). */
+export const VOLUNTEER_CATEGORY = 'volunteer'
+
 /** A member claims at least this many service projects when reporting (附件1, §三.1). */
 export const MIN_CLAIMS = 2

@@ -219,6 +219,9 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'records.meetings': '/packages/staff/meetings/index',
   'records.profile': '/packages/staff/profile/index',
   'records.pair': '/packages/member/pairings/index',
+  'participation.unit': '/packages/unit/participation/index',
+  'participation.register': '/packages/staff/register/index',
+  'volunteers.read': '/packages/centre/volunteers/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

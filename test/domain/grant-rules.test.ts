@@ -18,6 +18,13 @@ describe('who may grant what', () => {
     expect(canGrant([district], 'liaison', { unitId: 'u9', districtId: 'd1' })).toBe(false)
   })
 
+  it('the district grants the 区志愿者工作指导中心 of its own district; nobody else does', () => {
+    expect(canGrant([district], 'volunteerCentre', { districtId: 'd1' })).toBe(true)
+    expect(canGrant([district], 'volunteerCentre', { districtId: 'd2' })).toBe(false)
+    expect(canGrant([street, secretary], 'volunteerCentre', { districtId: 'd1' })).toBe(false)
+    expect(canGrant([{ role: 'volunteerCentre', scope: { districtId: 'd1' } }], 'volunteerCentre', { districtId: 'd1' })).toBe(false)
+  })
+
   it('a street admin grants staff of its own communities; a secretary liaisons of its unit; nobody grants members or residents', () => {
     expect(canGrant([street], 'staff', communityOf('s1'))).toBe(true)
     expect(canGrant([street], 'staff', communityOf('s2'))).toBe(false)

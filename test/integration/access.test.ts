@@ -31,7 +31,7 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-type Who = 'member' | 'otherMember' | 'staffHere' | 'staffElsewhere' | 'staffOtherStreet' | 'secretary' | 'liaison' | 'secretaryOther' | 'liaisonOther' | 'resident' | 'streetAdmin' | 'districtAdmin'
+type Who = 'member' | 'otherMember' | 'staffHere' | 'staffElsewhere' | 'staffOtherStreet' | 'secretary' | 'liaison' | 'secretaryOther' | 'liaisonOther' | 'resident' | 'streetAdmin' | 'districtAdmin' | 'volunteerCentre'
 const OPENID: Record<Who, string> = {
   member: MEMBER,
   otherMember: OTHER_MEMBER,
@@ -45,6 +45,7 @@ const OPENID: Record<Who, string> = {
   resident: USERS.residentA1,
   streetAdmin: USERS.streetA,
   districtAdmin: USERS.district,
+  volunteerCentre: USERS.volunteerCentre,
 }
 const EVERYONE = Object.keys(OPENID) as Who[]
 const ROLE: Record<Who, Role> = {
@@ -60,6 +61,7 @@ const ROLE: Record<Who, Role> = {
   resident: 'resident',
   streetAdmin: 'streetAdmin',
   districtAdmin: 'districtAdmin',
+  volunteerCentre: 'volunteerCentre',
 }
 
 /** [label, function, input, who may, whether the record is named by id (strangers with the right role get NOT_FOUND)] */
@@ -84,6 +86,11 @@ const CASES: Array<[string, string, () => { action: string }, Who[], ('by id' | 
   ['receipt', 'report', () => ({ action: 'receipt', reportId }), ['member', 'staffHere', 'secretary', 'liaison'], 'by id'],
   ['posts of 曙光社区', 'posts', () => ({ action: 'list', communityId: COMMUNITIES.a1._id }), ['member', 'otherMember', 'staffHere', 'resident']],
   ['summary of 曙光社区', 'posts', () => ({ action: 'summary', communityId: COMMUNITIES.a1._id }), ['staffHere']],
+  ['unit 1’s members against the year’s rule', 'participation', () => ({ action: 'unitMembers', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  ['unit 1’s activities', 'participation', () => ({ action: 'unitActivities', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
+  ['附件2 of 曙光社区', 'participation', () => ({ action: 'register', communityId: COMMUNITIES.a1._id }), ['staffHere']],
+  ['the 志愿专业服务 items', 'participation', () => ({ action: 'volunteerItems' }), ['volunteerCentre']],
+  ['the members who chose 健康服务', 'participation', () => ({ action: 'volunteers', item: '健康服务' }), ['volunteerCentre']],
 ]
 
 function permissionOf(fn: string, action: string) {

@@ -219,6 +219,20 @@ describe('notices', () => {
     expect(cancelled[0]!.data.thing3).toEqual({ value: '暴雨预警' })
     expect((await staff().fail('activity', { action: 'update', activityId: a.activityId, place: '别处' })).code).toBe('ACTIVITY_CLOSED')
   })
+  it('a cancellation that gives the first waiting a seat tells them, and them only; so does a larger capacity', async () => {
+    const a = await published({ capacity: 1 })
+    for (const id of ['m-a', 'm-b', 'm-c']) await h.asUser(id).ok('activity', { action: 'signUp', activityId: a.activityId })
+    await h.asUser('m-a').ok('activity', { action: 'cancelSignUp', activityId: a.activityId })
+    const promoted = (await sent(a.activityId)).filter((m) => m.kind === 'waitlistPromoted')
+    expect(promoted.map((m) => m.touser)).toEqual(['m-b'])
+    expect(promoted[0]!.data).toMatchObject({ thing1: { value: '社区环境整治' }, thing3: { value: '曙光社区活动室' } })
+    // Leaving the waitlist promotes nobody, and tells nobody.
+    await h.asUser('m-c').ok('activity', { action: 'cancelSignUp', activityId: a.activityId })
+    await h.asUser('m-c').ok('activity', { action: 'signUp', activityId: a.activityId })
+    expect((await sent(a.activityId)).filter((m) => m.kind === 'waitlistPromoted')).toHaveLength(1)
+    await staff().ok('activity', { action: 'update', activityId: a.activityId, capacity: 2 })
+    expect((await sent(a.activityId)).filter((m) => m.kind === 'waitlistPromoted').map((m) => m.touser).sort()).toEqual(['m-b', 'm-c'])
+  })
 })
 
 describe('access', () => {

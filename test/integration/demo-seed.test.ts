@@ -58,14 +58,30 @@ it('works end to end: a demo member shows their card, the desk sees their report
 })
 
 it('pairs every unit with a community (branches too), with a year of unit-organised activities for 附件4 and the members’ counts', async () => {
-  const pairings = await h.asUser('demo-secretary-1').ok<PairingView[]>('pairing', { action: 'list' })
+  const pairings = await h.asUser('demo-secretary-1').ok('pairing', { action: 'list' })
   expect(pairings.map((p) => p.branchName)).toEqual(expect.arrayContaining([null, '第二党支部']))
-  const seen = await h.asUser('demo-district').ok<PairingView[]>('pairing', { action: 'list' })
+  const seen = await h.asUser('demo-district').ok('pairing', { action: 'list' })
   expect(seen.filter((p) => p.status === 'ended')).toHaveLength(1)
-  const rows: RosterRow[] = (await h.asUser('demo-liaison-1').ok<{ rows: RosterRow[] }>('roster', { action: 'list', unitId: 'unit-01', pageSize: 100 })).rows
+  const rows: RosterRow[] = (await h.asUser('demo-liaison-1').ok('roster', { action: 'list', unitId: 'unit-01', pageSize: 100 })).rows
   expect(new Set(rows.map((r) => r.branchName))).toEqual(new Set(['第一党支部', '第二党支部']))
   // The unit count of a member who attended, by the rule (own unit, paired community).
-  const counts = await Promise.all(Array.from({ length: 30 }, (_, i) => h.asUser(`demo-member-${i + 1}`).ok<{ unit: number }>('activity', { action: 'myYear' })))
+  const counts = await Promise.all(Array.from({ length: 30 }, (_, i) => h.asUser(`demo-member-${i + 1}`).ok('activity', { action: 'myYear' })))
   expect(counts.some((c) => c.unit > 0)).toBe(true)
   expect(counts.some((c) => c.unit < 2)).toBe(true)
+})
+
+it("has a year of activities: the unit sees who is short of the rule, the community its 附件2, the volunteer centre its items", async () => {
+  const members = await h.asUser('demo-secretary-1').ok('participation', { action: 'unitMembers', unitId: 'unit-01', pageSize: 100 })
+  expect(members.memberTotal).toBe(30)
+  expect(members.shortTotal).toBeGreaterThan(0)
+  expect(members.shortTotal).toBeLessThan(30)
+  expect(members.rows.some((r) => r.community > 0) && members.rows.some((r) => r.unit > 0)).toBe(true)
+  const activities = await h.asUser('demo-liaison-1').ok('participation', { action: 'unitActivities', unitId: 'unit-01' })
+  expect(activities.total).toBeGreaterThan(0)
+  const register = await h.asUser('demo-staff-1').ok('participation', { action: 'register', communityId: 'community-shuguang' })
+  expect(register.rows.filter((r) => r.services.length > 0).length).toBeGreaterThan(5)
+  const items = await h.asUser('demo-volunteer-centre').ok('participation', { action: 'volunteerItems' })
+  expect(items.some((i) => i.members > 0)).toBe(true)
+  const upcoming = await h.asUser('demo-staff-1').ok('activity', { action: 'list' })
+  expect(upcoming.rows.some((r) => r.waitlisted > 0)).toBe(true)
 })

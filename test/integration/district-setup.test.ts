@@ -205,6 +205,7 @@ describe('grants by invitation', () => {
       'staff:城东街道 · 新兴社区',
       'staff:城中街道 · 中山社区',
       'secretary:区教育局',
+      'volunteerCentre:梧州市万秀区',
     ])
   })
 

@@ -63,18 +63,18 @@ const targetInput = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-const newTarget = (over: Record<string, unknown> = {}) => staff().ok<TargetView>('records', targetInput(over))
-const pair = (targetId: string, memberId: string) => staff().ok<PairingView>('records', { action: 'pairCreate', targetId, memberId, content: '每月走访，代购药品' })
+const newTarget = (over: Record<string, unknown> = {}) => staff().ok('records', targetInput(over))
+const pair = (targetId: string, memberId: string) => staff().ok('records', { action: 'pairCreate', targetId, memberId, content: '每月走访，代购药品' })
 
 describe('服务需求征集记录', () => {
   const record = { action: 'collectionSave', communityId: a1, date: '2026-03-10', way: '走访', collector: '李娜', source: '3栋居民', content: '楼道灯坏了，晚上看不见', handling: '' }
 
   it('is kept by the community’s staff, newest first, and corrected in place', async () => {
-    const first = await staff().ok<CollectionRecordView>('records', record)
-    const second = await staff().ok<CollectionRecordView>('records', { ...record, date: '2026-03-12', way: '电话', content: '想学用智能手机' })
-    const fixed = await staff().ok<CollectionRecordView>('records', { ...record, recordId: first.recordId, handling: '已联系物业更换' })
+    const first = await staff().ok('records', record)
+    const second = await staff().ok('records', { ...record, date: '2026-03-12', way: '电话', content: '想学用智能手机' })
+    const fixed = await staff().ok('records', { ...record, recordId: first.recordId, handling: '已联系物业更换' })
     expect(fixed).toMatchObject({ recordId: first.recordId, handling: '已联系物业更换', needId: null })
-    const list = await staff().ok<{ rows: CollectionRecordView[]; total: number }>('records', { action: 'collectionList', communityId: a1 })
+    const list = await staff().ok('records', { action: 'collectionList', communityId: a1 })
     expect(list.rows.slice(0, 2).map((r) => r.recordId)).toEqual([second.recordId, first.recordId])
   })
 
@@ -93,7 +93,7 @@ describe('服务需求征集记录', () => {
   })
 
   it('becomes a need once, also when pressed twice at once; a failed creation leaves the record as it was', async () => {
-    const saved = await staff().ok<CollectionRecordView>('records', record)
+    const saved = await staff().ok('records', record)
     // Until the needs workflow is merged, the port refuses and nothing is written.
     await expectNothingWritten(h.db, async () => {
       expect((await staff().fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NEEDS_NOT_READY')
@@ -122,7 +122,7 @@ describe('服务需求征集记录', () => {
     const again = await collectionToNeed(ctx, saved.recordId, createNeed).catch((e: { code: string }) => e.code)
     expect(again).toBe('ALREADY_CONVERTED')
     // A mark left by a call that died an hour ago does not hold the record.
-    const stuck = await staff().ok<CollectionRecordView>('records', record)
+    const stuck = await staff().ok('records', record)
     await h.db.collection('needCollections').doc(stuck.recordId).update({ data: { convertingSince: new Date(h.clock.now.getTime() - 3_600_000) } })
     expect((await collectionToNeed(ctx, stuck.recordId, createNeed)).needId).toBe('need-2')
   })
@@ -150,12 +150,12 @@ describe('帮扶对象摸底表', () => {
     const paired = await newTarget({ name: '赵大爷' })
     const alone = await newTarget({ name: '钱奶奶', categories: ['低保'] })
     await pair(paired.targetId, 'm-a')
-    const all = await staff().ok<{ rows: TargetView[] }>('records', { action: 'targetList', communityId: a1, pageSize: 100 })
+    const all = await staff().ok('records', { action: 'targetList', communityId: a1, pageSize: 100 })
     const ids = all.rows.map((t) => t.targetId)
     expect(ids).toEqual(expect.arrayContaining([paired.targetId, alone.targetId]))
     expect(all.rows.find((t) => t.targetId === paired.targetId)!.paired).toMatchObject([{ memberName: '张伟', unitName: UNITS.u1.name }])
-    const pairedOnly = await staff().ok<{ rows: TargetView[] }>('records', { action: 'targetList', communityId: a1, paired: 'paired', pageSize: 100 })
-    const unpaired = await staff().ok<{ rows: TargetView[] }>('records', { action: 'targetList', communityId: a1, paired: 'unpaired', pageSize: 100 })
+    const pairedOnly = await staff().ok('records', { action: 'targetList', communityId: a1, paired: 'paired', pageSize: 100 })
+    const unpaired = await staff().ok('records', { action: 'targetList', communityId: a1, paired: 'unpaired', pageSize: 100 })
     expect(pairedOnly.rows.map((t) => t.targetId)).toContain(paired.targetId)
     expect(pairedOnly.rows.map((t) => t.targetId)).not.toContain(alone.targetId)
     expect(unpaired.rows.map((t) => t.targetId)).toContain(alone.targetId)
@@ -167,13 +167,13 @@ describe('帮扶对象摸底表', () => {
     for (let i = 0; i < 25; i++) await h.db.collection('assistTargets').add({ data: { ...targetInput({ name: `对象${String(i).padStart(2, '0')}` }), action: undefined, surveyedAt: new Date('2026-03-02T00:00:00Z'), communityId: a1, streetId: COMMUNITIES.a1.streetId, districtId: DISTRICT } })
     const seen = new Set<string>()
     for (let page = 1; ; page++) {
-      const result = await staff().ok<{ rows: TargetView[]; total: number }>('records', { action: 'targetList', communityId: a1, page, pageSize: 10 })
+      const result = await staff().ok('records', { action: 'targetList', communityId: a1, page, pageSize: 10 })
       expect(result.total).toBe(before + 25)
       for (const row of result.rows) seen.add(row.targetId)
       if (result.rows.length < 10) break
     }
     expect(seen.size).toBe(before + 25)
-    const sheet = await staff().ok<TableModel>('records', { action: 'sheet', communityId: a1, kind: 'targets' })
+    const sheet = await staff().ok('records', { action: 'sheet', communityId: a1, kind: 'targets' })
     expect(sheet.rows).toHaveLength(before + 25)
   })
 })
@@ -186,7 +186,7 @@ describe('结对帮扶', () => {
       expect((await h.asUser(USERS.staffB1).fail('records', { action: 'pairCreate', targetId: target.targetId, memberId: 'm-far', content: '走访' })).code).toBe('NOT_FOUND')
       expect((await h.asUser('m-a').fail('records', { action: 'pairCreate', targetId: target.targetId, memberId: 'm-a', content: '走访' })).code).toBe('FORBIDDEN')
     })
-    const both = await Promise.all([0, 1].map(() => staff().call<PairingView>('records', { action: 'pairCreate', targetId: target.targetId, memberId: 'm-b', content: '走访' })))
+    const both = await Promise.all([0, 1].map(() => staff().call('records', { action: 'pairCreate', targetId: target.targetId, memberId: 'm-b', content: '走访' })))
     expect(both.filter((r) => r.ok)).toHaveLength(1)
     expect(both.find((r) => !r.ok)).toMatchObject({ code: 'ALREADY_PAIRED' })
     expect(await countOf(h.db.collection('assistancePairings').where({ targetId: target.targetId, memberId: 'm-b' }))).toBe(1)
@@ -198,13 +198,13 @@ describe('结对帮扶', () => {
     expect((await h.asUser('m-a').fail('records', { action: 'targetGet', targetId: target.targetId })).code).toBe('NOT_FOUND')
     const pairing = await pair(target.targetId, 'm-a')
     expect(pairing).toMatchObject({ status: 'active', memberName: '张伟', unitName: UNITS.u1.name })
-    const seen = await h.asUser('m-a').ok<TargetView>('records', { action: 'targetGet', targetId: target.targetId })
+    const seen = await h.asUser('m-a').ok('records', { action: 'targetGet', targetId: target.targetId })
     expect(seen).toMatchObject({ mobile: '13812345678', address: '东湖路12号3单元501室', masked: false })
     // Another member, a resident, a unit secretary and another community's staff do not.
     for (const other of ['m-b', 'm-far', USERS.staffB1]) expect((await h.asUser(other).fail('records', { action: 'targetGet', targetId: target.targetId })).code).toBe('NOT_FOUND')
     for (const other of [USERS.residentA1, USERS.secretary1]) expect((await h.asUser(other).fail('records', { action: 'targetGet', targetId: target.targetId })).code).toBe('FORBIDDEN')
 
-    const visited = await h.asUser('m-a').ok<PairingView>('records', { action: 'visitAdd', pairingId: pairing.pairingId, date: '2026-03-16', content: '送药，打扫卫生' })
+    const visited = await h.asUser('m-a').ok('records', { action: 'visitAdd', pairingId: pairing.pairingId, date: '2026-03-16', content: '送药，打扫卫生' })
     expect(visited.visits).toMatchObject([{ content: '送药，打扫卫生' }])
     await expectNothingWritten(h.db, async () => {
       expect((await h.asUser('m-b').fail('records', { action: 'visitAdd', pairingId: pairing.pairingId, date: '2026-03-16', content: '冒充' })).code).toBe('NOT_FOUND')
@@ -212,37 +212,37 @@ describe('结对帮扶', () => {
       expect((await h.asUser('m-a').fail('records', { action: 'visitAdd', pairingId: pairing.pairingId, date: '2026-03-16', content: '' })).code).toBe('VALIDATION_FAILED')
     })
 
-    const ended = await staff().ok<PairingView>('records', { action: 'pairEnd', pairingId: pairing.pairingId, reason: '对象搬离' })
+    const ended = await staff().ok('records', { action: 'pairEnd', pairingId: pairing.pairingId, reason: '对象搬离' })
     expect(ended).toMatchObject({ status: 'ended', endReason: '对象搬离' })
     expect(ended.visits).toHaveLength(1)
     expect((await staff().fail('records', { action: 'pairEnd', pairingId: pairing.pairingId, reason: '再次' })).code).toBe('PAIRING_ENDED')
     expect((await h.asUser('m-a').fail('records', { action: 'visitAdd', pairingId: pairing.pairingId, date: '2026-03-16', content: '结束后' })).code).toBe('PAIRING_ENDED')
     // The member keeps their history, with the target's mobile and address masked.
-    const mine = await h.asUser('m-a').ok<PairingView[]>('records', { action: 'myPairings' })
+    const mine = await h.asUser('m-a').ok('records', { action: 'myPairings' })
     expect(mine.find((p) => p.pairingId === pairing.pairingId)!.target).toMatchObject({ mobile: '138****5678', address: '东湖路****' })
-    expect(await h.asUser('m-a').ok<TargetView>('records', { action: 'targetGet', targetId: target.targetId })).toMatchObject({ masked: true, mobile: '138****5678', family: '' })
+    expect(await h.asUser('m-a').ok('records', { action: 'targetGet', targetId: target.targetId })).toMatchObject({ masked: true, mobile: '138****5678', family: '' })
     // The 摸底表 still lists the target; the 登记表 lists the ended pairing with its visit.
-    const survey = await staff().ok<TableModel>('records', { action: 'sheet', communityId: a1, kind: 'targets' })
+    const survey = await staff().ok('records', { action: 'sheet', communityId: a1, kind: 'targets' })
     expect(survey.rows.some((row) => row[1] === '周爷爷')).toBe(true)
-    const register = await staff().ok<TableModel>('records', { action: 'sheet', communityId: a1, kind: 'pairings' })
+    const register = await staff().ok('records', { action: 'sheet', communityId: a1, kind: 'pairings' })
     const row = register.rows.find((r) => r[1] === '周爷爷')!
     expect(row[7]).toContain('送药，打扫卫生')
     expect(row[8]).toContain('结束（对象搬离）')
   })
 
   it('takes a member’s offer, one at a time, which the staff confirm with a target', async () => {
-    const offer = await h.asUser('m-b').ok<PairingView>('records', { action: 'pairOffer', content: '可以每周陪老人聊天' })
+    const offer = await h.asUser('m-b').ok('records', { action: 'pairOffer', content: '可以每周陪老人聊天' })
     expect(offer).toMatchObject({ status: 'offered', target: null })
     await expectNothingWritten(h.db, async () => {
       expect((await h.asUser('m-b').fail('records', { action: 'pairOffer', content: '再报一次' })).code).toBe('OFFER_PENDING')
       expect((await h.asUser('m-b').fail('records', { action: 'visitAdd', pairingId: offer.pairingId, date: '2026-03-16', content: '还没有对象' })).code).toBe('PAIRING_NOT_ACTIVE')
     })
-    const offers = await staff().ok<{ rows: PairingView[] }>('records', { action: 'pairList', communityId: a1, status: 'offered' })
+    const offers = await staff().ok('records', { action: 'pairList', communityId: a1, status: 'offered' })
     expect(offers.rows.map((p) => p.pairingId)).toContain(offer.pairingId)
     const target = await newTarget({ name: '吴奶奶' })
-    const confirmed = await staff().ok<PairingView>('records', { action: 'pairConfirm', pairingId: offer.pairingId, targetId: target.targetId })
+    const confirmed = await staff().ok('records', { action: 'pairConfirm', pairingId: offer.pairingId, targetId: target.targetId })
     expect(confirmed).toMatchObject({ status: 'active', target: { name: '吴奶奶', mobile: '13812345678' } })
-    expect((await h.asUser('m-b').ok<TargetView>('records', { action: 'targetGet', targetId: target.targetId })).masked).toBe(false)
+    expect((await h.asUser('m-b').ok('records', { action: 'targetGet', targetId: target.targetId })).masked).toBe(false)
   })
 })
 
@@ -266,12 +266,12 @@ describe('会议记录本', () => {
 
   it('records a meeting with attendees and photos, and prints it', async () => {
     const photo = await staff().uploaded('image', 'meeting.jpg', SAMPLES.jpeg)
-    const saved = await staff().ok<MeetingView>('records', meeting({ photos: [photo] }))
+    const saved = await staff().ok('records', meeting({ photos: [photo] }))
     expect(saved.members.map((m) => m.name)).toEqual(['张伟', '李娜'])
     expect(saved.units).toEqual([{ unitId: UNITS.u1._id, name: UNITS.u1.name }])
     expect(saved.photos).toMatchObject([{ fileID: photo }])
     expect(saved.photos[0]!.url).toMatch(/^http/)
-    const book = await staff().ok<TableModel>('records', { action: 'sheet', communityId: a1, kind: 'meetings' })
+    const book = await staff().ok('records', { action: 'sheet', communityId: a1, kind: 'meetings' })
     expect(book.rows.at(-1)![5]).toBe(`${UNITS.u1.name}、张伟、李娜、居民代表2人`)
     expect((await h.asUser(USERS.staffB1).fail('records', { action: 'meetingGet', meetingId: saved.meetingId })).code).toBe('NOT_FOUND')
   })
@@ -292,7 +292,7 @@ describe('会议记录本', () => {
 
 describe('社区基本情况', () => {
   it('is edited by the community’s staff only', async () => {
-    const empty = await staff().ok<ProfileView>('records', { action: 'profileGet', communityId: a1 })
+    const empty = await staff().ok('records', { action: 'profileGet', communityId: a1 })
     expect(empty).toMatchObject({ communityName: '曙光社区', households: 0, updatedAt: null })
     const profile = {
       action: 'profileSave',
@@ -307,9 +307,9 @@ describe('社区基本情况', () => {
       nursingHomes: ['曙光颐养院'],
       compounds: ['东湖小区', '文一新村'],
     }
-    const saved = await staff().ok<ProfileView>('records', profile)
+    const saved = await staff().ok('records', profile)
     expect(saved).toMatchObject({ households: 3200, compounds: ['东湖小区', '文一新村'] })
-    expect(await staff().ok<ProfileView>('records', { action: 'profileGet', communityId: a1 })).toMatchObject({ residents: 8600, schools: ['曙光小学'] })
+    expect(await staff().ok('records', { action: 'profileGet', communityId: a1 })).toMatchObject({ residents: 8600, schools: ['曙光小学'] })
     await expectNothingWritten(h.db, async () => {
       expect((await staff().fail('records', { ...profile, households: -1 })).message).toContain('户数不能为负数')
       expect((await h.asUser(USERS.staffB1).fail('records', profile)).code).toBe('FORBIDDEN')
@@ -347,10 +347,10 @@ describe('who may read what, role by role', () => {
   })
 
   it('shows the paired member the target in full, and a member’s own list nobody else’s', async () => {
-    expect(await h.asUser('m-a').ok<TargetView>('records', { action: 'targetGet', targetId })).toMatchObject({ mobile: '13812345678', masked: false })
-    const theirs = await h.asUser('m-far').ok<PairingView[]>('records', { action: 'myPairings' })
+    expect(await h.asUser('m-a').ok('records', { action: 'targetGet', targetId })).toMatchObject({ mobile: '13812345678', masked: false })
+    const theirs = await h.asUser('m-far').ok('records', { action: 'myPairings' })
     expect(theirs).toEqual([])
-    const choices = await staff().ok<{ members: object[] }>('records', { action: 'choices', communityId: a1 })
+    const choices = await staff().ok('records', { action: 'choices', communityId: a1 })
     expect(JSON.stringify(choices)).not.toMatch(/1370000000/)
   })
 })

@@ -18,6 +18,7 @@ const USER_BY_PACKAGE: Record<string, string> = {
   'packages/admin': USERS.district,
   'packages/member': 'm-wang',
   'packages/resident': USERS.residentA1,
+  'packages/centre': USERS.volunteerCentre,
 }
 const packageOf = (route: string) => (route.startsWith('pages/') ? 'pages' : route.split('/').slice(0, 2).join('/'))
 const packages = [...new Set(routes.map(packageOf))]

@@ -1,12 +1,12 @@
 import { can } from '../../../src/domain/access'
 import { AppError } from '../../../src/domain/errors'
 import type { Scope } from '../../../src/domain/roles'
-import { assertMayAccess } from '../../access/authorized-record'
 import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
 import type { ActivityDoc } from '../../db/docs'
 import { findById, notFound } from '../../db/load'
 import { pairedCommunitiesOf } from '../../db/unit-pairings'
 import type { KnownContext } from '../../kernel/function-def'
+import { openToMember, organises } from './volunteer-access'
 
 // Who may see and run an activity. Staff manage their community's; a unit's
 // secretary or liaison manage their unit's (organised in a paired community),
@@ -49,12 +49,12 @@ async function loadActivity(ctx: KnownContext, activityId: string): Promise<Acti
 /** The organiser's load: NOT_FOUND unless the caller manages the activity's scope. */
 export async function managedActivity(ctx: KnownContext, activityId: string): Promise<ActivityDoc> {
   const activity = await loadActivity(ctx, activityId)
-  assertMayAccess(ctx, 'activity.manage', activityScope(activity), '活动')
+  if (!manages(ctx, activity)) throw notFound('活动')
   return activity
 }
 
 function manages(ctx: KnownContext, activity: ActivityDoc): boolean {
-  return can(ctx.principal, 'activity.manage', activityScope(activity))
+  return organises(ctx.principal, activity)
 }
 
 /** The caller's own member, when they are one. */
@@ -67,7 +67,7 @@ export async function readableActivity(ctx: KnownContext, activityId: string): P
   const activity = await loadActivity(ctx, activityId)
   const member = callerMember(ctx)
   if (manages(ctx, activity)) return { activity, member }
-  if (member && (await isOpenTo(ctx, activity, member))) return { activity, member }
+  if (member && (await openToMember(ctx, activity, member))) return { activity, member }
   if (activity.status !== 'draft' && can(ctx.principal, 'activity.read', readScope(activity))) return { activity, member }
   throw notFound('活动')
 }
@@ -76,11 +76,11 @@ export async function readableActivity(ctx: KnownContext, activityId: string): P
 export async function memberActivity(ctx: KnownContext, activityId: string): Promise<{ activity: ActivityDoc; member: MemberPlace }> {
   const activity = await loadActivity(ctx, activityId)
   const member = ownMemberPlace(ctx.principal)
-  if (!(await isOpenTo(ctx, activity, member))) throw notFound('活动')
+  if (!(await openToMember(ctx, activity, member))) throw notFound('活动')
   return { activity, member }
 }
 
 /** A member the organiser signs in (by card or by hand) must be one the activity is open to. */
 export async function requireOpenTo(ctx: KnownContext, activity: ActivityDoc, member: MemberPlace): Promise<void> {
-  if (!(await isOpenTo(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU', '该党员不属于本活动面向的社区或单位')
+  if (!(await openToMember(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU', '该党员不属于本活动面向的社区或单位')
 }

@@ -1,5 +1,4 @@
 import { authorize } from '../../../src/domain/access'
-import { inChina } from '../../../src/domain/china-time'
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
 import { decideCapacity } from '../../../src/domain/signup'
@@ -11,7 +10,7 @@ import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { managedActivity } from './activity-access'
-import { notifySignedUp } from './activity-notify'
+import { notifyPromoted, notifySignedUp, timeText } from './activity-notify'
 import { activityView } from './activity-view'
 import { setSignupStatus } from './signup-write'
 
@@ -32,6 +31,8 @@ function checkedSchedule(s: Schedule): Date {
 /** A post of the activity's community catalog (a unit organiser picks from the paired community's). */
 async function postOf(ctx: KnownContext, communityId: string, postId: string | null): Promise<{ postId: string | null; postName: string | null }> {
   if (!postId) return { postId: null, postName: null }
+  // Any organiser of the community's activities may pick from its catalog; a
+  // unit organiser holds no community scope, so the post's own check is here.
   const post = await findById<PostDoc>(ctx.db, 'posts', postId)
   if (!post) throw notFound('服务项目')
   if (post.communityId !== communityId || !post.active) throw new AppError('CLAIM_NOT_AVAILABLE', '所选服务项目已停用或不属于该社区')
@@ -41,7 +42,9 @@ async function postOf(ctx: KnownContext, communityId: string, postId: string | n
 /** Who organises: the community's staff, or (with `unitId`) the unit's secretary or liaison, only in a community the unit is paired with now. */
 async function organiserOf(ctx: KnownContext, community: CommunityDoc, unitId: string | undefined): Promise<Pick<ActivityDoc, 'organiserKind' | 'unitId' | 'unitName'>> {
   if (!unitId) {
-    authorize(ctx.principal, 'activity.manage', communityScope(community))
+    const grant = authorize(ctx.principal, 'activity.manage', communityScope(community))
+    // The centre publishes through createVolunteer, for one of its items.
+    if (grant.role === 'volunteerCentre') throw new AppError('FORBIDDEN')
     return { organiserKind: 'community' }
   }
   const unit = await loadUnit(ctx.db, unitId)
@@ -66,15 +69,20 @@ export interface ActivityFields {
 
 export async function createActivity(ctx: KnownContext, input: ActivityFields & { communityId: string; unitId?: string }): Promise<ActivityView> {
   const community = await loadCommunity(ctx.db, input.communityId)
-  const organiser = await organiserOf(ctx, community, input.unitId)
+  return insertDraft(ctx, community, input, { ...(await organiserOf(ctx, community, input.unitId)), ...(await postOf(ctx, community._id, input.postId)) })
+}
+
+/** The organiser's side of a new draft: who organises it and the post it serves. */
+export type Organiser = Pick<ActivityDoc, 'organiserKind' | 'unitId' | 'unitName' | 'postId' | 'postName' | 'volunteerItem'>
+
+export async function insertDraft(ctx: KnownContext, community: CommunityDoc, input: ActivityFields & { communityId: string; unitId?: string }, organiser: Organiser): Promise<ActivityView> {
   const signupClosesAt = checkedSchedule(input)
   const now = ctx.now()
   const { communityId: _communityId, unitId: _unitId, ...fields } = input
   const activity: ActivityDoc = {
     ...fields,
-    ...(await postOf(ctx, community._id, input.postId)),
-    _id: newId('activity'),
     ...organiser,
+    _id: newId('activity'),
     communityId: community._id,
     streetId: community.streetId,
     districtId: community.districtId,
@@ -92,11 +100,6 @@ export async function createActivity(ctx: KnownContext, input: ActivityFields & 
   return activityView(activity, community.name, null)
 }
 
-/** What the notice of a change says the activity is now. */
-function timeText(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>): string {
-  return `${inChina(activity.startAt).format('YYYY-MM-DD HH:mm')}~${inChina(activity.endAt).format('HH:mm')}`
-}
-
 export async function updateActivity(ctx: KnownContext, input: Partial<ActivityFields> & { activityId: string; note: string }): Promise<ActivityView> {
   const before = await managedActivity(ctx, input.activityId)
   if (before.status === 'ended' || before.status === 'cancelled') throw new AppError('ACTIVITY_CLOSED')
@@ -105,7 +108,7 @@ export async function updateActivity(ctx: KnownContext, input: Partial<ActivityF
   const now = ctx.now()
   // Read and written in one transaction with the counters: a capacity is
   // checked against the seats as they are, and a larger one takes the waitlist.
-  const after = await inTransaction(ctx.db, async (t) => {
+  const updated = await inTransaction(ctx.db, async (t) => {
     const current = (await t.collection('activities').doc<ActivityDoc>(activityId).get()).data
     const merged = { ...current, ...changes, ...post }
     // A new start moves a deadline left unset with it.
@@ -122,8 +125,10 @@ export async function updateActivity(ctx: KnownContext, input: Partial<ActivityF
     }
     const { _id, ...data } = next
     await t.collection('activities').doc(activityId).set({ data })
-    return next
+    return { next, promoted: capacity.promote }
   })
+  const { next: after, promoted } = updated
+  await notifyPromoted(ctx, after, promoted, now)
   const moved = after.startAt.getTime() !== before.startAt.getTime() || after.endAt.getTime() !== before.endAt.getTime() || after.place !== before.place
   if (after.status === 'published' && moved) {
     await notifySignedUp(ctx, after, (memberId) => ({
@@ -158,6 +163,8 @@ export async function publishActivity(ctx: KnownContext, activityId: string): Pr
 export async function cancelActivity(ctx: KnownContext, activityId: string, reason: string): Promise<ActivityView> {
   const activity = await managedActivity(ctx, activityId)
   const cancelled = await transition(ctx, activity, ['draft', 'published'], { status: 'cancelled', cancelReason: reason, updatedAt: ctx.now() })
+  // Anyone already signed in to it: their record counts for nobody's year, and one query can tell.
+  await ctx.db.collection('attendance').where({ activityId }).update({ data: { activityCancelled: true } })
   if (activity.status === 'published') {
     await notifySignedUp(ctx, cancelled, (memberId) => ({
       kind: 'activityCancelled',

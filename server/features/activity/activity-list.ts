@@ -11,6 +11,7 @@ import type { KnownContext } from '../../kernel/function-def'
 import { callerMember, openCommunitiesOf, readableActivity } from './activity-access'
 import { activityView, type MemberSide } from './activity-view'
 import { attendanceId } from './signin'
+import { chosenItems } from './volunteer-access'
 import { signupId } from './signup-write'
 
 // The activities a caller sees (issue 9 §2): a member, the community ones of
@@ -52,7 +53,6 @@ type Filter = object
 
 /** Which activities the caller lists: `shown` once published, `drafts` (their own to run) in any status; and the member, if one. */
 async function listScope(ctx: KnownContext, input: ListInput): Promise<{ shown: Filter; drafts: Filter | null; member: MemberPlace | null }> {
-  const _ = ctx.db.command
   if (input.unitId) {
     const unit = await loadUnit(ctx.db, input.unitId)
     authorize(ctx.principal, 'activity.manage', unitScope(unit))
@@ -70,13 +70,23 @@ async function listScope(ctx: KnownContext, input: ListInput): Promise<{ shown: 
     return ofCommunity(community._id, authorize(ctx.principal, 'activity.read', scope))
   }
   const member = callerMember(ctx)
-  if (member) {
-    const shown = _.or([{ organiserKind: 'community', communityId: _.in(await openCommunitiesOf(ctx, member)) }, { organiserKind: 'unit', unitId: member.unitId }])
-    return { shown, drafts: null, member }
+  if (member) return { shown: await memberListFilter(ctx, member), drafts: null, member }
+  const centre = ctx.principal.grants.find((g) => g.role === 'volunteerCentre' && g.scope.districtId)
+  if (centre) {
+    const own = { organiserKind: 'volunteerCentre', districtId: centre.scope.districtId! }
+    return { shown: own, drafts: own, member: null }
   }
   const own = ctx.principal.grants.find((g) => (g.role === 'staff' || g.role === 'resident') && g.scope.communityId)
   if (!own) throw new AppError('FORBIDDEN')
   return ofCommunity(own.scope.communityId!, own)
+}
+
+/** A member's: community activities where they live or are paired, their own unit's, and the volunteer centre's of the items they chose. */
+async function memberListFilter(ctx: KnownContext, member: MemberPlace): Promise<Filter> {
+  const _ = ctx.db.command
+  const places = [{ organiserKind: 'community', communityId: _.in(await openCommunitiesOf(ctx, member)) }, { organiserKind: 'unit', unitId: member.unitId }]
+  const chosen = await chosenItems(ctx, member._id)
+  return _.or([...places, ...chosen.map((c) => ({ organiserKind: 'volunteerCentre', districtId: c.districtId, volunteerItem: c.item }))])
 }
 
 export async function listActivities(ctx: KnownContext, input: ListInput) {

@@ -6,6 +6,7 @@ import { getActivity, listActivities } from './activity-list'
 import { attendanceOf, myYear } from './attendance'
 import { addRecord, correctRecord, signIn, signInByCard, signinCode } from './signin'
 import { cancelSignUp, signUp } from './signup-write'
+import { createVolunteerActivity } from './volunteer-activity'
 
 /** 活动: community activities, sign-up with a waitlist, sign-in by a rotating code, the year's counts. */
 export const activity = defineFunction('activity', activityContract, {
@@ -25,4 +26,5 @@ export const activity = defineFunction('activity', activityContract, {
   correctRecord: { permission: 'activity.manage', handle: (input, ctx) => correctRecord(ctx, input) },
   attendance: { permission: 'activity.manage', handle: async (input, ctx) => attendanceOf(ctx, await managedActivity(ctx, input.activityId)) },
   myYear: { permission: 'activity.signin', handle: (input, ctx) => myYear(ctx, input.year) },
+  createVolunteer: { permission: 'volunteers.read', handle: (input, ctx) => createVolunteerActivity(ctx, input) },
 })

@@ -1,5 +1,5 @@
 import { creditedMinutes } from '../../../src/domain/activity-hours'
-import { YEARLY_MINIMUM } from '../../../src/domain/activity-status'
+import { YEARLY_MINIMUM, countedKind } from '../../../src/domain/activity-status'
 import { inChina } from '../../../src/domain/china-time'
 import type { AttendanceRow } from '../../../src/domain/contracts/activity.contract'
 import { unitPairedAt } from '../../../src/domain/pairing'
@@ -78,7 +78,9 @@ export async function myYear(ctx: KnownContext, year: number | undefined) {
     for (const record of records) {
       const activity = activities.get(record.activityId)
       if (!activity || activity.status === 'cancelled') continue
-      if (activity.organiserKind === 'community' || (await countsForUnit(activity))) counts[activity.organiserKind] += 1
+      // The centre's activities count as community-organised where they are held.
+      const kind = countedKind(activity.organiserKind)
+      if (kind === 'community' || (await countsForUnit(activity))) counts[kind] += 1
       minutes += creditedMinutes(activity, record, activity.status === 'ended') ?? 0
     }
   }

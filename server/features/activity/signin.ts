@@ -1,3 +1,4 @@
+import { countedKind } from '../../../src/domain/activity-status'
 import { inChina } from '../../../src/domain/china-time'
 import type { AttendanceRow, SigninResult } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
@@ -12,7 +13,8 @@ import { findInTransaction, inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { resolveToken } from '../card/card-resolve'
 import { drawQrDataUrl } from '../card/card-view'
-import { isOpenTo, managedActivity, requireOpenTo } from './activity-access'
+import { managedActivity, requireOpenTo } from './activity-access'
+import { openToMember } from './volunteer-access'
 import { attendanceRow } from './attendance'
 import { codeExpiresAt, currentSigninCode, nextWindowAt, verifySigninCode } from './signin-token'
 
@@ -106,7 +108,7 @@ async function writeAttendance(ctx: KnownContext, activity: ActivityDoc, member:
     activityId: activity._id,
     memberId: member._id,
     unitId: member.unitId,
-    organiserKind: activity.organiserKind,
+    organiserKind: countedKind(activity.organiserKind),
     communityId: activity.communityId,
     year: inChina(activity.startAt).year(),
     ...presence,
@@ -126,7 +128,7 @@ export async function signIn(ctx: KnownContext, input: { token: string; activity
   // Signed by us, so it existed: deleted since, or of another environment.
   if (!activity) throw notFound('活动')
   // The code proves they saw it; say why rather than NOT_FOUND.
-  if (!(await isOpenTo(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU')
+  if (!(await openToMember(ctx, activity, member))) throw new AppError('ACTIVITY_NOT_FOR_YOU')
   return applyScan(ctx, { activity, member, direction: claim.direction, method: 'code', position: input.location })
 }
 

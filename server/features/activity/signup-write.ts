@@ -5,6 +5,7 @@ import type { ActivityDoc, SignupDoc } from '../../db/docs'
 import { findInTransaction, inTransaction, type Txn } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
 import { memberActivity } from './activity-access'
+import { notifyPromoted } from './activity-notify'
 
 // Sign-up and cancel, each one transaction over the activity document (seats
 // taken, waitlist) and the member's sign-up document (by id, so a transaction
@@ -62,6 +63,8 @@ async function inSignupTransaction(ctx: KnownContext, activityId: string, body: 
 export interface SignupOutcome {
   status: SignupDoc['status']
   position: number | null
+  /** A cancelled seat given to the first waiting: who, to be told once the transaction commits. */
+  promoted?: { activity: ActivityDoc; memberId: string }
 }
 
 export function signUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
@@ -76,8 +79,8 @@ export function signUp(ctx: KnownContext, activityId: string): Promise<SignupOut
 }
 
 /** A cancelled seat goes to the first on the waitlist, in the same transaction. */
-export function cancelSignUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
-  return inSignupTransaction(ctx, activityId, async ({ t, activity, mine, memberId, now }) => {
+export async function cancelSignUp(ctx: KnownContext, activityId: string): Promise<SignupOutcome> {
+  const outcome = await inSignupTransaction(ctx, activityId, async ({ t, activity, mine, memberId, now }) => {
     const plan = decideCancel(activity, mine, now)
     if ('refuse' in plan) throw new AppError(plan.refuse)
     const promote = plan.write === 'cancelSeat' ? plan.promote : null
@@ -86,6 +89,9 @@ export function cancelSignUp(ctx: KnownContext, activityId: string): Promise<Sig
     await t.collection('activities').doc(activityId).update({ data: { waitlist, signedUp, updatedAt: now } })
     if (promote) await setSignupStatus(t, activityId, promote, 'signedUp', now)
     await setSignupStatus(t, activityId, memberId, 'cancelled', now)
-    return { status: 'cancelled', position: null }
+    return { status: 'cancelled', position: null, promoted: promote ? { activity, memberId: promote } : undefined }
   })
+  // Told after the commit: a transaction that re-runs sends nothing twice.
+  if (outcome.promoted) await notifyPromoted(ctx, outcome.promoted.activity, [outcome.promoted.memberId], ctx.now())
+  return { status: outcome.status, position: outcome.position }
 }

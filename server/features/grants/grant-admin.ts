@@ -33,6 +33,7 @@ export async function grantTargets(ctx: KnownContext): Promise<GrantTarget[]> {
       const places = await districtPlaces(ctx.db, districtId)
       const streetName = new Map(places.streets.map((s) => [s._id, s.name]))
       add(target('districtAdmin', districtId, district ?? ''))
+      add(target('volunteerCentre', districtId, district ?? ''))
       for (const s of places.streets) add(target('streetAdmin', s._id, s.name))
       for (const c of places.communities) add(target('staff', c._id, streetCommunityName(streetName.get(c.streetId) ?? '', c.name)))
       for (const u of places.units) add(target('secretary', u._id, u.name))

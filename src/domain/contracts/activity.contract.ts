@@ -53,6 +53,9 @@ const createFields = {
   location: fields.location.default(null),
 }
 
+/** The centre's activity serves its item, not a post the caller picks. */
+const { postId: _postId, ...volunteerFields } = createFields
+
 const updateFields = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as {
   [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>
 }
@@ -212,4 +215,9 @@ export const activityContract = {
   attendance: action(z.strictObject(activityId), attendanceSchema),
   /** A member: this year's counts against the rule. */
   myYear: action(z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }), myYearSchema),
+  /** The 区志愿者工作指导中心: a draft for one 志愿专业服务 item, held in a community, open to the district's members who chose the item. */
+  createVolunteer: action(
+    z.strictObject({ communityId: id('社区'), item: z.string({ error: '请选择志愿专业服务项目' }).trim().min(1, '请选择志愿专业服务项目').max(20, '没有这个志愿专业服务项目'), ...volunteerFields }),
+    activityViewSchema,
+  ),
 }

@@ -16,6 +16,7 @@ import { residentsContract } from './residents.contract'
 import { rosterContract } from './roster.contract'
 import { setupContract } from './setup.contract'
 import { statsContract } from './stats.contract'
+import { participationContract } from './participation.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -37,6 +38,7 @@ export const CONTRACTS = {
   activity: activityContract,
   pairing: pairingContract,
   records: recordsContract,
+  participation: participationContract,
 }
 
 type Contracts = typeof CONTRACTS

@@ -12,6 +12,7 @@ const SCOPES: Record<Role, { scopeName: string; scope: GrantView['scope'] }> = {
   resident: { scopeName: '西溪社区', scope: { communityId: 'c1' } },
   streetAdmin: { scopeName: '北山街道', scope: { streetId: 's1' } },
   districtAdmin: { scopeName: '西湖区', scope: { districtId: 'd1' } },
+  volunteerCentre: { scopeName: '西湖区', scope: { districtId: 'd1' } },
 }
 
 export function grant(role: Role): GrantView {

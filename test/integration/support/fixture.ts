@@ -36,6 +36,7 @@ export const USERS = {
   streetA: 'street-admin-a',
   streetB: 'street-admin-b',
   district: 'district-admin',
+  volunteerCentre: 'volunteer-centre',
 } as const
 
 type CommunityKey = keyof typeof COMMUNITIES
@@ -92,6 +93,7 @@ export async function seedCity(db: Database): Promise<void> {
     user(USERS.streetA, [{ role: 'streetAdmin', scope: { streetId: STREETS.a, districtId: DISTRICT } }]),
     user(USERS.streetB, [{ role: 'streetAdmin', scope: { streetId: STREETS.b, districtId: DISTRICT } }]),
     user(USERS.district, [{ role: 'districtAdmin', scope: { districtId: DISTRICT } }]),
+    user(USERS.volunteerCentre, [{ role: 'volunteerCentre', scope: { districtId: DISTRICT } }]),
   ])
   // Each unit's tally, at zero, as the recount makes it for units written directly.
   await recountTallies(db, {}, new Date(), () => {})

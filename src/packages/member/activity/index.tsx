@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { ORGANISER_LABELS, myStanding, signupOffer, type SignupOffer } from '../../../domain/activity-progress'
+import { organiserLabel, myStanding, signupOffer, type SignupOffer } from '../../../domain/activity-progress'
 import { activityContract, type ActivityView } from '../../../domain/contracts/activity.contract'
 import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import { EmptyState } from '../../../components/empty-state'
@@ -75,7 +75,7 @@ function ActivityDetail({ activity: a, member, onChanged }: { activity: Activity
         {a.status === 'ended' ? <Notice tone='info' text='活动已结束' /> : null}
         <KeyValue label='时间' id='member-activity-time'>{timeRangeText(a.startAt, a.endAt)}</KeyValue>
         <KeyValue label='地点' id='member-activity-place'>{a.place}</KeyValue>
-        <KeyValue label='组织'>{`${a.communityName} · ${ORGANISER_LABELS[a.organiserKind]}`}</KeyValue>
+        <KeyValue label='组织'>{`${a.communityName} · ${organiserLabel(a.organiserKind)}`}</KeyValue>
         {a.postName ? (
           <KeyValue label='服务项目' id='member-activity-post'>
             {a.claimedPost ? `${a.postName}（我认领的岗位）` : a.postName}
