@@ -25,6 +25,7 @@ export const COLLECTIONS = [
   'residents',
   'attempts',
   'unitTallies',
+  'needs',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

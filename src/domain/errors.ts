@@ -115,6 +115,17 @@ export const ERROR_MESSAGES = {
   SUBSCRIPTION_REFUSED: '用户拒绝接收或已没有订阅次数（43101），未发送',
   SEND_FAILED: '订阅消息发送失败',
   NO_TIMER_HANDLER: '该云函数没有定时任务',
+
+  // residents' needs (服务需求) and the 微心愿 wall
+  NEED_STATE_INVALID: '该需求当前的状态不能进行这项操作',
+  NEED_NOT_YOURS: '这不是您的需求或您的服务任务',
+  NEED_ALREADY_CLAIMED: '该微心愿已被其他党员认领',
+  NEED_ALREADY_RATED: '您已评价过该需求，不能重复评价',
+  NEED_NOT_CLOSABLE_YET: '需求办结满7天仍未评价的，才能关闭',
+  NEED_NOT_A_RESIDENT: '只有本社区登记的居民可以提交服务需求',
+  MERGE_TARGET_INVALID: '只能合并到本社区另一条未办结的需求',
+  HELPER_NOT_IN_COMMUNITY: '该党员不居住在本社区，不能分配',
+  DONE_IN_FUTURE: '服务时间不能晚于现在',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

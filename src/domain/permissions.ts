@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   'activity.read': ['member', 'staff', 'resident'],
   'activity.signin': ['member'],
   'activity.manage': ['staff', 'secretary'],
+  // 服务需求 (issue 10): residents submit and rate; staff run the workflow; members serve.
+  'need.read': ['resident', 'staff', 'member'],
+  'need.serve': ['member'],
   // Features not built yet: only their menu entries use these so far.
   'service.log': ['member'],
   'need.submit': ['resident'],

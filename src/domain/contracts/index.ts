@@ -14,6 +14,7 @@ import { residentsContract } from './residents.contract'
 import { rosterContract } from './roster.contract'
 import { setupContract } from './setup.contract'
 import { statsContract } from './stats.contract'
+import { needsContract } from './needs.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -33,6 +34,7 @@ export const CONTRACTS = {
   residents: residentsContract,
   audit: auditContract,
   activity: activityContract,
+  needs: needsContract,
 }
 
 type Contracts = typeof CONTRACTS
