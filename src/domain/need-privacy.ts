@@ -20,5 +20,5 @@ export function maskAddress(address: string): string {
 /** 张三丰 → 张**: the wall shows whose wish it is without naming them. */
 export function maskName(name: string): string {
   const chars = [...name]
-  return chars.length === 0 ? '' : `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`
+  return chars.length === 0 ? '' : `${chars[0]}${'*'.repeat(Math.min(2, Math.max(1, chars.length - 1)))}`
 }

@@ -16,33 +16,31 @@ import { needDetail } from './need-view'
 // and the other is told it is claimed. Each write appends who and when to the
 // need's history.
 
-type Extra = Record<string, unknown>
+type Extra = Partial<NeedDoc>
 
 async function apply(ctx: KnownContext, need: NeedDoc, actor: Actor, event: NeedEvent, extra: (need: NeedDoc) => Extra = () => ({})): Promise<NeedDoc> {
   const now = ctx.now()
   const plan = planNeedTransition(need, event, actor, now)
   if ('refuse' in plan) throw new AppError(plan.refuse)
-  const _ = ctx.db.command
   const acceptedAt = plan.set.acceptedAt ?? need.acceptedAt
+  // Whole arrays, not pushes: the write applies to this version only, so nothing written meanwhile is lost.
   const data = {
     ...plan.set,
     ...extra(need),
     state: plan.to,
     ...clockFor(plan.to, need.urgency, need.deadlines, { submittedAt: need.submittedAt, acceptedAt }),
     version: need.version + 1,
+    history: [...need.history, plan.entry],
     updatedAt: now,
   }
-  const result = (await ctx.db
-    .collection('needs')
-    .where({ _id: need._id, version: need.version })
-    .update({ data: { ...data, history: _.push([plan.entry]) } })) as { stats: { updated: number } }
+  const result = (await ctx.db.collection('needs').where({ _id: need._id, version: need.version }).update({ data })) as { stats: { updated: number } }
   if (result.stats.updated === 0) {
     // Someone moved it first: refuse as the need now stands (a claimed wish says so).
     const current = await loadNeed(ctx, need._id)
     const again = planNeedTransition(current, event, actor, now)
     throw 'refuse' in again ? new AppError(again.refuse) : new AppError('CONFLICT')
   }
-  const after = { ...need, ...data, history: [...need.history, plan.entry] } as NeedDoc
+  const after: NeedDoc = { ...need, ...data }
   await notifyTransition(ctx, after, event)
   return after
 }
@@ -54,10 +52,8 @@ async function move(ctx: KnownContext, needId: string, role: NeedRole, event: Ne
 
 export const withdrawNeed = (ctx: KnownContext, needId: string) => move(ctx, needId, 'resident', { type: 'withdraw' })
 
-export function addInfo(ctx: KnownContext, needId: string, text: string): Promise<NeedDetail> {
-  const _ = ctx.db.command
-  return move(ctx, needId, 'resident', { type: 'addInfo' }, () => ({ additions: _.push([{ text, at: ctx.now() }]) }))
-}
+export const addInfo = (ctx: KnownContext, needId: string, text: string) =>
+  move(ctx, needId, 'resident', { type: 'addInfo' }, (need) => ({ additions: [...need.additions, { text, at: ctx.now() }] }))
 
 export const acceptNeed = (ctx: KnownContext, needId: string) => move(ctx, needId, 'staff', { type: 'accept' })
 export const rejectNeed = (ctx: KnownContext, needId: string, reason: string) => move(ctx, needId, 'staff', { type: 'reject', reason })
