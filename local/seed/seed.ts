@@ -2,6 +2,7 @@ import type { Database } from '../../server/kernel/database'
 import { getRows } from '../../server/db/read'
 import { recountTallies } from '../../server/features/stats/tally-recount'
 import { buildDemoData } from './demo-data'
+import { seedDemoNeeds } from './demo-needs'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -24,6 +25,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   }
   // The seed writes records directly: the units' tallies are counted from them.
   await recountTallies(db, {}, new Date(), () => {})
+  await seedDemoNeeds(db, new Date())
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }
