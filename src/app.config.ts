@@ -14,10 +14,10 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/activities/index', 'pages/needs/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/unit', pages: ['roster/index', 'stats/index', 'cards/index', 'receipt/index'] },
-    { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index', 'residents/index'] },
+    { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index', 'residents/index', 'needs/index', 'need/index'] },
     { root: 'packages/admin', pages: ['district/index', 'setup/index', 'org/index', 'grants/index', 'accept/index', 'audit/index'] },
-    { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index'] },
-    { root: 'packages/resident', pages: ['pending/index', 'register/index'] },
+    { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index', 'wall/index', 'need/index'] },
+    { root: 'packages/resident', pages: ['pending/index', 'register/index', 'needs/index', 'need/index'] },
   ],
   window: {
     navigationBarTitleText: '双报到',

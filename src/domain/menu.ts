@@ -36,6 +36,8 @@ export const MENU = {
   'audit.read': { label: '操作记录', tab: 'home', hint: '授权、撤销、移除和失败核对的记录', permission: 'audit.read' },
   'grants.manage': { label: '授权管理', tab: 'mine', hint: '邀请工作人员、撤销授权', permission: 'grants.manage' },
   'record.view': { label: '我的年度记录', tab: 'mine', hint: '报到、活动、服务与评价', permission: 'record.view' },
+  'needs.board': { label: '居民需求', tab: 'needs', hint: '受理、分派党员、发布微心愿，超时标黄标红', permission: 'need.manage' },
+  'needs.wall': { label: '微心愿', tab: 'needs', hint: '认领居民的微心愿，完成分派的服务', permission: 'need.serve' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -139,7 +139,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'activity.signin': pending('member', 'activity.signin'),
   'service.log': pending('member', 'service.log'),
   'activity.manage': pending('staff', 'activity.manage'),
-  'need.submit': pending('resident', 'need.submit'),
+  'need.submit': '/packages/resident/needs/index',
   'need.manage': pending('staff', 'need.manage'),
   'roster.manage': '/packages/unit/roster/index',
   'unit.stats': '/packages/unit/stats/index',
@@ -151,6 +151,8 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'residents.manage': '/packages/staff/residents/index',
   'audit.read': '/packages/admin/audit/index',
   'grants.manage': '/packages/admin/grants/index',
+  'needs.board': '/packages/staff/needs/index',
+  'needs.wall': '/packages/member/wall/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */
