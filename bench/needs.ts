@@ -20,7 +20,7 @@ export const NEED_BUDGETS = {
   'needs.submit': 4,
   /** users, need, conditional write, the resident's user, message add + settle. */
   'needs.accept': 6,
-  /** users, member's user mirror, need, member, conditional write, the resident's user, message add + settle. */
+  /** users, the caller's member (principal), need, the member's roster name, conditional write, the resident's user, message add + settle. */
   'needs.claim': 8,
   /** users, need. */
   'needs.get': 2,

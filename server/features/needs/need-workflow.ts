@@ -77,10 +77,11 @@ export async function assignNeed(ctx: KnownContext, needId: string, memberId: st
   return needDetail(after, actor, ctx.now())
 }
 
+/** The wish goes to the caller's member, named as the roster names them (a user's own name may be a nickname). */
 export async function claimNeed(ctx: KnownContext, needId: string): Promise<NeedDetail> {
   const { need, actor } = await needAs(ctx, needId, 'member')
-  const member = actor.role === 'member' ? await loadMember(ctx.db, actor.memberId) : null
-  const after = await apply(ctx, need, actor, { type: 'claim', memberName: member?.name ?? actor.name }, () => ({ assignedMemberName: member?.name ?? actor.name }))
+  const { name } = await loadMember(ctx.db, actor.role === 'member' ? actor.memberId : '')
+  const after = await apply(ctx, need, actor, { type: 'claim', memberName: name }, () => ({ assignedMemberName: name }))
   return needDetail(after, actor, ctx.now())
 }
 
