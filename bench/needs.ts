@@ -153,7 +153,7 @@ export async function benchNeeds(db: Database, count = 10_000): Promise<Row[]> {
     const samples: number[] = []
     let total = 0
     let requests = 0
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 40; i++) {
       const page = 1 + (i % 10) * 5
       const r = await call<{ total: number }>(db, NEED_USERS.staff, { action: 'list', communityId: COMMUNITY, pageSize: 20, page, ...filter })
       samples.push(r.ms)

@@ -51,22 +51,12 @@ async function printCost() {
   printTable(`双报到 区级视图 · ${machine()}`, cost.district)
 }
 
-async function signinOnly() {
+/** One part of the bench on its own database. */
+async function alone(part: string, bench: (db: Database) => Promise<Row[]>) {
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const { db, close } = openLocalDatabase(join(dir, 'bench.sqlite'))
   try {
-    printTable(`双报到 基准测试（仅活动签到） · ${machine()}`, await benchSignins(db))
-  } finally {
-    close()
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-async function needsOnly() {
-  const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
-  const { db, close } = openLocalDatabase(join(dir, 'bench.sqlite'))
-  try {
-    printTable(`双报到 基准测试（仅服务需求） · ${machine()}`, await benchNeeds(db))
+    printTable(`双报到 基准测试（仅${part}） · ${machine()}`, await bench(db))
   } finally {
     close()
     rmSync(dir, { recursive: true, force: true })
@@ -74,10 +64,10 @@ async function needsOnly() {
 }
 
 async function main() {
-  if (only === 'needs') return needsOnly()
+  if (only === 'needs') return alone('服务需求', benchNeeds)
   if (only === 'group-by') return groupByOnly()
   if (only === 'cost') return printCost()
-  if (only === 'signin') return signinOnly()
+  if (only === 'signin') return alone('活动签到', benchSignins)
   if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by, --only=cost, --only=signin and --only=needs`)
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const file = join(dir, 'bench.sqlite')

@@ -1,15 +1,7 @@
 import type { ChangeEvent } from 'react'
 import { View } from '@tarojs/components'
 import type { PhotoPickerProps } from './photo-picker-props'
-
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsArrayBuffer(file)
-  })
-}
+import { readBytes } from '../services/read-blob'
 
 // h5: an image file input (the kind is checked by its bytes before upload, upload-plan.ts).
 export function PhotoPicker({ id, busy, room, onPicked, onError }: PhotoPickerProps) {

@@ -27,8 +27,8 @@ export const URGENCY_LABELS: Record<Urgency, string> = { normal: '一般', urgen
 
 /** States nothing moves out of. */
 export const FINAL_STATES: readonly NeedState[] = ['rejected', 'merged', 'withdrawn', 'rated', 'closed']
-/** States in which a member is working on the need. */
-export const OPEN_ASSIGNMENT_STATES: readonly NeedState[] = ['serving']
+/** States of a need whose service is done: it counts as the member's service. */
+export const DONE_STATES: readonly NeedState[] = ['completed', 'rated', 'closed']
 
 export const MAX_NEED_PHOTOS = 3
 export const MAX_RATING = 5

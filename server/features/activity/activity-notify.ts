@@ -1,4 +1,5 @@
 import type { MessageKind, MessageValues } from '../../../src/domain/message-kinds'
+import { fitThing as thing } from '../../../src/domain/subscribe-fields'
 import type { ActivityDoc, SignupDoc } from '../../db/docs'
 import { scan, scanAll } from '../../db/read'
 import type { UserDoc } from '../../db/users'
@@ -8,14 +9,6 @@ import { sendMessage } from '../../messages/send-message'
 // Those signed up or waiting hear of a change of time or place and of a
 // cancellation (issue 9 §2), each through the one message sender: its key
 // makes a repeated notice send nothing. A failed send does not fail the edit.
-
-const THING_MAX = 20
-
-/** A `thing` field holds 20 characters (subscribe-fields.ts). */
-function thing(text: string): string {
-  const chars = [...text]
-  return chars.length <= THING_MAX ? text : `${chars.slice(0, THING_MAX - 1).join('')}…`
-}
 
 interface Notice<K extends MessageKind> {
   kind: K

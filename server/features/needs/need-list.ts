@@ -1,6 +1,6 @@
 import { authorize } from '../../../src/domain/access'
 import type { NeedRow } from '../../../src/domain/contracts/needs.contract'
-import type { NeedState } from '../../../src/domain/need-rules'
+import { DONE_STATES, type NeedState } from '../../../src/domain/need-rules'
 import { ownMemberPlace } from '../../access/own-member'
 import { readPage } from '../../db/read'
 import type { KnownContext } from '../../kernel/function-def'
@@ -50,12 +50,10 @@ export function wall(ctx: KnownContext, paging: Paging): Promise<Page> {
   return pageOfNeeds(ctx, { communityId: member.communityId, state: 'published' }, ['submittedAt', 'desc'], paging, (n) => needRow(n, { kind: 'member', memberId: member._id }, now))
 }
 
-export const DONE_STATES: NeedState[] = ['completed', 'rated', 'closed']
-
 export function assignments(ctx: KnownContext, input: Paging & { done: boolean }): Promise<Page> {
   const member = ownMemberPlace(ctx.principal)
   const _ = ctx.db.command
   const now = ctx.now()
-  const filter = { assignedMemberId: member._id, state: input.done ? _.in(DONE_STATES) : 'serving' }
+  const filter = { assignedMemberId: member._id, state: input.done ? _.in([...DONE_STATES]) : 'serving' }
   return pageOfNeeds(ctx, filter, ['submittedAt', 'desc'], input, (n) => needRow(n, { kind: 'member', memberId: member._id }, now))
 }

@@ -1,5 +1,6 @@
 import { inChina } from '../../../src/domain/china-time'
 import type { MessageKind, MessageValues } from '../../../src/domain/message-kinds'
+import { fitThing as thing } from '../../../src/domain/subscribe-fields'
 import type { NeedEvent } from '../../../src/domain/need-rules'
 import type { CommunityDoc } from '../../db/docs'
 import { findById } from '../../db/load'
@@ -13,14 +14,6 @@ import type { NeedDoc } from './need-doc'
 // assigned to it, and when it is completed; the member hears when staff
 // assign them. Each through the one message sender, keyed by the need and
 // its version, so a repeat sends nothing; a failed send does not fail the move.
-
-const THING_MAX = 20
-
-/** A `thing` field holds 20 characters (subscribe-fields.ts). */
-export function thing(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')]
-  return chars.length <= THING_MAX ? chars.join('') : `${chars.slice(0, THING_MAX - 1).join('')}…`
-}
 
 /** A `name` field holds up to 10 汉字 (no spaces or digits). */
 function nameField(name: string | null): string {

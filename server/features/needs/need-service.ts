@@ -1,11 +1,11 @@
 import { inChina } from '../../../src/domain/china-time'
 import type { ServiceYear } from '../../../src/domain/contracts/needs.contract'
+import { DONE_STATES } from '../../../src/domain/need-rules'
 import { ownMemberPlace } from '../../access/own-member'
 import { scanAll } from '../../db/read'
 import type { Database } from '../../kernel/database'
 import type { KnownContext } from '../../kernel/function-def'
 import type { NeedDoc } from './need-doc'
-import { DONE_STATES } from './need-list'
 
 // A completed need is a service of the member who did it, with its hours
 // (issue 10 §4): the member's 服务清单 shows them, and the annual evaluation
@@ -14,7 +14,7 @@ import { DONE_STATES } from './need-list'
 /** The needs `memberId` completed in `year` (China time of the service), earliest first. */
 export async function completedNeedsOf(db: Database, memberId: string, year: number): Promise<NeedDoc[]> {
   const _ = db.command
-  const needs = await scanAll<NeedDoc>(db, 'needs', { assignedMemberId: memberId, state: _.in(DONE_STATES), 'completion.year': year })
+  const needs = await scanAll<NeedDoc>(db, 'needs', { assignedMemberId: memberId, state: _.in([...DONE_STATES]), 'completion.year': year })
   return needs.sort((a, b) => a.completion!.doneAt.getTime() - b.completion!.doneAt.getTime())
 }
 

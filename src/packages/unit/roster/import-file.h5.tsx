@@ -2,21 +2,13 @@ import type { ChangeEvent } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ROSTER_COLUMNS } from '../../../domain/contracts/roster.contract'
 import { acceptsName, type RosterFilePickerProps } from './import-file-props'
+import { readBytes } from '../../../services/read-blob'
 
 const EXAMPLE = ['张三', '男', '1985-07', '2008-06', '大学本科', '法律咨询', '0571-87654321', '13800000000', '古荡社区', '科长']
 
 /** A CSV template with the roster columns and one example row (BOM so Excel reads it as UTF-8). */
 export function templateCsv(): string {
   return '\ufeff' + [ROSTER_COLUMNS.join(','), EXAMPLE.join(',')].join('\r\n') + '\r\n'
-}
-
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsArrayBuffer(file)
-  })
 }
 
 // h5: a file input, and a CSV template to start from.
