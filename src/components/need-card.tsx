@@ -5,6 +5,7 @@ import { NEED_STATE_LABELS, URGENCY_LABELS } from '../domain/need-rules'
 import { dateText, dateTimeText } from '../services/format'
 import { KeyValue } from './key-value'
 import './ui.css'
+import './need-card.css'
 
 // A need as a list row (state, urgency, overdue colour) and as a record
 // with its history. The server has already masked what the reader may not see.
@@ -67,7 +68,9 @@ export function NeedRecord({ need }: { need: NeedDetail }) {
           <Image key={url} className='need-photo' src={url} mode='aspectFit' />
         ))}
         {need.additions.map((a) => (
-          <Text key={a.at} className='muted'>{`补充（${dateTimeText(a.at)}）：${a.text}`}</Text>
+          <View key={a.at}>
+            <Text className='muted'>{`补充（${dateTimeText(a.at)}）：${a.text}`}</Text>
+          </View>
         ))}
       </View>
       {need.completion ? (
@@ -81,7 +84,9 @@ export function NeedRecord({ need }: { need: NeedDetail }) {
       <View className='card' id='need-history'>
         <Text className='card__title'>办理记录</Text>
         {need.history.map((h, i) => (
-          <Text key={i} className='muted need-history-entry'>{`${dateTimeText(h.at)} ${h.byName} ${EVENT_LABELS[h.event] ?? h.event}${h.note ? `：${h.note}` : ''}`}</Text>
+          <View key={i} className='need-history-entry'>
+            <Text className='muted'>{`${dateTimeText(h.at)} ${h.byName} ${EVENT_LABELS[h.event] ?? h.event}${h.note ? `：${h.note}` : ''}`}</Text>
+          </View>
         ))}
       </View>
     </View>
