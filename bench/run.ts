@@ -8,6 +8,7 @@ import type { Database } from '../server/kernel/database'
 import { benchSignins } from './activity-signin'
 import { benchCheckins } from './checkin'
 import { benchCost } from './cost'
+import { benchNeeds } from './needs'
 import { activityId, loadAttendance, loadCity, memberId, mobileOf, SCALE, unitId } from './dataset'
 import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 
@@ -19,6 +20,7 @@ import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 // `npm run bench -- --only=cost` prints the requests per action and the
 // district view's time (bench/cost.ts) alone.
 // `--only=signin` runs the 300 simultaneous activity sign-ins alone.
+// `--only=needs` runs the staff's needs list at 10,000 needs alone.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 
 async function benchGroupBy(db: Database): Promise<Row> {
@@ -49,11 +51,12 @@ async function printCost() {
   printTable(`双报到 区级视图 · ${machine()}`, cost.district)
 }
 
-async function signinOnly() {
+/** One part of the bench on its own database. */
+async function alone(part: string, bench: (db: Database) => Promise<Row[]>) {
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const { db, close } = openLocalDatabase(join(dir, 'bench.sqlite'))
   try {
-    printTable(`双报到 基准测试（仅活动签到） · ${machine()}`, await benchSignins(db))
+    printTable(`双报到 基准测试（仅${part}） · ${machine()}`, await bench(db))
   } finally {
     close()
     rmSync(dir, { recursive: true, force: true })
@@ -61,10 +64,11 @@ async function signinOnly() {
 }
 
 async function main() {
+  if (only === 'needs') return alone('服务需求', benchNeeds)
   if (only === 'group-by') return groupByOnly()
   if (only === 'cost') return printCost()
-  if (only === 'signin') return signinOnly()
-  if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by, --only=cost and --only=signin`)
+  if (only === 'signin') return alone('活动签到', benchSignins)
+  if (only !== undefined) throw new Error(`unknown --only=${only}; the parts that run alone are --only=group-by, --only=cost, --only=signin and --only=needs`)
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
   const file = join(dir, 'bench.sqlite')
   const { db, close } = openLocalDatabase(file)
@@ -105,6 +109,8 @@ async function main() {
     rows.push(...(await benchCheckins(db)))
     sample()
     rows.push(...(await benchSignins(db)))
+    sample()
+    rows.push(...(await benchNeeds(db)))
     sample()
     rows.push({ benchmark: '数据库文件', result: mb(statSync(file).size), detail: `峰值内存 RSS ${mb(peak.rss)}` })
   } finally {

@@ -5,6 +5,7 @@ import { seedDemoActivities } from './demo-activities'
 import { buildDemoData } from './demo-data'
 import { seedDemoPairing } from './demo-pairing'
 import { seedDemoRecords } from './demo-records'
+import { seedDemoNeeds } from './demo-needs'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -30,6 +31,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   await seedDemoActivities(db, data, new Date())
   // The seed writes records directly: the units' tallies are counted from them.
   await recountTallies(db, {}, new Date(), () => {})
+  await seedDemoNeeds(db, new Date())
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

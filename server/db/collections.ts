@@ -33,6 +33,7 @@ export const COLLECTIONS = [
   'assistanceVisits',
   'meetings',
   'communityProfiles',
+  'needs',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

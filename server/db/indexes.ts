@@ -83,4 +83,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'assistancePairings', keys: { memberId: 1 }, name: 'memberId' },
   { collection: 'assistanceVisits', keys: { pairingId: 1, date: -1 }, name: 'pairingId_date' },
   { collection: 'meetings', keys: { communityId: 1, date: -1 }, name: 'communityId_date' },
+  // Needs: staff list a community's by state or by deadline; a resident their own; a member their assignments; the timer what turned overdue.
+  { collection: 'needs', keys: { communityId: 1, state: 1, submittedAt: -1 }, name: 'communityId_state_submittedAt' },
+  { collection: 'needs', keys: { communityId: 1, yellowAt: 1 }, name: 'communityId_yellowAt' },
+  { collection: 'needs', keys: { residentUserId: 1, submittedAt: -1 }, name: 'residentUserId_submittedAt' },
+  { collection: 'needs', keys: { assignedMemberId: 1, state: 1 }, name: 'assignedMemberId_state' },
+  { collection: 'needs', keys: { yellowAt: 1 }, name: 'yellowAt' },
+  { collection: 'needs', keys: { redAt: 1 }, name: 'redAt' },
 ]

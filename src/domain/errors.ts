@@ -135,6 +135,16 @@ export const ERROR_MESSAGES = {
   PAIRING_NOT_ACTIVE: '结对申请尚未确认帮扶对象',
   OFFER_PENDING: '您已提交结对申请，请等待社区安排帮扶对象',
   VISIT_BEFORE_PAIRING: '走访日期不能早于结对时间',
+  // residents' needs (服务需求) and the 微心愿 wall
+  NEED_STATE_INVALID: '该需求当前的状态不能进行这项操作',
+  NEED_NOT_YOURS: '这不是您的需求或您的服务任务',
+  NEED_ALREADY_CLAIMED: '该微心愿已被其他党员认领',
+  NEED_ALREADY_RATED: '您已评价过该需求，不能重复评价',
+  NEED_NOT_CLOSABLE_YET: '需求办结满7天仍未评价的，才能关闭',
+  NEED_NOT_A_RESIDENT: '只有本社区登记的居民可以提交服务需求',
+  MERGE_TARGET_INVALID: '只能合并到本社区另一条未办结的需求',
+  HELPER_NOT_IN_COMMUNITY: '该党员不居住在本社区，不能分配',
+  DONE_IN_FUTURE: '服务时间不能晚于现在',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

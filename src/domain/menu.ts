@@ -25,7 +25,6 @@ export const MENU = {
   'service.log': { label: '我的服务清单', tab: 'activities', hint: '记录每一次服务，按季度汇总', permission: 'service.log' },
   'activity.manage': { label: '组织活动', tab: 'activities', hint: '发布活动、签到、登记服务情况', permission: 'activity.manage' },
   'need.submit': { label: '提交服务需求', tab: 'needs', hint: '说出您的需求，社区安排党员服务', permission: 'need.submit' },
-  'need.manage': { label: '需求征集记录', tab: 'needs', hint: '受理居民需求，匹配岗位和党员', permission: 'need.manage' },
   'roster.manage': { label: '党员名册', tab: 'home', hint: '导入名册、发放联系证', permission: 'roster.manage' },
   'unit.stats': { label: '本单位报到率', tab: 'home', hint: '报到率、未报到和逾期党员', permission: 'unit.stats' },
   'member.rate': { label: '党员评价', tab: 'home', hint: '年度综合评价与反馈卡', permission: 'member.rate' },
@@ -46,6 +45,8 @@ export const MENU = {
   'participation.unit': { label: '党员参与活动情况', tab: 'home', hint: '每人社区活动X/2、单位活动Y/2，未达标的党员', permission: 'participation.unit' },
   'participation.register': { label: '服务活动情况登记表', tab: 'activities', hint: '附件2：在职党员参与社区服务活动情况，可打印', permission: 'participation.register' },
   'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
+  'needs.board': { label: '居民需求', tab: 'needs', hint: '受理、分派党员、发布微心愿，超时标黄标红', permission: 'need.manage' },
+  'needs.wall': { label: '微心愿', tab: 'needs', hint: '认领居民的微心愿，完成分派的服务', permission: 'need.serve' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

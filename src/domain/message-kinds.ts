@@ -72,6 +72,18 @@ export const MESSAGE_KINDS = {
     purpose: '您提交的服务需求办结时通知您',
     fields: { need: field('thing1', '需求内容'), member: field('name2', '服务党员'), time: field('time3', '办结时间') },
   },
+  needMatched: {
+    title: '服务需求进度通知',
+    envVar: 'TEMPLATE_NEED_MATCHED',
+    purpose: '您提交的服务需求安排了服务党员时通知您',
+    fields: { need: field('thing1', '需求内容'), member: field('name2', '服务党员'), time: field('time3', '安排时间') },
+  },
+  needOverdue: {
+    title: '待办事项提醒',
+    envVar: 'TEMPLATE_NEED_OVERDUE',
+    purpose: '本社区有服务需求超过受理或办结时限时提醒您',
+    fields: { item: field('thing1', '待办事项'), count: field('number2', '数量'), time: field('time3', '提醒时间') },
+  },
   reportReminder: {
     title: '报到提醒',
     envVar: 'TEMPLATE_REPORT_REMINDER',

@@ -64,10 +64,13 @@ export const PERMISSIONS = {
   'participation.unit': ['secretary', 'liaison'],
   'participation.register': ['staff'],
   'volunteers.read': ['volunteerCentre'],
-  // Features not built yet: only their menu entries use these so far.
-  'service.log': ['member'],
+  // 服务需求 (issue 10): residents submit and rate; staff run the workflow; members serve.
+  'need.read': ['resident', 'staff', 'member'],
+  'need.serve': ['member'],
   'need.submit': ['resident'],
   'need.manage': ['staff'],
+  // Features not built yet: only their menu entries use these so far.
+  'service.log': ['member'],
   'member.rate': ['staff'],
   'ledger.print': ['staff'],
   'record.view': ['member'],

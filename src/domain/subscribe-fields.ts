@@ -73,3 +73,9 @@ export function fieldValueProblem(type: FieldType, value: string): string | unde
   if (value.trim() === '') return `${rule.label}（${type}）不能为空`
   return rule.ok(value) ? undefined : `${rule.label}（${type}）应为${rule.limit}，“${value}”不符合`
 }
+
+/** A text cut to fit a `thing` field (20 characters), with … when it was longer. */
+export function fitThing(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')]
+  return chars.length <= 20 ? chars.join('') : `${chars.slice(0, 19).join('')}…`
+}

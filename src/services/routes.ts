@@ -200,8 +200,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'activity.signin': SIGNIN_PAGE,
   'service.log': pending('member', 'service.log'),
   'activity.manage': '/packages/staff/activities/index',
-  'need.submit': pending('resident', 'need.submit'),
-  'need.manage': pending('staff', 'need.manage'),
+  'need.submit': '/packages/resident/needs/index',
   'roster.manage': '/packages/unit/roster/index',
   'unit.stats': '/packages/unit/stats/index',
   'member.rate': pending('staff', 'member.rate'),
@@ -222,6 +221,8 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'participation.unit': '/packages/unit/participation/index',
   'participation.register': '/packages/staff/register/index',
   'volunteers.read': '/packages/centre/volunteers/index',
+  'needs.board': '/packages/staff/needs/index',
+  'needs.wall': '/packages/member/wall/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

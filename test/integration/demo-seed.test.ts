@@ -85,3 +85,15 @@ it("has a year of activities: the unit sees who is short of the rule, the commun
   const upcoming = await h.asUser('demo-staff-1').ok('activity', { action: 'list' })
   expect(upcoming.rows.some((r) => r.waitlisted > 0)).toBe(true)
 })
+
+it('has needs in every state of the workflow, some overdue yellow and some red', async () => {
+  // The demo needs are dated back from the real start time, as `npm start` seeds them.
+  const fixed = h.clock.now
+  h.clock.now = new Date()
+  const list = await h.asUser('demo-staff-1').ok<{ rows: Array<{ state: string; overdue: string }> }>('needs', { action: 'list', communityId: 'community-shuguang', pageSize: 100 })
+  expect(new Set(list.rows.map((r) => r.state))).toEqual(new Set(['pending', 'accepted', 'published', 'serving', 'completed', 'rated', 'rejected']))
+  expect(new Set(list.rows.map((r) => r.overdue))).toEqual(new Set(['none', 'yellow', 'red']))
+  const mine = await h.asUser('demo-resident-1').ok<{ rows: unknown[] }>('needs', { action: 'mine' })
+  expect(mine.rows.length).toBe(10)
+  h.clock.now = fixed
+})

@@ -1,5 +1,6 @@
 import { inChina } from '../../../src/domain/china-time'
 import type { MessageKind, MessageValues } from '../../../src/domain/message-kinds'
+import { fitThing as thing } from '../../../src/domain/subscribe-fields'
 import type { ActivityDoc, SignupDoc } from '../../db/docs'
 import { scan, scanAll } from '../../db/read'
 import type { UserDoc } from '../../db/users'
@@ -10,14 +11,6 @@ import { sendMessage } from '../../messages/send-message'
 // cancellation (issue 9 §2), and one given a seat from the waitlist hears it;
 // each through the one message sender: its key makes a repeated notice send
 // nothing. A failed send does not fail the edit.
-
-const THING_MAX = 20
-
-/** A `thing` field holds 20 characters (subscribe-fields.ts). */
-function thing(text: string): string {
-  const chars = [...text]
-  return chars.length <= THING_MAX ? text : `${chars.slice(0, THING_MAX - 1).join('')}…`
-}
 
 interface Notice<K extends MessageKind> {
   kind: K

@@ -17,6 +17,7 @@ import { rosterContract } from './roster.contract'
 import { setupContract } from './setup.contract'
 import { statsContract } from './stats.contract'
 import { participationContract } from './participation.contract'
+import { needsContract } from './needs.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -39,6 +40,7 @@ export const CONTRACTS = {
   pairing: pairingContract,
   records: recordsContract,
   participation: participationContract,
+  needs: needsContract,
 }
 
 type Contracts = typeof CONTRACTS

@@ -1,0 +1,6 @@
+import { NeedDetailPage } from '../../../components/need-detail-page'
+
+// 需求详情 (?id=<needId>).
+export default function NeedPage() {
+  return <NeedDetailPage roles={['member']} />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务需求',
+  enablePullDownRefresh: true,
+})
