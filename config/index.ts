@@ -57,6 +57,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
           },
         ])
       },
+      // The shared component stylesheets (ui.css, empty-state.css, …) each
+      // style their own class names, so the order pages happen to import them
+      // in changes nothing; without this, mini-css-extract warns on every
+      // build that it cannot keep one order for every page of common.wxss.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

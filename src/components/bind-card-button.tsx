@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import type { BindingProof } from '../domain/contracts/account.contract'
 import { callFunction } from '../services/call-function'
 import { Notice } from './notice'
-import './buttons.css'
+import './ui.css'
 
 interface Props {
   onBound: () => Promise<void>

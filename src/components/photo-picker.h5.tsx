@@ -2,7 +2,7 @@ import type { ChangeEvent } from 'react'
 import type { PickedFile } from '../services/picked-file'
 import { readBlob } from '../services/read-blob'
 import type { PhotoPickerProps } from './photo-picker-props'
-import './buttons.css'
+import './ui.css'
 
 // h5: an image file input; `#<id>-input` is the <input> (browser tests set files on it).
 export function PhotoPicker({ id, busy, room, onPicked, onError }: PhotoPickerProps) {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '@tarojs/components'
 import type { PickedFile } from '../services/picked-file'
 import type { PhotoPickerProps } from './photo-picker-props'
-import './buttons.css'
+import './ui.css'
 
 function readFile(path: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { View, Text, Button } from '@tarojs/components'
 import { canPrint, printPage } from '../services/print'
-import './buttons.css'
 import './ui.css'
 
 interface Props {

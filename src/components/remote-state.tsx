@@ -1,7 +1,6 @@
 import { Button, Text } from '@tarojs/components'
 import type { Remote } from '../services/use-remote'
 import { EmptyState } from './empty-state'
-import './buttons.css'
 import './ui.css'
 
 interface Props {

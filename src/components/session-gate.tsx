@@ -7,7 +7,7 @@ import { canSwitchDemoUser, goToDevLogin } from '../services/dev-login'
 import { NEWCOMER_ROUTES } from '../services/routes'
 import { BindCardButton } from './bind-card-button'
 import { EmptyState } from './empty-state'
-import './buttons.css'
+import './ui.css'
 
 interface Props {
   session: Session

@@ -2,7 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import type { TableModel } from '../domain/record-tables'
 import { canPrint, printPage } from '../services/print'
 import { EmptyState } from './empty-state'
-import './buttons.css'
+import './ui.css'
 import './table-sheet.css'
 
 // A printable table from a table model (src/domain/record-tables.ts): the

@@ -2,7 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import { GrantList } from '../../components/grant-list'
 import { TabPage } from '../../components/tab-page'
 import { canSwitchDemoUser, goToDevLogin } from '../../services/dev-login'
-import '../../components/buttons.css'
+import '../../components/ui.css'
 import './index.css'
 
 // 我的: name and roles, the member's own records; pull down to refresh the

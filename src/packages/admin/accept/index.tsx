@@ -9,7 +9,6 @@ import { callFunction } from '../../../services/call-function'
 import { TAB_ROUTES } from '../../../services/routes'
 import { useSubmit } from '../../../services/use-submit'
 import { dateTimeText } from '../../../services/format'
-import '../../../components/buttons.css'
 import '../../../components/ui.css'
 
 /** The token in an invitation link (`…?t=<token>`), or the text itself when it is a bare token. */

@@ -7,7 +7,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateTimeText } from '../../../services/format'
 import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const PAGE_SIZE = 30
 

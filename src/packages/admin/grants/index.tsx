@@ -12,7 +12,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateTimeText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const targetKey = (t: GrantTarget) => `${t.role}:${t.placeId}`
 

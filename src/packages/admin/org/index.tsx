@@ -11,7 +11,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 // 街道、社区与单位 (org.manage): the district's 区委组织部 creates its streets,
 // their communities, and the units whose members report.

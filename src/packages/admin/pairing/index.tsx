@@ -12,7 +12,7 @@ import { callFunction } from '../../../services/call-function'
 import { pairingSummaryUrl } from '../../../services/pairing-routes'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 // 单位与社区结对 (pairing.manage): the street admin (their communities) or the
 // district's 区委组织部 records that a unit, or one of its branches, pairs with

@@ -7,7 +7,6 @@ import { Notice } from '../../../components/notice'
 import { callFunction } from '../../../services/call-function'
 import { TAB_ROUTES } from '../../../services/routes'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
 import '../../../components/ui.css'
 
 // 首次设置: a new deployment's first administrator types the setup code the

@@ -14,7 +14,7 @@ import { dateTimeText, timeRangeText } from '../../../services/format'
 import { useReloadOnReturn } from '../../../services/use-reload-on-return'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 // 活动详情 (?activityId=): what, when, where, seats; a member signs up or

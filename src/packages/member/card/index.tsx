@@ -8,7 +8,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { MENU_ROUTES } from '../../../services/routes'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
 

@@ -11,7 +11,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { todayText, useRecordsAction } from '../../../services/use-records-action'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const STATUS = { offered: '待社区安排', active: '结对中', ended: '已结束' } as const
 

@@ -11,7 +11,7 @@ import { activityPageOf } from '../../../services/activity-pages'
 import { callFunction } from '../../../services/call-function'
 import { dateTimeText } from '../../../services/format'
 import { currentPosition } from '../../../services/location'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 type Step = 'scan' | 'checking' | 'locating' | 'signing'

@@ -9,7 +9,7 @@ import { callFunction } from '../../../services/call-function'
 import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 // 提交服务需求 (need.submit): a resident says what they need, where, when and
 // how urgent, with up to 3 photos, and follows their needs below.

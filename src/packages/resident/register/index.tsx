@@ -10,7 +10,6 @@ import { callFunction } from '../../../services/call-function'
 import { TAB_ROUTES } from '../../../services/routes'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
 import '../../../components/ui.css'
 
 // 居民登记: a resident chooses their street, then their community, gives their

@@ -13,7 +13,7 @@ import { useRemote } from '../../../services/use-remote'
 import { ActivitySummary } from '../activity-common/activity-summary'
 import { organiserCommunity, pageUrl } from '../activity-common/organiser'
 import { useReloadOnReturn } from '../../../services/use-reload-on-return'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const WHEN = ['upcoming', 'past'] as const
 type When = (typeof WHEN)[number]

@@ -20,7 +20,7 @@ import { METHOD_LABELS } from '../activity-common/organiser'
 import { minutesText } from '../activity-common/time-text'
 import { useReloadOnReturn } from '../../../services/use-reload-on-return'
 import { RecordForm, type RecordTimes } from './record-form'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 type Attendance = z.output<typeof attendanceSchema>

@@ -18,7 +18,7 @@ import { groupPosts } from '../posts/group-posts'
 import { organiserCommunity, pageUrl } from '../activity-common/organiser'
 import { TIME_HINT } from '../activity-common/time-text'
 import { formProblem, fromView, scheduleProblem, toFields, type ActivityForm } from './form-state'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 const YES_NO = ['yes', 'no'] as const

@@ -18,7 +18,7 @@ import { checkCall } from '../../../services/validate'
 import { ActivitySummary } from '../activity-common/activity-summary'
 import { pageUrl } from '../activity-common/organiser'
 import { useReloadOnReturn } from '../../../services/use-reload-on-return'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 // 活动详情 for the organiser: the activity, and what can be done with it in
 // its status — edit, publish, show the sign-in/out code, see attendance, end

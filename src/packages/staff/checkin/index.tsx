@@ -11,7 +11,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { checkCall } from '../../../services/validate'
 import { Scanner } from '../../../components/qr-scanner/scanner'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
 

@@ -16,7 +16,7 @@ import type { PickedFile } from '../../../services/picked-file'
 import { uploadFile } from '../../../services/upload-file'
 import { useRemote } from '../../../services/use-remote'
 import { todayText, useRecordsAction } from '../../../services/use-records-action'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const PAGE_SIZE = 10
 const MAX_PHOTOS = 9

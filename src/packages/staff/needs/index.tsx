@@ -11,7 +11,7 @@ import { callFunction } from '../../../services/call-function'
 import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 // 居民需求 (need.manage): the community's needs by state and by how overdue,
 // yellow past the deadline and red past twice its time; a need opens to

@@ -14,7 +14,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { checkCall } from '../../../services/validate'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 const CATEGORIES = SERVICE_CATALOG.filter((c) => c.kind !== 'custom')

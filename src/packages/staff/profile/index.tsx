@@ -9,7 +9,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { useRecordsAction } from '../../../services/use-records-action'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const COUNTS = [
   ['households', '户数'],

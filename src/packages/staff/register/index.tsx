@@ -8,7 +8,7 @@ import { inChina } from '../../../domain/china-time'
 import { callFunction } from '../../../services/call-function'
 import { canPrint, printPage } from '../../../services/print'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 /** 附件2's columns, in the form's order. */

@@ -11,7 +11,7 @@ import { dateTimeText } from '../../../services/format'
 import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const PAGE_SIZE = 20
 

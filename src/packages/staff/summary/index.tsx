@@ -7,7 +7,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 const HEADERS = ['序号', '认领服务岗位', '姓名', '性别', '工作单位', '职务', '手机', '报到日期']

@@ -15,7 +15,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { todayText, useRecordsAction } from '../../../services/use-records-action'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 const PAGE_SIZE = 20
 const FILTERS = ['all', 'paired', 'unpaired'] as const

@@ -8,7 +8,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { canPrint, printPage } from '../../../services/print'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 const SHEET_PAGE = 100

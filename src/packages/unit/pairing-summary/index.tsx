@@ -10,7 +10,7 @@ import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 const TITLE = '西湖区单位党组织与社区结对联系服务群众情况汇总表'

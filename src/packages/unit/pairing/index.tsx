@@ -7,7 +7,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { pairingSummaryUrl } from '../../../services/pairing-routes'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 
 // 结对共建 (pairing.view): the unit's secretary or liaison sees the communities
 // their unit (or a branch) pairs with, and opens 附件4; community staff see

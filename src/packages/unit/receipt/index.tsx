@@ -6,7 +6,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { canPrint, printPage } from '../../../services/print'
 import { useRemote } from '../../../services/use-remote'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 // 报到回执: the slip at the foot of 附件1 ("XX同志，系中共党员，于…已向我党组织

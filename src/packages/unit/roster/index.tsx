@@ -14,7 +14,7 @@ import { RosterFilePicker } from './import-file'
 import type { PickedFile } from '../../../services/picked-file'
 import { uploadFile } from '../../../services/upload-file'
 import { MemberEditor } from './member-editor'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
 

@@ -13,7 +13,7 @@ import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
 import { checkCall } from '../../../services/validate'
-import '../../../components/buttons.css'
+import '../../../components/ui.css'
 import './index.css'
 
 const ROSTER_URL = '/packages/unit/roster/index'
