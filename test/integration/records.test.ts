@@ -1,4 +1,5 @@
 import type { ActionCall, ActionName } from '../../src/domain/contracts'
+import { AppError } from '../../src/domain/errors'
 import type { CollectionRecordView } from '../../src/domain/contracts/records.contract'
 import type { KnownContext } from '../../server/kernel/function-def'
 import { collectionToNeed } from '../../server/features/records/collection-records'
@@ -93,20 +94,25 @@ describe('服务需求征集记录', () => {
     })
   })
 
+  it('becomes a need in the staff’s list, entered from the record; a second press is refused and makes no second need', async () => {
+    const saved = await staff().ok('records', { ...record, source: '5栋王大爷', content: '希望社区组织老年人学用智能手机' })
+    const converted = await staff().ok('records', { action: 'collectionToNeed', recordId: saved.recordId })
+    expect(converted).toMatchObject({ recordId: saved.recordId, needId: expect.any(String) })
+    const list = await staff().ok('needs', { action: 'list', communityId: a1, pageSize: 100 })
+    expect(list.rows.filter((n) => n.content === '希望社区组织老年人学用智能手机')).toMatchObject([
+      { needId: converted.needId, channel: 'record', contactName: '5栋王大爷', categoryName: '其他', state: 'pending' },
+    ])
+    const need = await staff().ok('needs', { action: 'get', needId: converted.needId! })
+    expect(need.history).toMatchObject([{ event: 'submit', byRole: 'staff', note: '社区代录' }])
+    await expectNothingWritten(h.db, async () => {
+      expect((await staff().fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('ALREADY_CONVERTED')
+    })
+    expect(await countOf(h.db.collection('needs').where({ sourceRecordId: saved.recordId }))).toBe(1)
+    expect((await staff().ok('records', { action: 'collectionList', communityId: a1 })).rows.find((r) => r.recordId === saved.recordId)?.needId).toBe(converted.needId)
+  })
+
   it('becomes a need once, also when pressed twice at once; a failed creation leaves the record as it was', async () => {
     const saved = await staff().ok('records', record)
-    // Until the needs workflow is merged, the port refuses and nothing is written.
-    await expectNothingWritten(h.db, async () => {
-      expect((await staff().fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NEEDS_NOT_READY')
-      expect((await h.asUser(USERS.staffB1).fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NOT_FOUND')
-    })
-    // The conversion against a workflow that records what it was asked for.
-    const made: NeedDraft[] = []
-    const createNeed = async (_ctx: KnownContext, draft: NeedDraft) => {
-      made.push(draft)
-      await new Promise((resolve) => setImmediate(resolve))
-      return { needId: `need-${made.length}` }
-    }
     const ctx = {
       db: h.db,
       openid: USERS.staffA1,
@@ -116,9 +122,24 @@ describe('服务需求征集记录', () => {
       now: () => h.clock.now,
       env: { cardSecret: '' },
     } as KnownContext
+    // Another community's staff do not find it; a creation that fails lifts the mark.
+    await expectNothingWritten(h.db, async () => {
+      expect((await h.asUser(USERS.staffB1).fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NOT_FOUND')
+      const failing = async () => {
+        throw new AppError('FORBIDDEN')
+      }
+      await expect(collectionToNeed(ctx, saved.recordId, failing)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    })
+    // The conversion against a workflow that records what it was asked for.
+    const made: NeedDraft[] = []
+    const createNeed = async (_ctx: KnownContext, draft: NeedDraft) => {
+      made.push(draft)
+      await new Promise((resolve) => setImmediate(resolve))
+      return { needId: `need-${made.length}` }
+    }
     const results = await Promise.allSettled([collectionToNeed(ctx, saved.recordId, createNeed), collectionToNeed(ctx, saved.recordId, createNeed)])
     expect(made).toHaveLength(1)
-    expect(made[0]).toMatchObject({ communityId: a1, source: '3栋居民', content: record.content, way: '走访', collectionRecordId: saved.recordId })
+    expect(made[0]).toMatchObject({ communityId: a1, source: '3栋居民', content: record.content, collectionRecordId: saved.recordId })
     expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<CollectionRecordView>).value.needId)).toEqual(['need-1'])
     const again = await collectionToNeed(ctx, saved.recordId, createNeed).catch((e: { code: string }) => e.code)
     expect(again).toBe('ALREADY_CONVERTED')
