@@ -128,7 +128,6 @@ export const ERROR_MESSAGES = {
   DATE_IN_FUTURE: '日期不能晚于今天',
   TOO_MANY_PHOTOS: '照片最多9张',
   ALREADY_CONVERTED: '该征集记录已转为需求，不能重复转换',
-  NEEDS_NOT_READY: '需求办理功能尚未上线，暂不能转为需求',
   PAIRING_OTHER_COMMUNITY: '该党员不住在本社区，不能与本社区的帮扶对象结对',
   ALREADY_PAIRED: '该党员已与这位帮扶对象结对',
   PAIRING_ENDED: '该结对已结束',

@@ -62,7 +62,7 @@ it('pairs every unit with a community (branches too), with a year of unit-organi
   expect(pairings.map((p) => p.branchName)).toEqual(expect.arrayContaining([null, '第二党支部']))
   const seen = await h.asUser('demo-district').ok('pairing', { action: 'list' })
   expect(seen.filter((p) => p.status === 'ended')).toHaveLength(1)
-  const rows: RosterRow[] = (await h.asUser('demo-liaison-1').ok('roster', { action: 'list', unitId: 'unit-01', pageSize: 100 })).rows
+  const rows = (await h.asUser('demo-liaison-1').ok('roster', { action: 'list', unitId: 'unit-01', pageSize: 100 })).rows
   expect(new Set(rows.map((r) => r.branchName))).toEqual(new Set(['第一党支部', '第二党支部']))
   // The unit count of a member who attended, by the rule (own unit, paired community).
   const counts = await Promise.all(Array.from({ length: 30 }, (_, i) => h.asUser(`demo-member-${i + 1}`).ok('activity', { action: 'myYear' })))
@@ -90,10 +90,10 @@ it('has needs in every state of the workflow, some overdue yellow and some red',
   // The demo needs are dated back from the real start time, as `npm start` seeds them.
   const fixed = h.clock.now
   h.clock.now = new Date()
-  const list = await h.asUser('demo-staff-1').ok<{ rows: Array<{ state: string; overdue: string }> }>('needs', { action: 'list', communityId: 'community-shuguang', pageSize: 100 })
+  const list = await h.asUser('demo-staff-1').ok('needs', { action: 'list', communityId: 'community-shuguang', pageSize: 100 })
   expect(new Set(list.rows.map((r) => r.state))).toEqual(new Set(['pending', 'accepted', 'published', 'serving', 'completed', 'rated', 'rejected']))
   expect(new Set(list.rows.map((r) => r.overdue))).toEqual(new Set(['none', 'yellow', 'red']))
-  const mine = await h.asUser('demo-resident-1').ok<{ rows: unknown[] }>('needs', { action: 'mine' })
+  const mine = await h.asUser('demo-resident-1').ok('needs', { action: 'mine' })
   expect(mine.rows.length).toBe(10)
   h.clock.now = fixed
 })

@@ -1,5 +1,6 @@
-import type { CollectionRecordView, MeetingView, PairingView, ProfileView, TargetView } from '../../src/domain/contracts/records.contract'
-import type { TableModel } from '../../src/domain/record-tables'
+import type { ActionCall, ActionName } from '../../src/domain/contracts'
+import { AppError } from '../../src/domain/errors'
+import type { CollectionRecordView } from '../../src/domain/contracts/records.contract'
 import type { KnownContext } from '../../server/kernel/function-def'
 import { collectionToNeed } from '../../server/features/records/collection-records'
 import type { NeedDraft } from '../../server/features/records/need-link'
@@ -47,7 +48,8 @@ const WHO = {
 } as const
 const EVERYONE = Object.keys(WHO)
 
-const targetInput = (over: Record<string, unknown> = {}) => ({
+type TargetSave = ActionCall<'records', 'targetSave'>
+const targetInput = (over: Partial<TargetSave> = {}): TargetSave => ({
   action: 'targetSave',
   communityId: a1,
   name: '王秀英',
@@ -63,11 +65,11 @@ const targetInput = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-const newTarget = (over: Record<string, unknown> = {}) => staff().ok('records', targetInput(over))
+const newTarget = (over: Partial<TargetSave> = {}) => staff().ok('records', targetInput(over))
 const pair = (targetId: string, memberId: string) => staff().ok('records', { action: 'pairCreate', targetId, memberId, content: '每月走访，代购药品' })
 
 describe('服务需求征集记录', () => {
-  const record = { action: 'collectionSave', communityId: a1, date: '2026-03-10', way: '走访', collector: '李娜', source: '3栋居民', content: '楼道灯坏了，晚上看不见', handling: '' }
+  const record: ActionCall<'records', 'collectionSave'> = { action: 'collectionSave', communityId: a1, date: '2026-03-10', way: '走访', collector: '李娜', source: '3栋居民', content: '楼道灯坏了，晚上看不见', handling: '' }
 
   it('is kept by the community’s staff, newest first, and corrected in place', async () => {
     const first = await staff().ok('records', record)
@@ -84,7 +86,7 @@ describe('服务需求征集记录', () => {
       expect((await h.asUser(USERS.staffB1).fail('records', { action: 'collectionList', communityId: a1 })).code).toBe('FORBIDDEN')
       expect((await h.asUser('m-a').fail('records', record)).code).toBe('FORBIDDEN')
       expect((await h.asUser(USERS.residentA1).fail('records', { action: 'collectionList', communityId: a1 })).code).toBe('FORBIDDEN')
-      expect((await staff().fail('records', { ...record, way: '微信群' })).code).toBe('VALIDATION_FAILED')
+      expect((await staff().rawFail('records', { ...record, way: '微信群' })).code).toBe('VALIDATION_FAILED')
       expect((await staff().fail('records', { ...record, content: '' })).message).toContain('请填写需求内容')
       expect((await staff().fail('records', { ...record, content: '灯'.repeat(501) })).message).toContain('需求内容不能超过500个字')
       expect((await staff().fail('records', { ...record, date: '2027-01-01' })).code).toBe('DATE_IN_FUTURE')
@@ -92,20 +94,25 @@ describe('服务需求征集记录', () => {
     })
   })
 
+  it('becomes a need in the staff’s list, entered from the record; a second press is refused and makes no second need', async () => {
+    const saved = await staff().ok('records', { ...record, source: '5栋王大爷', content: '希望社区组织老年人学用智能手机' })
+    const converted = await staff().ok('records', { action: 'collectionToNeed', recordId: saved.recordId })
+    expect(converted).toMatchObject({ recordId: saved.recordId, needId: expect.any(String) })
+    const list = await staff().ok('needs', { action: 'list', communityId: a1, pageSize: 100 })
+    expect(list.rows.filter((n) => n.content === '希望社区组织老年人学用智能手机')).toMatchObject([
+      { needId: converted.needId, channel: 'record', contactName: '5栋王大爷', categoryName: '其他', state: 'pending' },
+    ])
+    const need = await staff().ok('needs', { action: 'get', needId: converted.needId! })
+    expect(need.history).toMatchObject([{ event: 'submit', byRole: 'staff', note: '社区代录' }])
+    await expectNothingWritten(h.db, async () => {
+      expect((await staff().fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('ALREADY_CONVERTED')
+    })
+    expect(await countOf(h.db.collection('needs').where({ sourceRecordId: saved.recordId }))).toBe(1)
+    expect((await staff().ok('records', { action: 'collectionList', communityId: a1 })).rows.find((r) => r.recordId === saved.recordId)?.needId).toBe(converted.needId)
+  })
+
   it('becomes a need once, also when pressed twice at once; a failed creation leaves the record as it was', async () => {
     const saved = await staff().ok('records', record)
-    // Until the needs workflow is merged, the port refuses and nothing is written.
-    await expectNothingWritten(h.db, async () => {
-      expect((await staff().fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NEEDS_NOT_READY')
-      expect((await h.asUser(USERS.staffB1).fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NOT_FOUND')
-    })
-    // The conversion against a workflow that records what it was asked for.
-    const made: NeedDraft[] = []
-    const createNeed = async (_ctx: KnownContext, draft: NeedDraft) => {
-      made.push(draft)
-      await new Promise((resolve) => setImmediate(resolve))
-      return { needId: `need-${made.length}` }
-    }
     const ctx = {
       db: h.db,
       openid: USERS.staffA1,
@@ -115,9 +122,24 @@ describe('服务需求征集记录', () => {
       now: () => h.clock.now,
       env: { cardSecret: '' },
     } as KnownContext
+    // Another community's staff do not find it; a creation that fails lifts the mark.
+    await expectNothingWritten(h.db, async () => {
+      expect((await h.asUser(USERS.staffB1).fail('records', { action: 'collectionToNeed', recordId: saved.recordId })).code).toBe('NOT_FOUND')
+      const failing = async () => {
+        throw new AppError('FORBIDDEN')
+      }
+      await expect(collectionToNeed(ctx, saved.recordId, failing)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    })
+    // The conversion against a workflow that records what it was asked for.
+    const made: NeedDraft[] = []
+    const createNeed = async (_ctx: KnownContext, draft: NeedDraft) => {
+      made.push(draft)
+      await new Promise((resolve) => setImmediate(resolve))
+      return { needId: `need-${made.length}` }
+    }
     const results = await Promise.allSettled([collectionToNeed(ctx, saved.recordId, createNeed), collectionToNeed(ctx, saved.recordId, createNeed)])
     expect(made).toHaveLength(1)
-    expect(made[0]).toMatchObject({ communityId: a1, source: '3栋居民', content: record.content, way: '走访', collectionRecordId: saved.recordId })
+    expect(made[0]).toMatchObject({ communityId: a1, source: '3栋居民', content: record.content, collectionRecordId: saved.recordId })
     expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<CollectionRecordView>).value.needId)).toEqual(['need-1'])
     const again = await collectionToNeed(ctx, saved.recordId, createNeed).catch((e: { code: string }) => e.code)
     expect(again).toBe('ALREADY_CONVERTED')
@@ -139,9 +161,9 @@ describe('帮扶对象摸底表', () => {
       expect((await staff().fail('records', targetInput({ mobile: '330106198501011234' }))).code).toBe('VALIDATION_FAILED')
       // Inside a text too long for its field: both problems are named.
       expect((await staff().fail('records', targetInput({ name: '王秀英身份证330106198501011234' }))).message).toMatch(/姓名不能超过20个字.*请勿填写身份证号码|请勿填写身份证号码.*姓名不能超过20个字/)
-      expect((await staff().fail('records', targetInput({ idCard: '330106198501011234' }))).message).toContain('不支持的字段')
+      expect((await staff().rawFail('records', { ...targetInput(), idCard: '330106198501011234' })).message).toContain('不支持的字段')
       expect((await staff().fail('records', targetInput({ categories: [] }))).message).toContain('请至少选择一个帮扶类别')
-      expect((await staff().fail('records', targetInput({ categories: ['贫困'] }))).code).toBe('VALIDATION_FAILED')
+      expect((await staff().rawFail('records', { ...targetInput(), categories: ['贫困'] })).code).toBe('VALIDATION_FAILED')
       expect((await h.asUser(USERS.staffB1).fail('records', targetInput())).code).toBe('FORBIDDEN')
     })
   })
@@ -247,7 +269,8 @@ describe('结对帮扶', () => {
 })
 
 describe('会议记录本', () => {
-  const meeting = (over: Record<string, unknown> = {}) => ({
+  type MeetingSave = ActionCall<'records', 'meetingSave'>
+  const meeting = (over: Partial<MeetingSave> = {}): MeetingSave => ({
     action: 'meetingSave',
     communityId: a1,
     date: '2026-03-08',
@@ -294,7 +317,7 @@ describe('社区基本情况', () => {
   it('is edited by the community’s staff only', async () => {
     const empty = await staff().ok('records', { action: 'profileGet', communityId: a1 })
     expect(empty).toMatchObject({ communityName: '曙光社区', households: 0, updatedAt: null })
-    const profile = {
+    const profile: ActionCall<'records', 'profileSave'> = {
       action: 'profileSave',
       communityId: a1,
       area: '东至东湖路，西至文一路',
@@ -325,7 +348,7 @@ describe('who may read what, role by role', () => {
   })
 
   // [label, input, who may]; a target named by id answers NOT_FOUND to a staff or member it is not for.
-  const CASES: Array<[string, () => Record<string, unknown>, string[], boolean?]> = [
+  const CASES: Array<[string, () => ActionCall<'records', ActionName<'records'>>, string[], boolean?]> = [
     ['a target by id', () => ({ action: 'targetGet', targetId }), [USERS.staffA1, 'm-a'], true],
     ['the 摸底表', () => ({ action: 'targetList', communityId: a1 }), [USERS.staffA1]],
     ['the pairings', () => ({ action: 'pairList', communityId: a1 }), [USERS.staffA1]],

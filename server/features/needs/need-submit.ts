@@ -13,9 +13,9 @@ import { needDetail } from './need-view'
 
 // A need enters the workflow here, whoever brings it: the resident themself,
 // staff at the desk or on the phone, or a 征集记录 converted in one step
-// (server/features/needrec calls createNeed). Everything is checked before
-// the one write: the category, each photo (the caller's own upload, an image
-// by its bytes), the caller's right to the community.
+// (server/features/records/need-link.ts calls createNeed). Everything is
+// checked before the one write: the category, each photo (the caller's own
+// upload, an image by its bytes), the caller's right to the community.
 
 /** A community's deadlines are its own when set (needs.setDeadlines). */
 export type CommunityWithDeadlines = CommunityDoc & { needDeadlines?: Partial<NeedDeadlines> | null }

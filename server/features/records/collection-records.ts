@@ -74,8 +74,6 @@ export async function collectionToNeed(ctx: KnownContext, recordId: string, crea
       communityId: record.communityId,
       source: record.source,
       content: record.content,
-      collectedAt: record.date,
-      way: record.way,
       collectionRecordId: record._id,
     }))
   } catch (error) {

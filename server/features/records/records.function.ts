@@ -3,7 +3,7 @@ import { defineFunction } from '../../kernel/function-def'
 import { collectionToNeed, listCollections, saveCollection } from './collection-records'
 import { getProfile, saveProfile } from './community-profile'
 import { getMeeting, listMeetings, saveMeeting } from './meetings'
-import { createNeed } from './need-link'
+import { createNeedFromRecord } from './need-link'
 import { addVisit, confirmOffer, createPairing, endPairing, listPairings, myPairings, offerPairing } from './pairings'
 import { choicesOf, sheetOf } from './record-sheets'
 import { getTarget, listTargets, saveTarget } from './targets'
@@ -12,7 +12,7 @@ import { getTarget, listTargets, saveTarget } from './targets'
 export const records = defineFunction('records', recordsContract, {
   collectionList: { permission: 'records.manage', handle: (input, ctx) => listCollections(ctx, input) },
   collectionSave: { permission: 'records.manage', handle: (input, ctx) => saveCollection(ctx, input) },
-  collectionToNeed: { permission: 'records.manage', handle: (input, ctx) => collectionToNeed(ctx, input.recordId, createNeed) },
+  collectionToNeed: { permission: 'records.manage', handle: (input, ctx) => collectionToNeed(ctx, input.recordId, createNeedFromRecord) },
   targetList: { permission: 'records.manage', handle: (input, ctx) => listTargets(ctx, input) },
   targetSave: { permission: 'records.manage', handle: (input, ctx) => saveTarget(ctx, input) },
   targetGet: { permission: 'records.target', handle: (input, ctx) => getTarget(ctx, input.targetId) },
