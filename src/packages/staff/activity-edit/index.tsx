@@ -6,6 +6,7 @@ import { rolesFor } from '../../../domain/permissions'
 import type { PostView } from '../../../domain/contracts/posts.contract'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
+import { PairedCommunityPicker } from '../../../components/paired-community-picker'
 import { FieldRow, TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -15,7 +16,7 @@ import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import { checkCall } from '../../../services/validate'
 import { groupPosts } from '../posts/group-posts'
-import { organiserCommunity, pageUrl } from '../activity-common/organiser'
+import { organiserSide, pageUrl } from '../activity-common/organiser'
 import { TIME_HINT } from '../activity-common/time-text'
 import { formProblem, fromView, scheduleProblem, toFields, type ActivityForm } from './form-state'
 import '../../../components/buttons.css'
@@ -25,9 +26,10 @@ const YES_NO = ['yes', 'no'] as const
 const YES_NO_LABELS = { yes: '需要报名', no: '无需报名' }
 
 // 新建/编辑活动 (activity.manage): a draft is created in the organiser's
-// community (?communityId= for a unit organiser's paired community), then
-// edited here until it ends; ?activityId= edits one. The form checks with
-// the contract's own schema before sending; the server checks again.
+// community, or (a unit's secretary or liaison) in the paired community they
+// pick, for their unit; then edited here until it ends; ?activityId= edits
+// one. The form checks with the contract's own schema before sending; the
+// server checks again.
 export default function ActivityEditPage() {
   const { params } = useRouter()
   const activityId = typeof params.activityId === 'string' && params.activityId ? params.activityId : null
@@ -35,14 +37,25 @@ export default function ActivityEditPage() {
     <RolePage id='page-activity-edit' roles={rolesFor('activity.manage')}>
       {(grant) => {
         if (activityId) return <EditLoader activityId={activityId} />
-        const communityId = organiserCommunity(grant, params.communityId)
-        return communityId ? (
-          <ActivityFormCard communityId={communityId} />
-        ) : (
-          <EmptyState id='activity-no-community' title='请先选择社区' text='请从结对社区进入“组织活动”后再新建活动。' />
-        )
+        const side = organiserSide(grant)
+        if (side?.kind === 'community') return <ActivityFormCard communityId={side.communityId} />
+        if (side?.kind === 'unit') return <UnitActivityForm unitId={side.unitId} />
+        return <EmptyState id='activity-no-community' title='暂不能新建活动' text='您的授权未关联社区或单位。' />
       }}
     </RolePage>
+  )
+}
+
+/** A unit's activity: first the paired community (its catalog and place), then the form. */
+function UnitActivityForm({ unitId }: { unitId: string }) {
+  const [communityId, setCommunityId] = useState('')
+  return (
+    <View>
+      <View className='card'>
+        <PairedCommunityPicker unitId={unitId} value={communityId} onChange={setCommunityId} />
+      </View>
+      {communityId ? <ActivityFormCard key={communityId} communityId={communityId} unitId={unitId} /> : null}
+    </View>
   )
 }
 
@@ -62,7 +75,7 @@ function postChoices(posts: readonly PostView[], activity: ActivityView | undefi
   return [{ postId: null, label: '不关联服务项目' }, ...own, ...active]
 }
 
-function ActivityFormCard({ communityId, activity }: { communityId: string; activity?: ActivityView }) {
+function ActivityFormCard({ communityId, unitId, activity }: { communityId: string; unitId?: string; activity?: ActivityView }) {
   const posts = useRemote(() => callFunction('posts', { action: 'list', communityId }), communityId)
   const [form, setForm] = useState<ActivityForm>(() => fromView(activity))
   const [note, setNote] = useState('')
@@ -95,7 +108,7 @@ function ActivityFormCard({ communityId, activity }: { communityId: string; acti
     const { postId, ...others } = fields
     const call = activity
       ? { action: 'update' as const, activityId: activity.activityId, note, ...(postId === activity.postId ? others : fields) }
-      : { action: 'create' as const, communityId, ...fields }
+      : { action: 'create' as const, communityId, ...(unitId ? { unitId } : {}), ...fields }
     const checked = checkCall(activityContract, call)
     const problem = checked.ok ? scheduleProblem(fields) : formProblem(form, checked)
     if (problem) return setError(problem)
