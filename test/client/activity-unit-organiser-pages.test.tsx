@@ -38,6 +38,7 @@ const pairing = (communityId: string, communityName: string): PairingView => ({
   status: 'active',
   startedAt: '2026-01-10T02:00:00.000Z',
   endedAt: null,
+  endReason: null,
   note: '',
 })
 const post = (postId: string, name: string): PostView => ({ postId, category: 'convenience', categoryName: '便民服务项目', kind: 'community', name, description: '', active: true, claimCount: 0 })
