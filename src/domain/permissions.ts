@@ -16,8 +16,8 @@ export const PERMISSIONS = {
   'roster.manage': ['secretary', 'liaison'],
   /** A one-time 绑定码 is handed over by the unit's secretary in person. */
   'binding.issue': ['secretary'],
-  /** The communities a residence is chosen from, in the caller's own scope. */
-  'communities.read': ['staff', 'secretary', 'liaison', 'streetAdmin', 'districtAdmin'],
+  /** The communities a residence is chosen from, in the caller's own scope (the volunteer centre: where its activity is held). */
+  'communities.read': ['staff', 'secretary', 'liaison', 'streetAdmin', 'districtAdmin', 'volunteerCentre'],
   // 报到
   'checkin.scan': ['staff'],
   'registration.read': ['member', 'staff'],

@@ -18,6 +18,7 @@ import { checkCall } from '../../../services/validate'
 import { groupPosts } from '../posts/group-posts'
 import { organiserSide, pageUrl } from '../activity-common/organiser'
 import { TIME_HINT } from '../activity-common/time-text'
+import { CentreChoice, type CentreChoiceValue } from './centre-choice'
 import { formProblem, fromView, scheduleProblem, toFields, type ActivityForm } from './form-state'
 import '../../../components/buttons.css'
 import './index.css'
@@ -40,6 +41,7 @@ export default function ActivityEditPage() {
         const side = organiserSide(grant)
         if (side?.kind === 'community') return <ActivityFormCard communityId={side.communityId} />
         if (side?.kind === 'unit') return <UnitActivityForm unitId={side.unitId} />
+        if (side?.kind === 'centre') return <CentreActivityForm />
         return <EmptyState id='activity-no-community' title='暂不能新建活动' text='您的授权未关联社区或单位。' />
       }}
     </RolePage>
@@ -54,9 +56,29 @@ function UnitActivityForm({ unitId }: { unitId: string }) {
       <View className='card'>
         <PairedCommunityPicker unitId={unitId} value={communityId} onChange={setCommunityId} />
       </View>
-      {communityId ? <ActivityFormCard key={communityId} communityId={communityId} unitId={unitId} /> : null}
+      {communityId ? <ActivityFormCard key={communityId} communityId={communityId} newFor={{ unitId }} /> : null}
     </View>
   )
+}
+
+/** The volunteer centre's: the item it serves and the community it is held in, then the form. */
+function CentreActivityForm() {
+  const [choice, setChoice] = useState<CentreChoiceValue>({ item: '', communityId: '' })
+  return (
+    <View>
+      <CentreChoice value={choice} onChange={setChoice} />
+      {choice.item && choice.communityId ? <ActivityFormCard key={choice.communityId} communityId={choice.communityId} newFor={{ item: choice.item }} /> : null}
+    </View>
+  )
+}
+
+/** Whom a new draft is for, besides the community's own: a unit's (in a paired community), or the centre's for one item. */
+type NewFor = { unitId: string } | { item: string }
+
+/** The centre's activity serves its 志愿专业服务 item, fixed at creation: it picks no post. */
+function fixedItem(activity: ActivityView | undefined, newFor: NewFor | undefined): string | null {
+  if (activity) return activity.organiserKind === 'volunteerCentre' ? activity.postName : null
+  return newFor && 'item' in newFor ? newFor.item : null
 }
 
 function EditLoader({ activityId }: { activityId: string }) {
@@ -75,8 +97,9 @@ function postChoices(posts: readonly PostView[], activity: ActivityView | undefi
   return [{ postId: null, label: '不关联服务项目' }, ...own, ...active]
 }
 
-function ActivityFormCard({ communityId, unitId, activity }: { communityId: string; unitId?: string; activity?: ActivityView }) {
-  const posts = useRemote(() => callFunction('posts', { action: 'list', communityId }), communityId)
+function ActivityFormCard({ communityId, newFor, activity }: { communityId: string; newFor?: NewFor; activity?: ActivityView }) {
+  const item = fixedItem(activity, newFor)
+  const posts = useRemote(() => (item ? Promise.resolve({ ok: true as const, data: [] }) : callFunction('posts', { action: 'list', communityId })), communityId)
   const [form, setForm] = useState<ActivityForm>(() => fromView(activity))
   const [note, setNote] = useState('')
   const [locating, setLocating] = useState(false)
@@ -108,7 +131,9 @@ function ActivityFormCard({ communityId, unitId, activity }: { communityId: stri
     const { postId, ...others } = fields
     const call = activity
       ? { action: 'update' as const, activityId: activity.activityId, note, ...(postId === activity.postId ? others : fields) }
-      : { action: 'create' as const, communityId, ...(unitId ? { unitId } : {}), ...fields }
+      : item
+        ? { action: 'createVolunteer' as const, communityId, item, ...others }
+        : { action: 'create' as const, communityId, ...(newFor && 'unitId' in newFor ? { unitId: newFor.unitId } : {}), ...fields }
     const checked = checkCall(activityContract, call)
     const problem = checked.ok ? scheduleProblem(fields) : formProblem(form, checked)
     if (problem) return setError(problem)
@@ -128,20 +153,28 @@ function ActivityFormCard({ communityId, unitId, activity }: { communityId: stri
       <View className='card'>
         <Text className='card__title'>{activity ? '修改活动' : '新建活动'}</Text>
         <TextField id='activity-title' label='活动名称' required maxlength={40} value={form.title} onChange={(v) => set('title', v)} />
-        <FieldRow label='服务项目' hint={posts.error ? '服务项目加载失败，可稍后再选' : '活动服务的社区岗位（社区服务项目目录）'}>
-          <Picker
-            id='activity-post'
-            className='activity-form__picker'
-            mode='selector'
-            range={choices.map((c) => c.label)}
-            value={chosen}
-            onChange={(e) => set('postId', choices[Number(e.detail.value)]?.postId ?? null)}
-          >
-            <View className='field__input activity-form__picker-value' id='activity-post-text'>
-              {choices[chosen]?.label}
+        {item ? (
+          <FieldRow label='服务项目'>
+            <View className='field__input' id='activity-post-text'>
+              {`志愿专业服务 · ${item}`}
             </View>
-          </Picker>
-        </FieldRow>
+          </FieldRow>
+        ) : (
+          <FieldRow label='服务项目' hint={posts.error ? '服务项目加载失败，可稍后再选' : '活动服务的社区岗位（社区服务项目目录）'}>
+            <Picker
+              id='activity-post'
+              className='activity-form__picker'
+              mode='selector'
+              range={choices.map((c) => c.label)}
+              value={chosen}
+              onChange={(e) => set('postId', choices[Number(e.detail.value)]?.postId ?? null)}
+            >
+              <View className='field__input activity-form__picker-value' id='activity-post-text'>
+                {choices[chosen]?.label}
+              </View>
+            </Picker>
+          </FieldRow>
+        )}
         <FieldRow label='活动内容'>
           <Textarea
             className='field__input activity-form__textarea'
