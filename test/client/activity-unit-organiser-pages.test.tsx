@@ -145,3 +145,43 @@ describe('the paired community’s staff', () => {
     expect(screen.getByText('区卫健局组织 · 在西溪社区 · 可查看报名与签到')).toBeTruthy()
   })
 })
+
+describe('the volunteer centre', () => {
+  const CENTRE = bootstrapFor('周主任', 'volunteerCentre')
+  const CENTRE_DRAFT = activityView({ activityId: 'act-v', organiserKind: 'volunteerCentre', status: 'draft', title: '健康义诊', postId: 'p-health', postName: '健康服务' })
+
+  it('lists its own activities', async () => {
+    routeCalls(mockedCall, CENTRE, { 'activity.list': () => ok({ rows: [CENTRE_DRAFT], total: 1, page: 1, pageSize: 20 }) })
+    render(<ActivitiesPage />)
+    await screen.findByText('健康义诊')
+    expect(callsTo(mockedCall, 'activity', 'list')).toEqual([{ action: 'list', when: 'upcoming', page: 1, pageSize: 20 }])
+    expect(document.body.textContent).not.toContain('可查看报名与签到')
+  })
+
+  it('creates a draft for one 志愿专业服务 item in a community of its district, picking no post', async () => {
+    routeCalls(mockedCall, CENTRE, {
+      'roster.communities': () => ok([
+        { communityId: 'c1', name: '西溪社区', streetName: '北山街道' },
+        { communityId: 'c2', name: '古荡社区', streetName: '西溪街道' },
+      ]),
+      'activity.createVolunteer': (data) => ok({ ...CENTRE_DRAFT, communityId: String(data.communityId) }),
+    })
+    render(<ActivityEditPage />)
+    await screen.findByText('请选择活动社区')
+    expect(document.getElementById('activity-form')).toBeNull()
+    fireEvent.change(document.querySelector('#centre-item select')!, { target: { value: '1' } })
+    fireEvent.change(document.querySelector('#centre-community select')!, { target: { value: '1' } })
+    await screen.findByText('新建活动')
+    expect(document.getElementById('activity-post-text')?.textContent).toBe('志愿专业服务 · 心理疏导')
+    type('activity-title', '心理疏导讲座')
+    type('activity-place', '古荡社区活动室')
+    type('activity-startAt', '2026-05-10 09:00')
+    type('activity-endAt', '2026-05-10 11:00')
+    await click('activity-save')
+    const [sent] = callsTo(mockedCall, 'activity', 'createVolunteer')
+    expect(sent).toMatchObject({ action: 'createVolunteer', communityId: 'c2', item: '心理疏导', title: '心理疏导讲座' })
+    expect(sent).not.toHaveProperty('postId')
+    expect(callsTo(mockedCall, 'posts')).toEqual([])
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/activity/index?activityId=act-v' })
+  })
+})

@@ -109,3 +109,20 @@ describe('a unit-organised activity, role by role', () => {
     expect(byCode.minutes).toBeGreaterThan(0)
   })
 })
+
+describe('the volunteer centre’s activities', () => {
+  it('picks any community of its district, creates for an item there, lists and runs only its own; the community reads it', async () => {
+    const centre = as(USERS.volunteerCentre)
+    const communities = await centre.ok('roster', { action: 'communities' })
+    expect(communities.map((c) => c.communityId).sort()).toEqual([COMMUNITIES.a1._id, COMMUNITIES.a2._id, COMMUNITIES.b1._id].sort())
+    const draft = await centre.ok('activity', { action: 'createVolunteer', communityId: COMMUNITIES.b1._id, item: '健康服务', title: '健康义诊', place: '古荡社区卫生站', startAt: minutes(30), endAt: minutes(90) })
+    expect(draft).toMatchObject({ organiserKind: 'volunteerCentre', postName: '健康服务', status: 'draft' })
+    const listed = await centre.ok('activity', { action: 'list' })
+    expect(listed.rows.map((r) => r.activityId)).toEqual([draft.activityId])
+    await centre.ok('activity', { action: 'publish', activityId: draft.activityId })
+    expect((await centre.ok('activity', { action: 'attendance', activityId: draft.activityId })).attended).toEqual([])
+    expect((await as(USERS.staffB1).ok('activity', { action: 'attendance', activityId: draft.activityId })).activityId).toBe(draft.activityId)
+    expect((await as(USERS.staffB1).fail('activity', { action: 'end', activityId: draft.activityId })).code).toBe('NOT_FOUND')
+    expect((await as(USERS.staffA1).fail('activity', { action: 'attendance', activityId: draft.activityId })).code).toBe('NOT_FOUND')
+  })
+})
