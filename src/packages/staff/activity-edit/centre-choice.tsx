@@ -1,4 +1,5 @@
 import { View, Text, Picker } from '@tarojs/components'
+import type { CommunityChoice } from '../../../domain/contracts/roster.contract'
 import { SERVICE_CATALOG, VOLUNTEER_CATEGORY } from '../../../domain/service-catalog'
 import { FieldRow } from '../../../components/field'
 import { RemoteState } from '../../../components/remote-state'
@@ -6,6 +7,8 @@ import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 
 const ITEMS = SERVICE_CATALOG.find((c) => c.key === VOLUNTEER_CATEGORY)!.items.map((i) => i.name)
+
+const communityLabel = (c: CommunityChoice) => `${c.streetName} · ${c.name}`
 
 export interface CentreChoiceValue {
   item: string
@@ -41,12 +44,12 @@ export function CentreChoice({ value, onChange }: Props) {
           <Picker
             id='centre-community'
             mode='selector'
-            range={options.map((c) => `${c.streetName} · ${c.name}`)}
+            range={options.map(communityLabel)}
             value={Math.max(community, 0)}
             onChange={(e) => onChange({ ...value, communityId: options[Number(e.detail.value)]?.communityId ?? '' })}
           >
             <View className='field__input' id='centre-community-text'>
-              <Text>{community >= 0 ? `${options[community]!.streetName} · ${options[community]!.name}` : '请选择活动社区'}</Text>
+              <Text>{community >= 0 ? communityLabel(options[community]!) : '请选择活动社区'}</Text>
             </View>
           </Picker>
         </FieldRow>
