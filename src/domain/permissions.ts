@@ -16,8 +16,8 @@ export const PERMISSIONS = {
   'roster.manage': ['secretary', 'liaison'],
   /** A one-time 绑定码 is handed over by the unit's secretary in person. */
   'binding.issue': ['secretary'],
-  /** The communities a residence is chosen from, in the caller's own scope. */
-  'communities.read': ['staff', 'secretary', 'liaison', 'streetAdmin', 'districtAdmin'],
+  /** The communities a residence is chosen from, in the caller's own scope (the volunteer centre: where its activity is held). */
+  'communities.read': ['staff', 'secretary', 'liaison', 'streetAdmin', 'districtAdmin', 'volunteerCentre'],
   // 报到
   'checkin.scan': ['staff'],
   'registration.read': ['member', 'staff'],
@@ -25,7 +25,8 @@ export const PERMISSIONS = {
   /** 回执: the member, the reporting community, the member's unit. */
   'receipt.read': ['member', 'staff', 'secretary', 'liaison'],
   // 服务岗位 and the 在职党员信息汇总表
-  'posts.read': ['member', 'staff', 'resident'],
+  /** A unit's secretary or liaison: the catalog of a community the unit is paired with, to plan an activity there. */
+  'posts.read': ['member', 'staff', 'resident', 'secretary', 'liaison'],
   'posts.manage': ['staff'],
   'community.summary': ['staff'],
   // 报到率

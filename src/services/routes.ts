@@ -83,12 +83,15 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               .district-row__unit, #district-totals, #district-chart
  *               (.district-bar, .district-bar__fill--below)
  *
- *   组织活动     #page-activity-list (?communityId= for a unit organiser),
+ *   组织活动     #page-activity-list (staff: the community's; secretary or
+ *               liaison: the unit's; the volunteer centre: its own),
  *               #activity-new, #activity-when-upcoming|past (tabs),
  *               #activity-list (#activity-row-<activityId>, each an
  *               .activity-summary), #activity-list-empty, #activity-prev,
- *               #activity-next, #activity-page, #activity-no-community
+ *               #activity-next, #activity-page, #activity-no-scope
  *   新建/编辑活动 #page-activity-edit (?activityId= edits; else creates),
+ *               #paired-community (a unit's: the paired community first),
+ *               #centre-choice (#centre-item, #centre-community: the centre's),
  *               #activity-form, #activity-title, #activity-post (Picker;
  *               #activity-post-text is the chosen post), #activity-description,
  *               #activity-place, #activity-startAt, #activity-endAt (typed as
@@ -98,9 +101,11 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               #activity-locate, #activity-location-text,
  *               #activity-location-clear, #activity-radius, #activity-note
  *               (published only), #activity-error, #activity-save,
- *               #activity-closed
+ *               #activity-closed, #activity-no-community
  *   活动详情     #page-activity (?activityId=), #activity-detail,
- *               #activity-summary, #activity-location, #activity-qr-in,
+ *               #activity-summary, #activity-organiser, #activity-read-only
+ *               (a community's staff reading a unit's or the centre's),
+ *               #activity-location, #activity-qr-in,
  *               #activity-qr-out, #activity-publish, #activity-attendance,
  *               #activity-edit, #activity-end, #activity-cancel,
  *               #activity-cancel-form (#activity-cancel-reason,

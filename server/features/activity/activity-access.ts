@@ -57,6 +57,19 @@ function manages(ctx: KnownContext, activity: ActivityDoc): boolean {
   return organises(ctx.principal, activity)
 }
 
+/**
+ * Whose attendance list it is to read: the organiser's, and (read only, once
+ * published) the staff of the community it is held in, whoever organised it —
+ * the community sees each activity's sign-ups, waitlist and attendance (issue
+ * 9 §5). Only a community-anchored grant covers a bare community scope.
+ */
+export async function attendanceReadable(ctx: KnownContext, activityId: string): Promise<ActivityDoc> {
+  const activity = await loadActivity(ctx, activityId)
+  if (manages(ctx, activity)) return activity
+  if (activity.status !== 'draft' && can(ctx.principal, 'activity.manage', { communityId: activity.communityId })) return activity
+  throw notFound('活动')
+}
+
 /** The caller's own member, when they are one. */
 export function callerMember(ctx: KnownContext): MemberPlace | null {
   return ctx.principal.grants.some((g) => g.role === 'member') ? ownMemberPlace(ctx.principal) : null

@@ -1,6 +1,6 @@
 import { activityContract } from '../../../src/domain/contracts/activity.contract'
 import { defineFunction } from '../../kernel/function-def'
-import { managedActivity } from './activity-access'
+import { attendanceReadable, managedActivity } from './activity-access'
 import { cancelActivity, createActivity, endActivity, publishActivity, updateActivity } from './activity-edit'
 import { getActivity, listActivities } from './activity-list'
 import { attendanceOf, myYear } from './attendance'
@@ -24,7 +24,7 @@ export const activity = defineFunction('activity', activityContract, {
   signInByCard: { permission: 'activity.manage', handle: (input, ctx) => signInByCard(ctx, input) },
   addRecord: { permission: 'activity.manage', handle: (input, ctx) => addRecord(ctx, input) },
   correctRecord: { permission: 'activity.manage', handle: (input, ctx) => correctRecord(ctx, input) },
-  attendance: { permission: 'activity.manage', handle: async (input, ctx) => attendanceOf(ctx, await managedActivity(ctx, input.activityId)) },
+  attendance: { permission: 'activity.manage', handle: async (input, ctx) => attendanceOf(ctx, await attendanceReadable(ctx, input.activityId)) },
   myYear: { permission: 'activity.signin', handle: (input, ctx) => myYear(ctx, input.year) },
   createVolunteer: { permission: 'volunteers.read', handle: (input, ctx) => createVolunteerActivity(ctx, input) },
 })

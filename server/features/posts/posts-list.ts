@@ -14,7 +14,7 @@ export async function listPosts(ctx: KnownContext, input: { communityId: string;
   const { db } = ctx
   const community = await loadCommunity(db, input.communityId)
   const staff = can(ctx.principal, 'posts.manage', communityScope(community))
-  if (!staff && !(await mayBrowsePosts(db, ctx.principal, community))) throw new AppError('FORBIDDEN')
+  if (!staff && !(await mayBrowsePosts(db, ctx.principal, community, ctx.now()))) throw new AppError('FORBIDDEN')
   const filter = staff && input.includeRetired ? { communityId: community._id } : { communityId: community._id, active: true }
   const posts = (await scanAll<PostDoc>(db, 'posts', filter)).sort(byCatalogOrder)
   const counts = await claimCountsOf(db, community._id)

@@ -20,7 +20,7 @@ export async function communityFiltersOf(db: Database, principal: Principal): Pr
   for (const { role, scope } of principal.grants) {
     if (role === 'staff' && scope.communityId) filters.push({ _id: scope.communityId })
     else if (role === 'streetAdmin' && scope.streetId) filters.push({ streetId: scope.streetId })
-    else if (role === 'districtAdmin' && scope.districtId) filters.push({ districtId: scope.districtId })
+    else if ((role === 'districtAdmin' || role === 'volunteerCentre') && scope.districtId) filters.push({ districtId: scope.districtId })
     else if ((role === 'secretary' || role === 'liaison') && scope.unitId) unitIds.push(scope.unitId)
   }
   const units = await docsByIds<UnitDoc>(db, 'units', unitIds, { districtId: true })

@@ -16,7 +16,7 @@ import { usePullDownReload } from '../../../services/use-pull-down-reload'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import { ActivitySummary } from '../activity-common/activity-summary'
-import { METHOD_LABELS } from '../activity-common/organiser'
+import { METHOD_LABELS, organiserSide, runs, type OrganiserSide } from '../activity-common/organiser'
 import { minutesText } from '../activity-common/time-text'
 import { useReloadOnReturn } from '../../../services/use-reload-on-return'
 import { RecordForm, type RecordTimes } from './record-form'
@@ -49,12 +49,12 @@ export default function ActivityAttendancePage() {
   const activityId = typeof params.activityId === 'string' ? params.activityId : ''
   return (
     <RolePage id='page-activity-attendance' roles={rolesFor('activity.manage')}>
-      {() => (activityId ? <AttendanceSheet activityId={activityId} /> : <EmptyState title='未指定活动' text='请从“组织活动”中选择一项活动。' />)}
+      {(grant) => (activityId ? <AttendanceSheet activityId={activityId} side={organiserSide(grant)} /> : <EmptyState title='未指定活动' text='请从“组织活动”中选择一项活动。' />)}
     </RolePage>
   )
 }
 
-function AttendanceSheet({ activityId }: { activityId: string }) {
+function AttendanceSheet({ activityId, side }: { activityId: string; side: OrganiserSide | null }) {
   const remote = useRemote(() => loadSheet(activityId), activityId)
   usePullDownReload(remote.reload)
   useReloadOnReturn(remote.reload)
@@ -66,8 +66,10 @@ function AttendanceSheet({ activityId }: { activityId: string }) {
   const { activity, attendance } = remote.data
   const attendedIds = new Set(attendance.attended.map((r) => r.memberId))
   const totalMinutes = attendance.attended.reduce((sum, r) => sum + (r.minutes ?? 0), 0)
-  const live = activity.status === 'published'
-  const recordable = activity.status === 'published' || activity.status === 'ended'
+  // The community's staff read a unit's or the centre's activity held there; only its organiser records.
+  const mine = side !== null && runs(side, activity)
+  const live = mine && activity.status === 'published'
+  const recordable = mine && (activity.status === 'published' || activity.status === 'ended')
 
   const scanCard = async (token: string) => {
     setScanned(null)
@@ -146,7 +148,7 @@ function AttendanceSheet({ activityId }: { activityId: string }) {
           editing?.kind === 'correct' && editing.row.memberId === row.memberId ? (
             <View key={row.memberId}>{recordForm('attendance-correct-form', `更正 ${row.memberName} 的签到记录`, '更正原因', row.inAt, row.outAt)}</View>
           ) : (
-            <AttendanceItem key={row.memberId} row={row} onCorrect={activity.status === 'cancelled' ? undefined : () => setEditing({ kind: 'correct', row })} />
+            <AttendanceItem key={row.memberId} row={row} onCorrect={!mine || activity.status === 'cancelled' ? undefined : () => setEditing({ kind: 'correct', row })} />
           ),
         )}
       </View>

@@ -6,6 +6,7 @@ import { rolesFor } from '../../../domain/permissions'
 import type { PostView } from '../../../domain/contracts/posts.contract'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
+import { PairedCommunityPicker } from '../../../components/paired-community-picker'
 import { FieldRow, TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -15,8 +16,9 @@ import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import { checkCall } from '../../../services/validate'
 import { groupPosts } from '../posts/group-posts'
-import { organiserCommunity, pageUrl } from '../activity-common/organiser'
+import { organiserSide, pageUrl } from '../activity-common/organiser'
 import { TIME_HINT } from '../activity-common/time-text'
+import { CentreChoice, type CentreChoiceValue } from './centre-choice'
 import { formProblem, fromView, scheduleProblem, toFields, type ActivityForm } from './form-state'
 import '../../../components/ui.css'
 import './index.css'
@@ -25,9 +27,10 @@ const YES_NO = ['yes', 'no'] as const
 const YES_NO_LABELS = { yes: '需要报名', no: '无需报名' }
 
 // 新建/编辑活动 (activity.manage): a draft is created in the organiser's
-// community (?communityId= for a unit organiser's paired community), then
-// edited here until it ends; ?activityId= edits one. The form checks with
-// the contract's own schema before sending; the server checks again.
+// community, or (a unit's secretary or liaison) in the paired community they
+// pick, for their unit; then edited here until it ends; ?activityId= edits
+// one. The form checks with the contract's own schema before sending; the
+// server checks again.
 export default function ActivityEditPage() {
   const { params } = useRouter()
   const activityId = typeof params.activityId === 'string' && params.activityId ? params.activityId : null
@@ -35,15 +38,47 @@ export default function ActivityEditPage() {
     <RolePage id='page-activity-edit' roles={rolesFor('activity.manage')}>
       {(grant) => {
         if (activityId) return <EditLoader activityId={activityId} />
-        const communityId = organiserCommunity(grant, params.communityId)
-        return communityId ? (
-          <ActivityFormCard communityId={communityId} />
-        ) : (
-          <EmptyState id='activity-no-community' title='请先选择社区' text='请从结对社区进入“组织活动”后再新建活动。' />
-        )
+        const side = organiserSide(grant)
+        if (side?.kind === 'community') return <ActivityFormCard communityId={side.communityId} />
+        if (side?.kind === 'unit') return <UnitActivityForm unitId={side.unitId} />
+        if (side?.kind === 'centre') return <CentreActivityForm />
+        return <EmptyState id='activity-no-community' title='暂不能新建活动' text='您的授权未关联社区或单位。' />
       }}
     </RolePage>
   )
+}
+
+/** A unit's activity: first the paired community (its catalog and place), then the form. */
+function UnitActivityForm({ unitId }: { unitId: string }) {
+  const [communityId, setCommunityId] = useState('')
+  return (
+    <View>
+      <View className='card'>
+        <PairedCommunityPicker unitId={unitId} value={communityId} onChange={setCommunityId} />
+      </View>
+      {communityId ? <ActivityFormCard key={communityId} communityId={communityId} newFor={{ unitId }} /> : null}
+    </View>
+  )
+}
+
+/** The volunteer centre's: the item it serves and the community it is held in, then the form. */
+function CentreActivityForm() {
+  const [choice, setChoice] = useState<CentreChoiceValue>({ item: '', communityId: '' })
+  return (
+    <View>
+      <CentreChoice value={choice} onChange={setChoice} />
+      {choice.item && choice.communityId ? <ActivityFormCard key={choice.communityId} communityId={choice.communityId} newFor={{ item: choice.item }} /> : null}
+    </View>
+  )
+}
+
+/** Whom a new draft is for, besides the community's own: a unit's (in a paired community), or the centre's for one item. */
+type NewFor = { unitId: string } | { item: string }
+
+/** The centre's activity serves its 志愿专业服务 item, fixed at creation: it picks no post. */
+function fixedItem(activity: ActivityView | undefined, newFor: NewFor | undefined): string | null {
+  if (activity) return activity.organiserKind === 'volunteerCentre' ? activity.postName : null
+  return newFor && 'item' in newFor ? newFor.item : null
 }
 
 function EditLoader({ activityId }: { activityId: string }) {
@@ -62,8 +97,9 @@ function postChoices(posts: readonly PostView[], activity: ActivityView | undefi
   return [{ postId: null, label: '不关联服务项目' }, ...own, ...active]
 }
 
-function ActivityFormCard({ communityId, activity }: { communityId: string; activity?: ActivityView }) {
-  const posts = useRemote(() => callFunction('posts', { action: 'list', communityId }), communityId)
+function ActivityFormCard({ communityId, newFor, activity }: { communityId: string; newFor?: NewFor; activity?: ActivityView }) {
+  const item = fixedItem(activity, newFor)
+  const posts = useRemote(() => (item ? Promise.resolve({ ok: true as const, data: [] }) : callFunction('posts', { action: 'list', communityId })), communityId)
   const [form, setForm] = useState<ActivityForm>(() => fromView(activity))
   const [note, setNote] = useState('')
   const [locating, setLocating] = useState(false)
@@ -95,7 +131,9 @@ function ActivityFormCard({ communityId, activity }: { communityId: string; acti
     const { postId, ...others } = fields
     const call = activity
       ? { action: 'update' as const, activityId: activity.activityId, note, ...(postId === activity.postId ? others : fields) }
-      : { action: 'create' as const, communityId, ...fields }
+      : item
+        ? { action: 'createVolunteer' as const, communityId, item, ...others }
+        : { action: 'create' as const, communityId, ...(newFor && 'unitId' in newFor ? { unitId: newFor.unitId } : {}), ...fields }
     const checked = checkCall(activityContract, call)
     const problem = checked.ok ? scheduleProblem(fields) : formProblem(form, checked)
     if (problem) return setError(problem)
@@ -115,20 +153,28 @@ function ActivityFormCard({ communityId, activity }: { communityId: string; acti
       <View className='card'>
         <Text className='card__title'>{activity ? '修改活动' : '新建活动'}</Text>
         <TextField id='activity-title' label='活动名称' required maxlength={40} value={form.title} onChange={(v) => set('title', v)} />
-        <FieldRow label='服务项目' hint={posts.error ? '服务项目加载失败，可稍后再选' : '活动服务的社区岗位（社区服务项目目录）'}>
-          <Picker
-            id='activity-post'
-            className='activity-form__picker'
-            mode='selector'
-            range={choices.map((c) => c.label)}
-            value={chosen}
-            onChange={(e) => set('postId', choices[Number(e.detail.value)]?.postId ?? null)}
-          >
-            <View className='field__input activity-form__picker-value' id='activity-post-text'>
-              {choices[chosen]?.label}
+        {item ? (
+          <FieldRow label='服务项目'>
+            <View className='field__input' id='activity-post-text'>
+              {`志愿专业服务 · ${item}`}
             </View>
-          </Picker>
-        </FieldRow>
+          </FieldRow>
+        ) : (
+          <FieldRow label='服务项目' hint={posts.error ? '服务项目加载失败，可稍后再选' : '活动服务的社区岗位（社区服务项目目录）'}>
+            <Picker
+              id='activity-post'
+              className='activity-form__picker'
+              mode='selector'
+              range={choices.map((c) => c.label)}
+              value={chosen}
+              onChange={(e) => set('postId', choices[Number(e.detail.value)]?.postId ?? null)}
+            >
+              <View className='field__input activity-form__picker-value' id='activity-post-text'>
+                {choices[chosen]?.label}
+              </View>
+            </Picker>
+          </FieldRow>
+        )}
         <FieldRow label='活动内容'>
           <Textarea
             className='field__input activity-form__textarea'

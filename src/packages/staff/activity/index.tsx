@@ -16,7 +16,7 @@ import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import { checkCall } from '../../../services/validate'
 import { ActivitySummary } from '../activity-common/activity-summary'
-import { pageUrl } from '../activity-common/organiser'
+import { organiserSide, organiserText, pageUrl, runs, type OrganiserSide } from '../activity-common/organiser'
 import { useReloadOnReturn } from '../../../services/use-reload-on-return'
 import '../../../components/ui.css'
 
@@ -29,14 +29,14 @@ export default function ActivityDetailPage() {
   const activityId = typeof params.activityId === 'string' ? params.activityId : ''
   return (
     <RolePage id='page-activity' roles={rolesFor('activity.manage')}>
-      {() => (activityId ? <ActivityDetail activityId={activityId} /> : <EmptyState title='未指定活动' text='请从“组织活动”中选择一项活动。' />)}
+      {(grant) => (activityId ? <ActivityDetail activityId={activityId} side={organiserSide(grant)} /> : <EmptyState title='未指定活动' text='请从“组织活动”中选择一项活动。' />)}
     </RolePage>
   )
 }
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-function ActivityDetail({ activityId }: { activityId: string }) {
+function ActivityDetail({ activityId, side }: { activityId: string; side: OrganiserSide | null }) {
   const remote = useRemote(() => callFunction('activity', { action: 'get', activityId }), activityId)
   usePullDownReload(remote.reload)
   useReloadOnReturn(remote.reload)
@@ -62,14 +62,18 @@ function ActivityDetail({ activityId }: { activityId: string }) {
   }
 
   const { status } = activity
-  const open = status === 'draft' || status === 'published'
+  // A community's staff read a unit's or the centre's activity held there: its sign-ups and attendance only.
+  const mine = side !== null && runs(side, activity)
+  const open = mine && (status === 'draft' || status === 'published')
+  const live = mine && status === 'published'
   return (
     <View id='activity-detail'>
       <View className='card'>
         <ActivitySummary activity={activity} id='activity-summary' />
       </View>
       <View className='card'>
-        <KeyValue label='组织方'>{activity.organiserKind === 'unit' ? `单位组织 · ${activity.communityName}` : `社区组织 · ${activity.communityName}`}</KeyValue>
+        <KeyValue label='组织方' id='activity-organiser'>{organiserText(activity)}</KeyValue>
+        {mine ? null : <Text className='card__text muted' id='activity-read-only'>本活动由组织方管理，社区可查看报名与签到情况。</Text>}
         <KeyValue label='报名时间'>
           {`${activity.signupOpensAt ? dateTimeText(activity.signupOpensAt) : '发布后'} 至 ${dateTimeText(activity.signupClosesAt)}`}
         </KeyValue>
@@ -81,7 +85,7 @@ function ActivityDetail({ activityId }: { activityId: string }) {
 
       <Notice id='activity-action-error' tone='error' text={error} />
       <View className='actions'>
-        {status === 'published' ? (
+        {live ? (
           <>
             <Button className='btn btn--primary' id='activity-qr-in' onClick={() => go(pageUrl('qr', { activityId, direction: 'in' }))}>
               显示签到码
@@ -91,7 +95,7 @@ function ActivityDetail({ activityId }: { activityId: string }) {
             </Button>
           </>
         ) : null}
-        {status === 'draft' ? (
+        {mine && status === 'draft' ? (
           <Button
             className='btn btn--primary'
             id='activity-publish'
@@ -111,7 +115,7 @@ function ActivityDetail({ activityId }: { activityId: string }) {
             修改活动
           </Button>
         ) : null}
-        {status === 'published' ? (
+        {live ? (
           <Button
             className='btn btn--plain'
             id='activity-end'
