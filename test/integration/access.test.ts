@@ -73,7 +73,7 @@ const CASES: Array<[string, string, () => { action: string }, Who[], ('by id' | 
     'communities in the caller’s own scope',
     'roster',
     () => ({ action: 'communities' }),
-    ['staffHere', 'staffElsewhere', 'staffOtherStreet', 'secretary', 'liaison', 'secretaryOther', 'liaisonOther', 'streetAdmin', 'districtAdmin'],
+    ['staffHere', 'staffElsewhere', 'staffOtherStreet', 'secretary', 'liaison', 'secretaryOther', 'liaisonOther', 'streetAdmin', 'districtAdmin', 'volunteerCentre'],
   ],
   ['unit stats', 'stats', () => ({ action: 'unit', unitId: UNITS.u1._id }), ['secretary', 'liaison']],
   ['street stats of street A', 'stats', () => ({ action: 'district', streetId: STREETS.a }), ['streetAdmin', 'districtAdmin']],
