@@ -199,6 +199,8 @@ export interface ActivityDoc {
   signupOpensAt: Date | null
   signupClosesAt: Date
   location: { lat: number; lng: number; radius: number } | null
+  /** Minutes before the start the sign-in code is taken (older activities: the default, signin-window.ts). */
+  signinEarlyMin?: number
   /** Seats taken; written only in a transaction with `waitlist` (signup-write.ts). */
   signedUp: number
   /** Member ids waiting, first come first. */

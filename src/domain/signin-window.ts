@@ -14,6 +14,11 @@ export interface SigninMargins {
 
 export const DEFAULT_SIGNIN_MARGINS: SigninMargins = { beforeStartMin: 30, afterEndMin: 30 }
 
+/** An activity's margins: its own lead time before the start (when set), the default after the end. */
+export function marginsOf(activity: { signinEarlyMin?: number }): SigninMargins {
+  return { ...DEFAULT_SIGNIN_MARGINS, beforeStartMin: activity.signinEarlyMin ?? DEFAULT_SIGNIN_MARGINS.beforeStartMin }
+}
+
 export type Direction = 'in' | 'out'
 
 export interface SigninActivity {

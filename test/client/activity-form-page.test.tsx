@@ -130,6 +130,7 @@ describe('新建活动', () => {
         startAt: '2026-05-10T09:00:00+08:00',
         endAt: '2026-05-10T11:30:00+08:00',
         signupOpensAt: null,
+        signinEarlyMin: 30,
         signupClosesAt: null,
         signupRequired: true,
         capacity: 10,

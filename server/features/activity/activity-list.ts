@@ -60,7 +60,8 @@ async function listScope(ctx: KnownContext, input: ListInput): Promise<{ shown: 
     return { shown: own, drafts: own, member: null }
   }
   const ofCommunity = (communityId: string, grant: Grant) => ({
-    shown: { communityId },
+    // Residents see the community's activities (and the centre's held there), not a paired unit's own.
+    shown: grant.role === 'resident' ? { communityId, organiserKind: ctx.db.command.neq('unit') } : { communityId },
     drafts: grant.role === 'staff' ? { communityId, organiserKind: 'community' } : null,
     member: null,
   })

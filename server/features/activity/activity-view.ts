@@ -1,3 +1,4 @@
+import { marginsOf } from '../../../src/domain/signin-window'
 import type { ActivityView } from '../../../src/domain/contracts/activity.contract'
 import { creditedMinutes } from '../../../src/domain/activity-hours'
 import type { ActivityDoc, AttendanceDoc, SignupDoc } from '../../db/docs'
@@ -36,6 +37,7 @@ export function activityView(activity: ActivityDoc, communityName: string, side:
     status: activity.status,
     signupRequired: activity.signupRequired,
     capacity: activity.capacity,
+    signinEarlyMin: marginsOf(activity).beforeStartMin,
     signupOpensAt: iso(activity.signupOpensAt),
     signupClosesAt: activity.signupClosesAt.toISOString(),
     signedUp: activity.signedUp,

@@ -3,7 +3,7 @@ import { inChina } from '../../../src/domain/china-time'
 import type { AttendanceRow, SigninResult } from '../../../src/domain/contracts/activity.contract'
 import { AppError } from '../../../src/domain/errors'
 import { checkLocation, type ReportedPosition } from '../../../src/domain/location-flag'
-import { decideSignin, DEFAULT_SIGNIN_MARGINS, type Direction } from '../../../src/domain/signin-window'
+import { decideSignin, marginsOf, type Direction } from '../../../src/domain/signin-window'
 import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
 import { isDuplicateKey } from '../../db/db-errors'
 import type { ActivityDoc, AttendanceDoc, AttendanceMethod, AttendanceVersion, MemberDoc } from '../../db/docs'
@@ -70,7 +70,7 @@ async function applyScan(ctx: KnownContext, scan: Scan): Promise<SigninResult> {
   const now = ctx.now()
   // A sign-in needs no read first: the write itself finds a repeat (duplicate key).
   const existing = direction === 'out' ? ((await findAttendance(ctx, activity._id, member._id)) ?? null) : null
-  const plan = decideSignin(activity, direction, existing, now, DEFAULT_SIGNIN_MARGINS)
+  const plan = decideSignin(activity, direction, existing, now, marginsOf(activity))
   if ('already' in plan) return result(scan, plan.already, true, plan.at, existing?.location?.flagged ?? false)
   if ('refuse' in plan) {
     // A repeated sign-in after the doors closed still answers 已签到.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ACTIVITY_STATUSES, ORGANISER_KINDS } from '../activity-status'
+import { DEFAULT_SIGNIN_MARGINS } from '../signin-window'
 import { plainText } from '../text'
 import { action } from './action-contract'
 import { count, id, isoDate, paging, pageOf } from './common'
@@ -40,6 +41,8 @@ const fields = {
   /** Null: the start. */
   signupClosesAt: moment('报名截止时间').nullable(),
   location: geofenceSchema.nullable(),
+  /** How early the sign-in code is taken before the start (people arrive early). */
+  signinEarlyMin: z.number({ error: '提前签到时间应为数字' }).int('提前签到时间应为整数（分钟）').min(0, '提前签到时间不能为负数').max(240, '提前签到最多提前240分钟'),
 }
 
 const createFields = {
@@ -51,6 +54,7 @@ const createFields = {
   signupOpensAt: fields.signupOpensAt.default(null),
   signupClosesAt: fields.signupClosesAt.default(null),
   location: fields.location.default(null),
+  signinEarlyMin: fields.signinEarlyMin.default(DEFAULT_SIGNIN_MARGINS.beforeStartMin),
 }
 
 /** The centre's activity serves its item, not a post the caller picks. */
@@ -88,6 +92,7 @@ export const activityViewSchema = z.strictObject({
   signedUp: count,
   waitlisted: count,
   location: geofenceSchema.nullable(),
+  signinEarlyMin: count,
   cancelReason: z.string().nullable(),
   /** For a member: it serves a post they claimed in 附件1. */
   claimedPost: z.boolean(),

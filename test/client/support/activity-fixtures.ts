@@ -19,6 +19,7 @@ export function activityView(overrides: Partial<ActivityView> = {}): ActivityVie
     status: 'published',
     signupRequired: false,
     capacity: 0,
+    signinEarlyMin: 30,
     signupOpensAt: null,
     signupClosesAt: '2026-05-10T01:00:00.000Z',
     signedUp: 0,

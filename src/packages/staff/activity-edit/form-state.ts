@@ -1,5 +1,6 @@
 import type { ActivityView } from '../../../domain/contracts/activity.contract'
 import type { ActionCall } from '../../../domain/contracts'
+import { DEFAULT_SIGNIN_MARGINS } from '../../../domain/signin-window'
 import { chinaTime, timeFormatMessage, timeText } from '../activity-common/time-text'
 
 // The activity form as the page edits it: strings as typed, times as China
@@ -21,6 +22,8 @@ export interface ActivityForm {
   signupClosesAt: string
   location: { lat: number; lng: number } | null
   radius: string
+  /** Minutes before the start the sign-in code is taken. */
+  signinEarlyMin: string
 }
 
 const DEFAULT_RADIUS = '200'
@@ -43,6 +46,7 @@ export function fromView(view?: ActivityView): ActivityForm {
     signupClosesAt: view && view.signupClosesAt !== view.startAt ? timeText(view.signupClosesAt) : '',
     location: view?.location ? { lat: view.location.lat, lng: view.location.lng } : null,
     radius: view?.location ? String(view.location.radius) : DEFAULT_RADIUS,
+    signinEarlyMin: String(view?.signinEarlyMin ?? DEFAULT_SIGNIN_MARGINS.beforeStartMin),
   }
 }
 
@@ -74,6 +78,7 @@ export function toFields(form: ActivityForm): Fields {
     signupRequired: form.signupRequired,
     capacity: numberOr(form.capacity, 0),
     location: form.location ? { ...form.location, radius: numberOr(form.radius, Number.NaN) } : null,
+    signinEarlyMin: numberOr(form.signinEarlyMin, DEFAULT_SIGNIN_MARGINS.beforeStartMin),
   }
 }
 

@@ -202,6 +202,7 @@ function ActivityFormCard({ communityId, newFor, activity }: { communityId: stri
           />
         </FieldRow>
         <TextField id='activity-capacity' label='人数上限' type='number' hint='不填或填 0 为不限人数；报满后报名者进入候补' value={form.capacity} onChange={(v) => set('capacity', v)} />
+        <TextField id='activity-signin-early' label='提前签到（分钟）' type='number' hint='开始前多少分钟起可以扫码签到' value={form.signinEarlyMin} onChange={(v) => set('signinEarlyMin', v)} />
         <TextField id='activity-signupOpensAt' label='报名开始时间' hint='不填：发布后即可报名' value={form.signupOpensAt} onChange={(v) => set('signupOpensAt', v)} />
         <TextField id='activity-signupClosesAt' label='报名截止时间' hint='不填：活动开始时截止' value={form.signupClosesAt} onChange={(v) => set('signupClosesAt', v)} />
       </View>
