@@ -2,14 +2,17 @@ import type { Doc } from './ejson'
 import { decodeStored } from './ejson'
 import { NUMBER_KEY_RANGE } from './ids'
 import type { IndexRegistry } from './index-registry'
+import { jsonPath } from './index-registry'
 import { arrange, compileQuery } from './mingo-run'
-import { pushdown } from './sql-pushdown'
-import type { Row, SqliteStore } from './storage'
+import { sqlSort, type SqlSort } from './sql-order'
+import { pushdown, type Pushed } from './sql-pushdown'
+import type { Row, SqlFilter, SqliteStore, SqlOrder } from './storage'
 
 // Reads: SQL narrows candidates with index-served conditions, mingo decides.
-// Without a sort the scan streams and stops once a page is full; a sort on
-// _id alone streams in primary-key order (keyset paging costs one page);
-// any other sort collects every match and sorts with MongoDB's ordering.
+// When the pushed-down WHERE is exact (see sql-pushdown.ts), SQL alone counts,
+// and skips and limits a page. A sort SQL can express (sql-order.ts) streams
+// in that order and stops once a page is full; any other sort collects every
+// match and sorts with MongoDB's ordering in mingo.
 
 export interface Match {
   row: Row
@@ -23,29 +26,44 @@ export interface PageOptions {
   projection?: Doc
 }
 
+function both(a: SqlFilter | null, b: SqlFilter): SqlFilter {
+  return a ? { sql: `(${a.sql}) AND (${b.sql})`, params: [...a.params, ...b.params] } : b
+}
+
 export class QueryRunner {
   constructor(
     private readonly store: SqliteStore,
     private readonly indexes: IndexRegistry,
   ) {}
 
-  private filterFor(collection: string, query: Doc) {
-    return pushdown(query, (field) => this.indexes.pushdownExpr(collection, field))
+  private filterFor(collection: string, query: Doc): Pushed | null {
+    // A guard index (index-registry.ts) serves each probe; one probe per path per query.
+    const probed = new Map<string, boolean>()
+    const arraysAt = (prefix: string) => {
+      let found = probed.get(prefix)
+      if (found === undefined) {
+        found = this.store.anyWhere(collection, { sql: `json_type(doc, '${jsonPath(prefix)}') = 'array'`, params: [] })
+        probed.set(prefix, found)
+      }
+      return found
+    }
+    return pushdown(query, (field) => this.indexes.pushdownExpr(collection, field), arraysAt)
   }
 
-  private *matches(collection: string, query: Doc, order?: 'ASC' | 'DESC'): Generator<Match> {
+  private *matches(collection: string, query: Doc, order?: 'ASC' | 'DESC' | SqlOrder, pushed = this.filterFor(collection, query)): Generator<Match> {
     const matcher = compileQuery(query)
-    const everything = Object.keys(query).length === 0
-    for (const row of this.store.select(collection, this.filterFor(collection, query), order)) {
+    const decided = pushed?.exact === true
+    for (const row of this.store.select(collection, pushed, order)) {
       const doc = decodeStored(row.doc)
-      if (everything || matcher.test(doc)) yield { row, doc }
+      if (decided || matcher.test(doc)) yield { row, doc }
     }
   }
 
-  /** SQLite's plan for the candidate scan of `query` (sorted on _id when `sort` says so). */
+  /** SQLite's plan for the candidate scan of `query` (in `sort` order when SQL can sort it). */
   plan(collection: string, query: Doc, sort?: Record<string, 1 | -1>): string[] {
-    const order = this.keyOrder(collection, sort)
-    return this.store.explain(collection, this.filterFor(collection, query), order ?? undefined)
+    const pushed = this.filterFor(collection, query)
+    const order = this.sqlOrder(collection, sort, pushed)
+    return this.store.explain(collection, pushed, order ? { sql: order.orderBy } : undefined)
   }
 
   /** Every matching row, in scan order. Materialised, so callers may write while using it. */
@@ -61,29 +79,42 @@ export class QueryRunner {
 
   count(collection: string, query: Doc): number {
     if (Object.keys(query).length === 0) return this.store.countRows(collection)
+    const pushed = this.filterFor(collection, query)
+    if (pushed?.exact) {
+      compileQuery(query) // the same refusals as the mingo path
+      return this.store.countWhere(collection, pushed)
+    }
     let n = 0
-    for (const _match of this.matches(collection, query)) n += 1
+    for (const _match of this.matches(collection, query, undefined, pushed)) n += 1
     return n
   }
 
-  private keyOrder(collection: string, sort: Record<string, 1 | -1> | undefined): 'ASC' | 'DESC' | undefined | null {
-    const fields = sort ? Object.keys(sort) : []
-    if (fields.length === 0) return undefined
-    if (fields.length !== 1 || fields[0] !== '_id') return null
-    // Tagged numeric keys do not sort numerically; fall back when any exist.
-    if (this.store.hasKeyInRange(collection, NUMBER_KEY_RANGE.from, NUMBER_KEY_RANGE.to)) return null
-    return sort!._id === -1 ? 'DESC' : 'ASC'
+  /** The SQL order for `sort` over the candidates of `pushed`, or null (none asked, or mingo must sort). */
+  private sqlOrder(collection: string, sort: Record<string, 1 | -1> | undefined, pushed: Pushed | null): SqlSort | null {
+    if (!sort || Object.keys(sort).length === 0) return null
+    const order = sqlSort(sort, () => this.store.hasKeyInRange(collection, NUMBER_KEY_RANGE.from, NUMBER_KEY_RANGE.to))
+    if (!order || this.store.anyWhere(collection, both(pushed, order.unsortable))) return null
+    return order
   }
 
   page(collection: string, query: Doc, options: PageOptions): Doc[] {
-    const order = this.keyOrder(collection, options.sort)
-    if (order === null) {
-      const docs = this.all(collection, query).map((match) => match.doc)
+    const pushed = this.filterFor(collection, query)
+    const sorted = options.sort && Object.keys(options.sort).length > 0
+    const order = this.sqlOrder(collection, options.sort, pushed)
+    if (sorted && !order) {
+      const docs = [...this.matches(collection, query, undefined, pushed)].map((match) => match.doc)
       return arrange(docs, options)
+    }
+    // An exact WHERE lets SQL skip and limit too; otherwise mingo decides row by row until the page is full.
+    const sql = order?.orderBy ?? ''
+    if (pushed?.exact) {
+      const paged = { sql: sql || 'rowid', limit: options.limit, offset: options.offset }
+      const docs = [...this.matches(collection, query, paged, pushed)].map((match) => match.doc)
+      return arrange(docs, { projection: options.projection })
     }
     const wanted = options.offset + options.limit
     const docs: Doc[] = []
-    for (const match of this.matches(collection, query, order)) {
+    for (const match of this.matches(collection, query, order ? { sql } : undefined, pushed)) {
       docs.push(match.doc)
       if (docs.length >= wanted) break
     }

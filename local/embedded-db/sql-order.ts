@@ -1,0 +1,58 @@
+import { dateMs, isDateSql } from './sql-pushdown'
+import { jsonPath } from './index-registry'
+import type { SqlFilter } from './storage'
+
+// MongoDB's sort order in SQL. Each sort field becomes a type rank (null and
+// missing < numbers < strings < booleans < dates) and a value within the type
+// (dates in milliseconds, whichever form they are stored in). Arrays (sorted
+// by their least or greatest element) and other objects (compared member by
+// member) have no SQL form: the caller probes the candidates with `unsortable`
+// and leaves the sort to mingo when any has one.
+
+function rank(path: string): string {
+  return `(CASE json_type(doc, '${path}') WHEN 'integer' THEN 2 WHEN 'real' THEN 2 WHEN 'text' THEN 3 WHEN 'true' THEN 8 WHEN 'false' THEN 8 WHEN 'object' THEN 9 ELSE 1 END)`
+}
+
+function value(path: string): string {
+  return `(CASE json_type(doc, '${path}') WHEN 'object' THEN ${dateMs(path)} WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'null' THEN NULL ELSE json_extract(doc, '${path}') END)`
+}
+
+function prefixes(field: string): string[] {
+  const parts = field.split('.')
+  return parts.map((_, i) => parts.slice(0, i + 1).join('.'))
+}
+
+export interface SqlSort {
+  /** The ORDER BY terms, ties broken by primary key. */
+  orderBy: string
+  /** Rows whose sort values SQL cannot order; none may be among the candidates. */
+  unsortable: SqlFilter
+}
+
+/**
+ * The SQL form of `sort`, or null when a field cannot be addressed in SQL or
+ * `_id` order is wanted but some keys are numeric (tagged keys sort as text).
+ */
+export function sqlSort(sort: Record<string, 1 | -1>, numericKeys: () => boolean): SqlSort | null {
+  const terms: string[] = []
+  const unsortable: string[] = []
+  for (const [field, direction] of Object.entries(sort)) {
+    const dir = direction === -1 ? 'DESC' : 'ASC'
+    if (field === '_id') {
+      if (numericKeys()) return null
+      terms.push(`id ${dir}`)
+      continue
+    }
+    let path: string
+    try {
+      path = jsonPath(field)
+      for (const prefix of prefixes(field)) unsortable.push(`json_type(doc, '${jsonPath(prefix)}') = 'array'`)
+    } catch {
+      return null
+    }
+    terms.push(`${rank(path)} ${dir}`, `${value(path)} ${dir}`)
+    unsortable.push(`(json_type(doc, '${path}') = 'object' AND NOT (${isDateSql(path)}))`)
+  }
+  if (!('_id' in sort)) terms.push('id ASC')
+  return { orderBy: terms.join(', '), unsortable: { sql: unsortable.length ? unsortable.join(' OR ') : '0', params: [] } }
+}
