@@ -86,9 +86,12 @@ export function dateMs(path: string): string {
   return `(CASE json_type(doc, '${inner}') WHEN 'text' THEN CAST(round(unixepoch(json_extract(doc, '${inner}'), 'subsec') * 1000) AS INTEGER) ELSE CAST(json_extract(doc, '${inner}."$numberLong"') AS INTEGER) END)`
 }
 
+// Type checks are written `+json_type(...)` so that SQLite never serves them
+// from a guard index (one entry per row of that type) instead of the value's.
+
 /** Whether the value at `path` is a stored date (an object with a "$date" member). */
 export function isDateSql(path: string): string {
-  return `json_type(doc, '${path}') = 'object' AND json_type(doc, '${path}."$date"') IS NOT NULL`
+  return `+json_type(doc, '${path}') = 'object' AND json_type(doc, '${path}."$date"') IS NOT NULL`
 }
 
 function dateCondition(expr: string, path: string, op: string, date: Date): Pushed {
@@ -113,7 +116,7 @@ function typeCheck(path: string, values: Scalar[], range: boolean): string | nul
   const reachable = (value: Scalar) => range || (typeof value === 'string' ? /^[[{]/.test(value) : value === 0 || value === 1)
   if (!values.some(reachable)) return null
   const allowed = new Set(values.map((value) => (typeof value === 'string' ? "'text'" : "'integer', 'real'")))
-  return `json_type(doc, '${path}') IN (${[...allowed].join(', ')})`
+  return `+json_type(doc, '${path}') IN (${[...allowed].join(', ')})`
 }
 
 function compare(expr: string, path: string, sqlOp: string, values: Scalar[], range: boolean): Pushed {
