@@ -89,32 +89,51 @@ export class QueryRunner {
     return n
   }
 
+  private numericKeys(collection: string): boolean {
+    return this.store.hasKeyInRange(collection, NUMBER_KEY_RANGE.from, NUMBER_KEY_RANGE.to)
+  }
+
   /** The SQL order for `sort` over the candidates of `pushed`, or null (none asked, or mingo must sort). */
   private sqlOrder(collection: string, sort: Record<string, 1 | -1> | undefined, pushed: Pushed | null): SqlSort | null {
     if (!sort || Object.keys(sort).length === 0) return null
-    const order = sqlSort(sort, () => this.store.hasKeyInRange(collection, NUMBER_KEY_RANGE.from, NUMBER_KEY_RANGE.to))
+    const order = sqlSort(sort, () => this.numericKeys(collection))
     if (!order || this.store.anyWhere(collection, both(pushed, order.unsortable))) return null
     return order
+  }
+
+  private unsortedPage(collection: string, pushed: Pushed, options: PageOptions): Doc[] {
+    const rows = this.store.select(collection, pushed, { limit: options.limit, offset: options.offset })
+    return [...rows].map((row) => decodeStored(row.doc))
+  }
+
+  /**
+   * One sorted page of an exact filter in one pass: rows SQL cannot order sort
+   * first, so the first key tells whether any candidate has one (then null:
+   * mingo sorts); only the page's own documents are read and decoded.
+   */
+  private sortedPage(collection: string, pushed: Pushed, order: SqlSort, options: PageOptions): Doc[] | null {
+    const keys = this.store.orderedKeys(collection, pushed, `flag DESC, ${order.orderBy}`, order.unsortable.sql, options.offset + options.limit)
+    if (keys[0]?.flag) return null
+    return keys.slice(options.offset).map((key) => decodeStored(this.store.getRow(collection, key.id)!.doc))
   }
 
   page(collection: string, query: Doc, options: PageOptions): Doc[] {
     const pushed = this.filterFor(collection, query)
     const sorted = options.sort && Object.keys(options.sort).length > 0
-    const order = this.sqlOrder(collection, options.sort, pushed)
+    const order = sorted && pushed?.exact ? sqlSort(options.sort!, () => this.numericKeys(collection)) : this.sqlOrder(collection, options.sort, pushed)
     if (sorted && !order) {
       const docs = [...this.matches(collection, query, undefined, pushed)].map((match) => match.doc)
       return arrange(docs, options)
     }
     // An exact WHERE lets SQL skip and limit too; otherwise mingo decides row by row until the page is full.
-    const sql = order?.orderBy ?? ''
     if (pushed?.exact) {
-      const paged = { sql: sql || 'rowid', limit: options.limit, offset: options.offset }
-      const docs = [...this.matches(collection, query, paged, pushed)].map((match) => match.doc)
-      return arrange(docs, { projection: options.projection })
+      compileQuery(query) // the same refusals as the mingo path
+      const docs = order ? this.sortedPage(collection, pushed, order, options) : this.unsortedPage(collection, pushed, options)
+      return docs ? arrange(docs, { projection: options.projection }) : arrange(this.all(collection, query).map((match) => match.doc), options)
     }
     const wanted = options.offset + options.limit
     const docs: Doc[] = []
-    for (const match of this.matches(collection, query, order ? { sql } : undefined, pushed)) {
+    for (const match of this.matches(collection, query, order ? { sql: order.orderBy } : undefined, pushed)) {
       docs.push(match.doc)
       if (docs.length >= wanted) break
     }

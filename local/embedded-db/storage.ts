@@ -19,9 +19,9 @@ export interface SqlFilter {
 /** Primary-key order, or INSERTED: rowid order, whatever index serves the filter. */
 export type Order = 'ASC' | 'DESC' | 'INSERTED'
 
-/** An ORDER BY over the row (no parameters), with an optional page of it. */
+/** An ORDER BY over the row (no parameters; none: scan order), with an optional page of it. */
 export interface SqlOrder {
-  sql: string
+  sql?: string
   limit?: number
   offset?: number
 }
@@ -116,7 +116,7 @@ export class SqliteStore {
 
   private selectSql(collection: string, filter: SqlFilter | null, order?: Order | SqlOrder): string {
     const where = filter ? ` WHERE ${filter.sql}` : ''
-    const orderBy = order === 'INSERTED' ? ' ORDER BY rowid' : typeof order === 'object' ? ` ORDER BY ${order.sql}` : order ? ` ORDER BY id ${order}` : ''
+    const orderBy = order === 'INSERTED' ? ' ORDER BY rowid' : typeof order === 'object' ? (order.sql ? ` ORDER BY ${order.sql}` : '') : order ? ` ORDER BY id ${order}` : ''
     const page = typeof order === 'object' && order.limit !== undefined ? ' LIMIT ? OFFSET ?' : ''
     return `SELECT id, doc, version FROM ${collectionTable(collection)}${where}${orderBy}${page}`
   }
@@ -135,6 +135,15 @@ export class SqliteStore {
   /** How many rows pass `filter`. */
   countWhere(collection: string, filter: SqlFilter): number {
     return (this.prepare(`SELECT count(*) AS n FROM ${collectionTable(collection)} WHERE ${filter.sql}`).get(...filter.params) as { n: number }).n
+  }
+
+  /**
+   * The first `limit` keys passing `filter` in `order`, each with the value of
+   * `flag` (0 or 1): only keys and sort values go through SQLite's sorter.
+   */
+  orderedKeys(collection: string, filter: SqlFilter | null, order: string, flag: string, limit: number): Array<{ id: string; flag: number }> {
+    const where = filter ? ` WHERE ${filter.sql}` : ''
+    return this.prepare(`SELECT id, ifnull((${flag}), 0) AS flag FROM ${collectionTable(collection)}${where} ORDER BY ${order} LIMIT ?`).all(...(filter?.params ?? []), limit) as Array<{ id: string; flag: number }>
   }
 
   /** Whether any row passes `filter`. */

@@ -161,7 +161,7 @@ describeEmbedded('SQL path and mingo path', () => {
   const BASE = Date.parse('2026-06-01T00:00:00Z')
   const SECOND = 1000
 
-  function generator(seed: number, withArrays: boolean) {
+  function generator(seed: number, withArrays: boolean, withObjects: boolean) {
     const rnd = random(seed)
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!
     // Few distinct values, so equality and ties are common; whole seconds and milliseconds within them.
@@ -176,6 +176,7 @@ describeEmbedded('SQL path and mingo path', () => {
         () => pick([true, false]),
         () => null,
         () => undefined,
+        ...(withObjects ? [() => ({ v: pick([1, 'a']) })] : []),
         ...(withArrays ? [() => [date(), pick([1, 'a'])]] : []),
       ])()
     const doc = (i: number) => {
@@ -213,9 +214,9 @@ describeEmbedded('SQL path and mingo path', () => {
     return Object.fromEntries(Object.entries(filter).map(([key, spec]) => [key, field(spec)]))
   }
 
-  for (const [seed, withArrays] of [[1, false], [2, false], [3, true]] as const) {
-    it(`gives the same pages and counts on random data (seed ${seed}${withArrays ? ', arrays' : ''})`, async () => {
-      const gen = generator(seed, withArrays)
+  for (const [seed, withArrays, withObjects] of [[1, false, false], [2, false, false], [3, false, true], [4, true, true]] as const) {
+    it(`gives the same pages and counts on random data (seed ${seed}${withArrays ? ', arrays' : ''}${withObjects ? ', objects' : ''})`, async () => {
+      const gen = generator(seed, withArrays, withObjects)
       const docs = Array.from({ length: 300 }, (_unused, i) => gen.doc(i))
       const name = await indexed(`random${seed}`, docs)
       const stored = (await db.collection(name).orderBy('_id', 'asc').limit(1000).get()).data as Array<Record<string, unknown>>
