@@ -97,7 +97,7 @@ export class QueryRunner {
   private sqlOrder(collection: string, sort: Record<string, 1 | -1> | undefined, pushed: Pushed | null): SqlSort | null {
     if (!sort || Object.keys(sort).length === 0) return null
     const order = sqlSort(sort, () => this.numericKeys(collection))
-    if (!order || this.store.anyWhere(collection, both(pushed, order.unsortable))) return null
+    if (!order || (order.unsortable && this.store.anyWhere(collection, both(pushed, order.unsortable)))) return null
     return order
   }
 
@@ -112,25 +112,27 @@ export class QueryRunner {
    * mingo sorts); only the page's own documents are read and decoded.
    */
   private sortedPage(collection: string, pushed: Pushed, order: SqlSort, options: PageOptions): Doc[] | null {
-    const keys = this.store.orderedKeys(collection, pushed, `flag DESC, ${order.orderBy}`, order.unsortable.sql, options.offset + options.limit)
+    // Without a field SQL might not order (an _id sort), the primary key serves the order.
+    const orderBy = order.unsortable ? `flag DESC, ${order.orderBy}` : order.orderBy
+    const keys = this.store.orderedKeys(collection, pushed, orderBy, order.unsortable?.sql ?? '0', options.offset + options.limit)
     if (keys[0]?.flag) return null
     return keys.slice(options.offset).map((key) => decodeStored(this.store.getRow(collection, key.id)!.doc))
   }
 
   page(collection: string, query: Doc, options: PageOptions): Doc[] {
     const pushed = this.filterFor(collection, query)
-    const sorted = options.sort && Object.keys(options.sort).length > 0
-    const order = sorted && pushed?.exact ? sqlSort(options.sort!, () => this.numericKeys(collection)) : this.sqlOrder(collection, options.sort, pushed)
-    if (sorted && !order) {
-      const docs = [...this.matches(collection, query, undefined, pushed)].map((match) => match.doc)
-      return arrange(docs, options)
-    }
-    // An exact WHERE lets SQL skip and limit too; otherwise mingo decides row by row until the page is full.
+    const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0
+    // An exact WHERE lets SQL skip and limit too.
     if (pushed?.exact) {
       compileQuery(query) // the same refusals as the mingo path
-      const docs = order ? this.sortedPage(collection, pushed, order, options) : this.unsortedPage(collection, pushed, options)
-      return docs ? arrange(docs, { projection: options.projection }) : arrange(this.all(collection, query).map((match) => match.doc), options)
+      const order = sorted ? sqlSort(options.sort!, () => this.numericKeys(collection)) : null
+      const docs = !sorted ? this.unsortedPage(collection, pushed, options) : order ? this.sortedPage(collection, pushed, order, options) : null
+      if (docs) return arrange(docs, { projection: options.projection })
+      return arrange(this.all(collection, query).map((match) => match.doc), options)
     }
+    // Otherwise mingo decides row by row, in SQL's order until the page is full when SQL can sort.
+    const order = this.sqlOrder(collection, options.sort, pushed)
+    if (sorted && !order) return arrange(this.all(collection, query).map((match) => match.doc), options)
     const wanted = options.offset + options.limit
     const docs: Doc[] = []
     for (const match of this.matches(collection, query, order ? { sql: order.orderBy } : undefined, pushed)) {

@@ -25,8 +25,8 @@ function prefixes(field: string): string[] {
 export interface SqlSort {
   /** The ORDER BY terms, ties broken by primary key. */
   orderBy: string
-  /** Rows whose sort values SQL cannot order; none may be among the candidates. */
-  unsortable: SqlFilter
+  /** Rows whose sort values SQL cannot order, none of which may be among the candidates (null: no such rows, an _id sort). */
+  unsortable: SqlFilter | null
 }
 
 /**
@@ -54,5 +54,5 @@ export function sqlSort(sort: Record<string, 1 | -1>, numericKeys: () => boolean
     unsortable.push(`(json_type(doc, '${path}') = 'object' AND NOT (${isDateSql(path)}))`)
   }
   if (!('_id' in sort)) terms.push('id ASC')
-  return { orderBy: terms.join(', '), unsortable: { sql: unsortable.length ? unsortable.join(' OR ') : '0', params: [] } }
+  return { orderBy: terms.join(', '), unsortable: unsortable.length ? { sql: unsortable.join(' OR '), params: [] } : null }
 }
