@@ -112,9 +112,9 @@ export class QueryRunner {
    * mingo sorts); only the page's own documents are read and decoded.
    */
   private sortedPage(collection: string, pushed: Pushed, order: SqlSort, options: PageOptions): Doc[] | null {
-    // Without a field SQL might not order (an _id sort), the primary key serves the order.
-    const orderBy = order.unsortable ? `flag DESC, ${order.orderBy}` : order.orderBy
-    const keys = this.store.orderedKeys(collection, pushed, orderBy, order.unsortable?.sql ?? '0', options.offset + options.limit)
+    // Without a field SQL might not order (an _id sort), the primary key serves the order in one pass.
+    if (!order.unsortable) return [...this.store.select(collection, pushed, { sql: order.orderBy, limit: options.limit, offset: options.offset })].map((row) => decodeStored(row.doc))
+    const keys = this.store.orderedKeys(collection, pushed, `flag DESC, ${order.orderBy}`, order.unsortable.sql, options.offset + options.limit)
     if (keys[0]?.flag) return null
     return keys.slice(options.offset).map((key) => decodeStored(this.store.getRow(collection, key.id)!.doc))
   }

@@ -197,7 +197,7 @@ describeEmbedded('SQL path and mingo path', () => {
     }
     const filter = (): Record<string, unknown> =>
       pick([() => condition(), () => ({ ...condition(), ...condition() }), () => ({ $or: [condition(), condition()] }), () => ({ $and: [condition(), { $or: [condition(), condition()] }] })])()
-    const sort = (): Record<string, 1 | -1> => ({ [pick(['at', 'n', 's', 'k'])]: pick([1, -1] as const), _id: 1 })
+    const sort = (): Record<string, 1 | -1> => (rnd() < 0.2 ? { _id: pick([1, -1] as const) } : { [pick(['at', 'n', 's', 'k'])]: pick([1, -1] as const), _id: 1 })
     return { doc, filter, sort, rnd }
   }
 
@@ -232,6 +232,9 @@ describeEmbedded('SQL path and mingo path', () => {
         const context = JSON.stringify({ filter, sort, skip })
         expect({ context, got }).toEqual({ context, got: expected })
         expect({ context, total: (await db.collection(name).where(toSdk(filter)).count()).total }).toEqual({ context, total })
+        // Unsorted, the order is unspecified: the same documents.
+        const all = (await ids(db.collection(name).where(toSdk(filter)).limit(1000))).sort()
+        expect({ context, all }).toEqual({ context, all: find(stored, filter, {}, { idKey: '_id' }).all().map((d) => d._id as string).sort() })
       }
     })
   }
