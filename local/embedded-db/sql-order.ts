@@ -23,7 +23,7 @@ function prefixes(field: string): string[] {
 }
 
 export interface SqlSort {
-  /** The ORDER BY terms, ties broken by primary key. */
+  /** The ORDER BY terms, ties in insertion order unless `_id` breaks them. */
   orderBy: string
   /** Rows whose sort values SQL cannot order, none of which may be among the candidates (null: no such rows, an _id sort). */
   unsortable: SqlFilter | null
@@ -53,6 +53,7 @@ export function sqlSort(sort: Record<string, 1 | -1>, numericKeys: () => boolean
     terms.push(`${rank(path)} ${dir}`, `${value(path)} ${dir}`)
     unsortable.push(`(json_type(doc, '${path}') = 'object' AND NOT (${isDateSql(path)}))`)
   }
-  if (!('_id' in sort)) terms.push('id ASC')
+  // Ties in insertion order, as mingo's stable sort leaves them over a scan of the whole table.
+  if (!('_id' in sort)) terms.push('rowid')
   return { orderBy: terms.join(', '), unsortable: unsortable.length ? { sql: unsortable.join(' OR '), params: [] } : null }
 }
