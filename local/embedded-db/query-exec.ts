@@ -2,7 +2,7 @@ import type { Doc } from './ejson'
 import { decodeStored } from './ejson'
 import { NUMBER_KEY_RANGE } from './ids'
 import type { IndexRegistry } from './index-registry'
-import { jsonPath } from './index-registry'
+import { arrayGuard } from './index-registry'
 import { arrange, compileQuery } from './mingo-run'
 import { sqlSort, type SqlSort } from './sql-order'
 import { pushdown, type Pushed } from './sql-pushdown'
@@ -42,7 +42,7 @@ export class QueryRunner {
     const arraysAt = (prefix: string) => {
       let found = probed.get(prefix)
       if (found === undefined) {
-        found = this.store.anyWhere(collection, { sql: `json_type(doc, '${jsonPath(prefix)}') = 'array'`, params: [] })
+        found = this.store.anyWhere(collection, { sql: arrayGuard(prefix), params: [] })
         probed.set(prefix, found)
       }
       return found

@@ -1,5 +1,5 @@
 import { dateMs, isDateSql } from './sql-pushdown'
-import { jsonPath } from './index-registry'
+import { arrayGuards, jsonPath } from './index-registry'
 import type { SqlFilter } from './storage'
 
 // MongoDB's sort order in SQL. Each sort field becomes a type rank (null and
@@ -15,11 +15,6 @@ function rank(path: string): string {
 
 function value(path: string): string {
   return `(CASE json_type(doc, '${path}') WHEN 'object' THEN ${dateMs(path)} WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'null' THEN NULL ELSE json_extract(doc, '${path}') END)`
-}
-
-function prefixes(field: string): string[] {
-  const parts = field.split('.')
-  return parts.map((_, i) => parts.slice(0, i + 1).join('.'))
 }
 
 export interface SqlSort {
@@ -46,7 +41,7 @@ export function sqlSort(sort: Record<string, 1 | -1>, numericKeys: () => boolean
     let path: string
     try {
       path = jsonPath(field)
-      for (const prefix of prefixes(field)) unsortable.push(`json_type(doc, '${jsonPath(prefix)}') = 'array'`)
+      unsortable.push(...arrayGuards(field))
     } catch {
       return null
     }

@@ -1,5 +1,5 @@
 import { loadBson } from './sdk-modules'
-import { arrayGuards, jsonPath } from './index-registry'
+import { arrayGuard, jsonPath, prefixes } from './index-registry'
 import { idKey } from './ids'
 import type { SqlFilter } from './storage'
 
@@ -166,9 +166,7 @@ function fieldCondition(field: string, expr: string, value: unknown, arraysAt: A
   if (!condition) return null
   // MongoDB matches a condition against each element of an array on the path;
   // rows with one there stay candidates for mingo.
-  const guards = arrayGuards(field)
-  const prefixes = field.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))
-  const guarded = arraysAt ? guards.filter((_, i) => arraysAt(prefixes[i]!)) : guards
+  const guarded = prefixes(field).filter((prefix) => !arraysAt || arraysAt(prefix)).map(arrayGuard)
   if (guarded.length === 0) return condition
   return { sql: [condition.sql, ...guarded].map((sql) => `(${sql})`).join(' OR '), params: condition.params, exact: false }
 }
