@@ -28,13 +28,19 @@ function uniqueExpr(field: string): string {
   return `ifnull(${extractExpr(field)}, x'00')`
 }
 
-function prefixes(field: string): string[] {
+/** `a`, `a.b`, `a.b.c` for `a.b.c`. */
+export function prefixes(field: string): string[] {
   const parts = field.split('.')
   return parts.map((_, i) => parts.slice(0, i + 1).join('.'))
 }
 
+/** "This prefix is an array": served by the prefix's guard index. */
+export function arrayGuard(prefix: string): string {
+  return `json_type(doc, '${jsonPath(prefix)}') = 'array'`
+}
+
 export function arrayGuards(field: string): string[] {
-  return prefixes(field).map((prefix) => `json_type(doc, '${jsonPath(prefix)}') = 'array'`)
+  return prefixes(field).map(arrayGuard)
 }
 
 export function sqlIndexName(spec: IndexSpec): string {

@@ -19,6 +19,13 @@ export interface SqlFilter {
 /** Primary-key order, or INSERTED: rowid order, whatever index serves the filter. */
 export type Order = 'ASC' | 'DESC' | 'INSERTED'
 
+/** An ORDER BY over the row (no parameters; none: scan order), with an optional page of it. */
+export interface SqlOrder {
+  sql?: string
+  limit?: number
+  offset?: number
+}
+
 const COLLECTION_PREFIX = 'c:'
 const STATEMENT_CACHE_LIMIT = 500
 
@@ -28,6 +35,11 @@ export function quoteIdent(name: string): string {
 
 export function collectionTable(collection: string): string {
   return quoteIdent(COLLECTION_PREFIX + collection)
+}
+
+function selectParams(filter: SqlFilter | null, order: Order | SqlOrder | undefined): unknown[] {
+  const params = filter?.params ?? []
+  return typeof order === 'object' && order.limit !== undefined ? [...params, order.limit, order.offset ?? 0] : params
 }
 
 export class SqliteStore {
@@ -102,21 +114,41 @@ export class SqliteStore {
     this.prepare(`DELETE FROM ${collectionTable(collection)} WHERE id = ?`).run(id)
   }
 
-  private selectSql(collection: string, filter: SqlFilter | null, order?: Order): string {
+  private selectSql(collection: string, filter: SqlFilter | null, order?: Order | SqlOrder): string {
     const where = filter ? ` WHERE ${filter.sql}` : ''
-    const orderBy = order === 'INSERTED' ? ' ORDER BY rowid' : order ? ` ORDER BY id ${order}` : ''
-    return `SELECT id, doc, version FROM ${collectionTable(collection)}${where}${orderBy}`
+    const orderBy = order === 'INSERTED' ? ' ORDER BY rowid' : typeof order === 'object' ? (order.sql ? ` ORDER BY ${order.sql}` : '') : order ? ` ORDER BY id ${order}` : ''
+    const page = typeof order === 'object' && order.limit !== undefined ? ' LIMIT ? OFFSET ?' : ''
+    return `SELECT id, doc, version FROM ${collectionTable(collection)}${where}${orderBy}${page}`
   }
 
-  /** Rows passing `filter` (all rows when null), optionally in primary-key or insertion order. */
-  select(collection: string, filter: SqlFilter | null, order?: Order): IterableIterator<Row> {
-    return this.prepare(this.selectSql(collection, filter, order)).iterate(...(filter?.params ?? [])) as IterableIterator<Row>
+  /** Rows passing `filter` (all rows when null), optionally in primary-key, insertion or a given order (and paged). */
+  select(collection: string, filter: SqlFilter | null, order?: Order | SqlOrder): IterableIterator<Row> {
+    return this.prepare(this.selectSql(collection, filter, order)).iterate(...selectParams(filter, order)) as IterableIterator<Row>
   }
 
   /** SQLite's plan for the same select, for checking that an index serves it. */
-  explain(collection: string, filter: SqlFilter | null, order?: 'ASC' | 'DESC'): string[] {
-    const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${this.selectSql(collection, filter, order)}`).all(...(filter?.params ?? []))
+  explain(collection: string, filter: SqlFilter | null, order?: 'ASC' | 'DESC' | SqlOrder): string[] {
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${this.selectSql(collection, filter, order)}`).all(...selectParams(filter, order))
     return (rows as Array<{ detail: string }>).map((row) => row.detail)
+  }
+
+  /** How many rows pass `filter`. */
+  countWhere(collection: string, filter: SqlFilter): number {
+    return (this.prepare(`SELECT count(*) AS n FROM ${collectionTable(collection)} WHERE ${filter.sql}`).get(...filter.params) as { n: number }).n
+  }
+
+  /**
+   * The first `limit` keys passing `filter` in `order`, each with the value of
+   * `flag` (0 or 1): only keys and sort values go through SQLite's sorter.
+   */
+  orderedKeys(collection: string, filter: SqlFilter | null, order: string, flag: string, limit: number): Array<{ id: string; flag: number }> {
+    const where = filter ? ` WHERE ${filter.sql}` : ''
+    return this.prepare(`SELECT id, ifnull((${flag}), 0) AS flag FROM ${collectionTable(collection)}${where} ORDER BY ${order} LIMIT ?`).all(...(filter?.params ?? []), limit) as Array<{ id: string; flag: number }>
+  }
+
+  /** Whether any row passes `filter`. */
+  anyWhere(collection: string, filter: SqlFilter): boolean {
+    return this.prepare(`SELECT 1 FROM ${collectionTable(collection)} WHERE ${filter.sql} LIMIT 1`).get(...filter.params) !== undefined
   }
 
   countRows(collection: string): number {

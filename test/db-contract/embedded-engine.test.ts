@@ -49,6 +49,14 @@ describeEmbedded('embedded engine', () => {
     expect(plan({ name: 'x' })).toMatch(/^SCAN/)
   })
 
+  it('serves date ranges from the field\'s index, not from its type guard', () => {
+    const now = new Date('2026-06-01T02:00:00Z')
+    const plan = (query: Record<string, unknown>, sort?: Record<string, 1 | -1>) => engine.explain('needs', query, sort).join(' | ')
+    expect(plan({ yellowAt: { $gte: now } })).toMatch(/USING INDEX ix:needs:yellowAt \(<expr>>\?\)/)
+    expect(plan({ communityId: 'c', yellowAt: { $lte: now } }, { yellowAt: 1, _id: 1 })).toMatch(/USING INDEX ix:needs:communityId_yellowAt \(<expr>=\? AND <expr>>\? AND <expr><\?\)/)
+    expect(plan({ redAt: { $lte: now } })).not.toMatch(/__array/)
+  })
+
   it('answers an unknown action and a malformed parameter with an error reply, not an exception', () => {
     expect(engine.handle('database.dropEverything', {})).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     expect(engine.handle('database.getDocument', { collectionName: 'raw', query: '{not json' })).toMatchObject({ code: 'INVALID_PARAM' })
