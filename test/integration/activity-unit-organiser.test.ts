@@ -126,3 +126,18 @@ describe('the volunteer centre’s activities', () => {
     expect((await as(USERS.staffA1).fail('activity', { action: 'attendance', activityId: draft.activityId })).code).toBe('NOT_FOUND')
   })
 })
+
+describe('residents', () => {
+  it('list their community’s own activities, not a paired unit’s held there', async () => {
+    const draft = await as(USERS.secretary1).ok('activity', { action: 'create', unitId: UNITS.u1._id, communityId: COMMUNITIES.a1._id, title: '结对共建：义诊', place: '曙光社区广场', startAt: minutes(600), endAt: minutes(660) })
+    const unitActivity = await as(USERS.secretary1).ok('activity', { action: 'publish', activityId: draft.activityId })
+    const ownDraft = await as(USERS.staffA1).ok('activity', { action: 'create', communityId: COMMUNITIES.a1._id, title: '社区议事会', place: '曙光社区会议室', startAt: minutes(600), endAt: minutes(660) })
+    const own = await as(USERS.staffA1).ok('activity', { action: 'publish', activityId: ownDraft.activityId })
+    const listed = (await as(USERS.residentA1).ok('activity', { action: 'list', pageSize: 100 })).rows.map((r) => r.activityId)
+    expect(listed).toContain(own.activityId)
+    expect(listed).not.toContain(unitActivity.activityId)
+    // The community's staff see both.
+    const staffList = (await as(USERS.staffA1).ok('activity', { action: 'list', pageSize: 100 })).rows.map((r) => r.activityId)
+    expect(staffList).toEqual(expect.arrayContaining([own.activityId, unitActivity.activityId]))
+  })
+})
