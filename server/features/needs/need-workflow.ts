@@ -2,6 +2,7 @@ import { inChina } from '../../../src/domain/china-time'
 import type { NeedDetail } from '../../../src/domain/contracts/needs.contract'
 import { AppError } from '../../../src/domain/errors'
 import { clockFor, FINAL_STATES, planNeedTransition, type Actor, type NeedEvent } from '../../../src/domain/need-rules'
+import { ownMemberPlace } from '../../access/own-member'
 import { loadMember } from '../../db/load'
 import type { KnownContext } from '../../kernel/function-def'
 import { loadNeed, needAs, type NeedRole } from './need-access'
@@ -77,9 +78,21 @@ export async function assignNeed(ctx: KnownContext, needId: string, memberId: st
   return needDetail(after, actor, ctx.now())
 }
 
+/** Was this need on the caller's community's wall, and is it now another member's? */
+async function claimedByAnother(ctx: KnownContext, needId: string): Promise<boolean> {
+  if (!ctx.principal.grants.some((g) => g.role === 'member')) return false
+  const need = await loadNeed(ctx, needId).catch(() => null)
+  const member = ownMemberPlace(ctx.principal)
+  return !!need && need.communityId === member.communityId && need.history.some((e) => e.event === 'publish') && !!need.assignedMemberId && need.assignedMemberId !== member._id
+}
+
 /** The wish goes to the caller's member, named as the roster names them (a user's own name may be a nickname). */
 export async function claimNeed(ctx: KnownContext, needId: string): Promise<NeedDetail> {
-  const { need, actor } = await needAs(ctx, needId, 'member')
+  const { need, actor } = await needAs(ctx, needId, 'member').catch(async (error: unknown) => {
+    // A wish a neighbour saw on the wall and someone else claimed since: say so, not NOT_FOUND.
+    if (await claimedByAnother(ctx, needId)) throw new AppError('NEED_ALREADY_CLAIMED')
+    throw error
+  })
   const { name } = await loadMember(ctx.db, actor.role === 'member' ? actor.memberId : '')
   const after = await apply(ctx, need, actor, { type: 'claim', memberName: name }, () => ({ assignedMemberName: name }))
   return needDetail(after, actor, ctx.now())
