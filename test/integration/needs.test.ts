@@ -274,7 +274,7 @@ describe('bad input: a clear message, a stable code, nothing written', () => {
       ['rating twice', USERS.residentA1, { action: 'rate', needId: rated.needId, rating: 3 }, 'NEED_ALREADY_RATED'],
       ['rating a need not completed', USERS.residentA1, { action: 'rate', needId: pending.needId, rating: 3 }, 'NEED_STATE_INVALID'],
       ['a rating of 6', USERS.residentA1, { action: 'rate', needId: rated.needId, rating: 6 }, 'VALIDATION_FAILED', /1到5/],
-      ['a claim on a claimed need', 'm-a', { action: 'claim', needId: claimed.needId }, 'NEED_ALREADY_CLAIMED', '已被其他党员认领'],
+      ['a claim on a claimed need', 'm-a', { action: 'claim', needId: claimed.needId }, 'NEED_ALREADY_CLAIMED', /已被其他党员认领/],
       ['hours of 0', 'm-b', { action: 'complete', needId: claimed.needId, what: '做了', doneAt: h.clock.now.toISOString(), hours: 0 }, 'VALIDATION_FAILED', /服务时长/],
       ['a service in the future', 'm-b', { action: 'complete', needId: claimed.needId, what: '做了', doneAt: new Date(h.clock.now.getTime() + 86_400_000).toISOString(), hours: 1 }, 'DONE_IN_FUTURE'],
       ['accepting twice', USERS.staffA1, { action: 'accept', needId: claimed.needId }, 'NEED_STATE_INVALID'],

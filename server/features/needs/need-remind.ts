@@ -32,7 +32,8 @@ export async function remindOverdue(event: TimerEvent, ctx: TimerContext): Promi
   for (const need of [...yellow, ...red]) perCommunity.set(need.communityId, (perCommunity.get(need.communityId) ?? new Set()).add(need._id))
   if (perCommunity.size === 0) return { communities: 0, needs: 0, messages: 0 }
 
-  const staff = await scanAll<UserDoc>(ctx.db, 'users', { 'grants.scope.communityId': _.in([...perCommunity.keys()]) })
+  // Only staff grants: members and residents of those communities hold community-scoped grants too.
+  const staff = await scanAll<UserDoc>(ctx.db, 'users', { grants: _.elemMatch({ role: 'staff', 'scope.communityId': _.in([...perCommunity.keys()]) }) })
   let messages = 0
   for (const user of staff) {
     for (const grant of user.grants) {
