@@ -15,6 +15,7 @@ import { pairingScope, pairingView } from './pairing-access'
 // The street (for its communities) or the district records a pairing and ends
 // one. One active term per unit, branch and community is held by a unique
 // key, so two admins pressing at once record it once; ending keeps the term.
+// Either updates the mirror on the community's activities (unit-pairings.ts).
 
 export async function createPairing(ctx: KnownContext, input: { unitId: string; branchId: string | null; communityId: string; note: string }): Promise<PairingView> {
   const community = await loadCommunity(ctx.db, input.communityId)
