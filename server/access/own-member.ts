@@ -18,10 +18,12 @@ export interface MemberPlace {
   _id: string
   unitId: string
   communityId: string
+  /** Null: in no branch. Absent: not known to the caller (a record read without it). */
+  branchId?: string | null
 }
 
 export function ownMemberPlace(principal: Principal): MemberPlace {
   const memberId = ownMemberId(principal)
   const scope = principal.grants.find((g) => g.role === 'member' && g.scope.memberId === memberId)!.scope
-  return { _id: memberId, unitId: scope.unitId ?? '', communityId: scope.communityId ?? '' }
+  return { _id: memberId, unitId: scope.unitId ?? '', communityId: scope.communityId ?? '', branchId: scope.branchId ?? null }
 }

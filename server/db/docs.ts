@@ -206,6 +206,8 @@ export interface ActivityDoc {
   /** Member ids waiting, first come first. */
   waitlist: string[]
   cancelReason: string | null
+  /** A community activity's mirror of the units (`unit:<id>`) and branches (`branch:<id>`) paired with its community (unit-pairings.ts); absent on older ones. */
+  pairedKeys?: string[]
   createdBy: string
   createdAt: Date
   updatedAt: Date

@@ -13,10 +13,11 @@ interface MemberPlace {
   _id: string
   unitId: string
   communityId: string
+  branchId?: string | null
 }
 
 /**
- * A member grant's unit and community are read from the member record, not
+ * A member grant's unit, branch and community are read from the member record, not
  * from the copy in the user: a move changes the member's community, and the
  * grant must follow. A grant whose member is gone is dropped.
  */
@@ -24,13 +25,13 @@ async function withCurrentMemberScopes(db: Database, grants: Grant[]): Promise<G
   const ids = grants.filter((g) => g.role === 'member' && g.scope.memberId).map((g) => g.scope.memberId!)
   if (ids.length === 0) return grants
   const members = await getRows<MemberPlace>(
-    db.collection('members').where({ _id: db.command.in(ids) }).field({ unitId: true, communityId: true }).limit(ids.length),
+    db.collection('members').where({ _id: db.command.in(ids) }).field({ unitId: true, communityId: true, branchId: true }).limit(ids.length),
   )
   const byId = new Map(members.map((m) => [m._id, m]))
   return grants.flatMap((g): Grant[] => {
     if (g.role !== 'member') return [g]
     const member = byId.get(g.scope.memberId ?? '')
-    return member ? [{ role: 'member', scope: { memberId: member._id, unitId: member.unitId, communityId: member.communityId } }] : []
+    return member ? [{ role: 'member', scope: { memberId: member._id, unitId: member.unitId, communityId: member.communityId, ...(member.branchId ? { branchId: member.branchId } : {}) } }] : []
   })
 }
 

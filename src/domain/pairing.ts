@@ -42,6 +42,21 @@ export function pairedCommunityIds(terms: readonly PairingTerm[], member: Member
   return [...new Set(terms.filter((t) => appliesTo(t, member) && activeAt(t, at)).map((t) => t.communityId))]
 }
 
+/** The key a term is mirrored under on its community's activities (activity-pairings.ts): the whole unit's, or one branch's. */
+export function pairedKey(term: Pick<PairingTerm, 'unitId' | 'branchId'>): string {
+  return term.branchId === null ? `unit:${term.unitId}` : `branch:${term.branchId}`
+}
+
+/** The mirror of a community's terms active at `at`, each key once. */
+export function pairedKeysAt(terms: readonly PairingTerm[], at: Date): string[] {
+  return [...new Set(terms.filter((t) => activeAt(t, at)).map(pairedKey))]
+}
+
+/** Does a community activity's mirror open it to the member: their unit, or their branch, is paired there. */
+export function mirrorOpensTo(keys: readonly string[], member: { unitId: string; branchId?: string | null }): boolean {
+  return keys.includes(pairedKey({ unitId: member.unitId, branchId: null })) || (!!member.branchId && keys.includes(pairedKey({ unitId: member.unitId, branchId: member.branchId })))
+}
+
 /** Was any of the unit's terms with the community (any branch) active at `at`? The organiser's rule. */
 export function unitPairedAt(terms: readonly PairingTerm[], unitId: string, communityId: string, at: Date): boolean {
   return terms.some((t) => t.unitId === unitId && t.communityId === communityId && activeAt(t, at))

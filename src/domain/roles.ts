@@ -31,6 +31,8 @@ export interface Scope {
   communityId?: string
   unitId?: string
   memberId?: string
+  /** A member grant's branch, read with its unit and community (principal.ts); never an anchor. */
+  branchId?: string
 }
 
 export interface Grant {

@@ -175,6 +175,18 @@ describe('where().update() and remove()', () => {
     expect((await db.collection(coll).doc('o').get()).data).toEqual({ _id: 'o', b: 2, list: [1, 3], price: 30 })
   })
 
+  it('adds to and pulls from an array on every match, only where the array exists', async () => {
+    const coll = await ctx.collection('mirrors')
+    await db.collection(coll).add({ data: [{ _id: 'a', g: 1, keys: ['u:1'] }, { _id: 'b', g: 1, keys: [] }, { _id: 'c', g: 1 }, { _id: 'd', g: 2, keys: [] }] })
+    const added = await db.collection(coll).where({ g: 1, keys: _.exists(true) }).update({ data: { keys: _.addToSet('u:2') } })
+    expect(added.stats.updated).toBe(2)
+    await db.collection(coll).where({ g: 1, keys: _.exists(true) }).update({ data: { keys: _.addToSet('u:2') } })
+    const keysOf = async () => (await db.collection(coll).orderBy('_id', 'asc').get()).data.map((d: { keys?: string[] }) => d.keys ?? null)
+    expect(await keysOf()).toEqual([['u:1', 'u:2'], ['u:2'], null, []])
+    await db.collection(coll).where({ g: 1, keys: _.exists(true) }).update({ data: { keys: _.pull('u:1') } })
+    expect(await keysOf()).toEqual([['u:2'], ['u:2'], null, []])
+  })
+
   it('removes every match', async () => {
     const coll = await ctx.collection('trash')
     await db.collection(coll).add({ data: [{ k: 'x' }, { k: 'x' }, { k: 'y' }] })

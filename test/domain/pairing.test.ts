@@ -1,4 +1,4 @@
-import { activeAt, activeKey, endedKey, overlapsYear, pairedCommunityIds, unitPairedAt, yearBounds, type PairingTerm } from '../../src/domain/pairing'
+import { activeAt, activeKey, endedKey, mirrorOpensTo, overlapsYear, pairedCommunityIds, pairedKeysAt, unitPairedAt, yearBounds, type PairingTerm } from '../../src/domain/pairing'
 import { summaryRows, type SummaryTerm } from '../../src/domain/pairing-summary'
 
 // 结对共建 rules: which terms apply to a member, when a term is active, which
@@ -6,6 +6,19 @@ import { summaryRows, type SummaryTerm } from '../../src/domain/pairing-summary'
 
 const at = (text: string) => new Date(text)
 const term = (over: Partial<PairingTerm> = {}): PairingTerm => ({ unitId: 'u1', branchId: null, communityId: 'c1', startedAt: at('2026-03-01T00:00:00+08:00'), endedAt: null, ...over })
+
+it('a community’s mirror holds each active term once, by unit or branch, and opens an activity to exactly their members', () => {
+  const now = at('2026-06-01T00:00:00+08:00')
+  const terms = [term(), term({ branchId: 'b2' }), term({ unitId: 'u3', endedAt: at('2026-05-01T00:00:00+08:00') }), term({ unitId: 'u4', startedAt: at('2026-07-01T00:00:00+08:00') })]
+  const keys = pairedKeysAt(terms, now)
+  expect(keys).toEqual(['unit:u1', 'branch:b2'])
+  expect(mirrorOpensTo(keys, { unitId: 'u1', branchId: null })).toBe(true)
+  expect(mirrorOpensTo(keys, { unitId: 'u3' })).toBe(false)
+  expect(mirrorOpensTo(['branch:b2'], { unitId: 'u1', branchId: 'b2' })).toBe(true)
+  expect(mirrorOpensTo(['branch:b2'], { unitId: 'u1', branchId: 'b1' })).toBe(false)
+  expect(mirrorOpensTo(['branch:b2'], { unitId: 'u1', branchId: null })).toBe(false)
+  expect(mirrorOpensTo([], { unitId: 'u1', branchId: 'b2' })).toBe(false)
+})
 
 it('a unit-wide term applies to every member of the unit; a branch’s only to that branch', () => {
   const terms = [term(), term({ branchId: 'b2', communityId: 'c2' }), term({ unitId: 'u2', communityId: 'c3' })]

@@ -1,5 +1,6 @@
 import { can } from '../../../src/domain/access'
 import { AppError } from '../../../src/domain/errors'
+import { mirrorOpensTo } from '../../../src/domain/pairing'
 import type { Scope } from '../../../src/domain/roles'
 import { ownMemberPlace, type MemberPlace } from '../../access/own-member'
 import type { ActivityDoc } from '../../db/docs'
@@ -32,11 +33,12 @@ export async function openCommunitiesOf(ctx: KnownContext, member: MemberPlace):
   return [...new Set([member.communityId, ...(await pairedCommunitiesOf(ctx.db, member, ctx.now()))])]
 }
 
-/** Open to the member: their unit's own activity, or a community one where they live or are paired (read only when it is neither). */
+/** Open to the member: their unit's own activity, or a community one where they live or are paired (by the activity's mirror; read only for an older one without it). */
 export async function isOpenTo(ctx: KnownContext, activity: ActivityDoc, member: MemberPlace): Promise<boolean> {
   if (activity.status === 'draft') return false
   if (activity.organiserKind === 'unit') return activity.unitId === member.unitId
   if (activity.communityId === member.communityId) return true
+  if (activity.pairedKeys) return mirrorOpensTo(activity.pairedKeys, member)
   return (await openCommunitiesOf(ctx, member)).includes(activity.communityId)
 }
 

@@ -5,7 +5,7 @@ import { decideCapacity } from '../../../src/domain/signup'
 import { unitPairedAt } from '../../../src/domain/pairing'
 import type { ActivityDoc, CommunityDoc, PostDoc } from '../../db/docs'
 import { communityScope, findById, loadCommunity, loadUnit, notFound, unitScope } from '../../db/load'
-import { unitPairingTerms } from '../../db/unit-pairings'
+import { communityPairedKeys, unitPairingTerms } from '../../db/unit-pairings'
 import { newId } from '../../db/new-id'
 import { inTransaction } from '../../db/transaction'
 import type { KnownContext } from '../../kernel/function-def'
@@ -91,6 +91,7 @@ export async function insertDraft(ctx: KnownContext, community: CommunityDoc, in
     signedUp: 0,
     waitlist: [],
     cancelReason: null,
+    ...(await pairingMirror(ctx, organiser, community._id)),
     createdBy: ctx.principal.userId,
     createdAt: now,
     updatedAt: now,
@@ -155,9 +156,16 @@ async function viewOf(ctx: KnownContext, activity: ActivityDoc): Promise<Activit
   return activityView(activity, (await loadCommunity(ctx.db, activity.communityId)).name, null)
 }
 
+/** A community activity's mirror of its community's pairings now; none for the others, whose members are not by pairing. */
+async function pairingMirror(ctx: KnownContext, organiser: Pick<ActivityDoc, 'organiserKind'>, communityId: string): Promise<Pick<ActivityDoc, 'pairedKeys'>> {
+  return organiser.organiserKind === 'community' ? { pairedKeys: await communityPairedKeys(ctx.db, communityId, ctx.now()) } : {}
+}
+
 export async function publishActivity(ctx: KnownContext, activityId: string): Promise<ActivityView> {
   const activity = await managedActivity(ctx, activityId)
-  return viewOf(ctx, await transition(ctx, activity, ['draft'], { status: 'published', updatedAt: ctx.now() }))
+  // Taken afresh: a draft from before the mirror gets one, and pairings keep it from here (pairing-edit.ts).
+  const mirror = await pairingMirror(ctx, activity, activity.communityId)
+  return viewOf(ctx, await transition(ctx, activity, ['draft'], { status: 'published', ...mirror, updatedAt: ctx.now() }))
 }
 
 export async function cancelActivity(ctx: KnownContext, activityId: string, reason: string): Promise<ActivityView> {

@@ -22,7 +22,9 @@ import { codeExpiresAt, currentSigninCode, nextWindowAt, verifySigninCode } from
 // activity, its id fixed by the pair and held by the unique index: a second
 // scan, or two phones at once, find the first record and write nothing. A
 // member's scan costs four requests: the session's user and member (principal.ts
-// reads the member's current place for the call), the activity, the write.
+// reads the member's current place for the call), the activity, the write —
+// for a member there by their unit's or branch's pairing too, by the
+// activity's mirror of its community's pairings (unit-pairings.ts).
 
 export function attendanceId(activityId: string, memberId: string): string {
   return `${activityId}:${memberId}`

@@ -8,12 +8,14 @@ import { isDuplicateKey } from '../../db/db-errors'
 import type { BranchDoc, UnitPairingDoc } from '../../db/docs'
 import { communityScope, findById, loadCommunity, loadStreet, loadUnit, notFound } from '../../db/load'
 import { newId } from '../../db/new-id'
+import { mirrorPairing } from '../../db/unit-pairings'
 import type { KnownContext } from '../../kernel/function-def'
 import { pairingScope, pairingView } from './pairing-access'
 
 // The street (for its communities) or the district records a pairing and ends
 // one. One active term per unit, branch and community is held by a unique
 // key, so two admins pressing at once record it once; ending keeps the term.
+// Either updates the mirror on the community's activities (unit-pairings.ts).
 
 export async function createPairing(ctx: KnownContext, input: { unitId: string; branchId: string | null; communityId: string; note: string }): Promise<PairingView> {
   const community = await loadCommunity(ctx.db, input.communityId)
@@ -51,6 +53,7 @@ export async function createPairing(ctx: KnownContext, input: { unitId: string; 
     if (isDuplicateKey(error)) throw new AppError('PAIRING_EXISTS')
     throw error
   }
+  await mirrorPairing(ctx.db, pairing, 'started')
   await writeAudit(ctx, 'pairing.created', { pairingId: _id, unitId: unit._id, communityId: community._id }, { unitName: unit.name, branchName: pairing.branchName, communityName: community.name })
   return pairingView(pairing)
 }
@@ -63,6 +66,7 @@ export async function endPairing(ctx: KnownContext, input: { pairingId: string; 
   // Only from active: a second press finds it ended and writes nothing.
   const result = (await ctx.db.collection('unitPairings').where({ _id: pairing._id, status: 'active' }).update({ data: ended })) as { stats: { updated: number } }
   if (result.stats.updated === 0) throw new AppError('PAIRING_ENDED')
+  await mirrorPairing(ctx.db, pairing, 'ended')
   await writeAudit(ctx, 'pairing.ended', { pairingId: pairing._id, unitId: pairing.unitId, communityId: pairing.communityId }, { unitName: pairing.unitName, communityName: pairing.communityName, reason: input.reason })
   return pairingView({ ...pairing, ...ended })
 }

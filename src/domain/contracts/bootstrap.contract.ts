@@ -17,6 +17,7 @@ export const grantViewSchema = z.strictObject({
     communityId: z.string().optional(),
     unitId: z.string().optional(),
     memberId: z.string().optional(),
+    branchId: z.string().optional(),
   }),
 })
 export type GrantView = z.output<typeof grantViewSchema>
