@@ -48,7 +48,8 @@ function membersWithCounts(db: Database, unitId: string, year: number) {
       $.filter({
         input: '$attended',
         as: 'a',
-        cond: $.and([$.eq(['$$a.year', year]), $.eq(['$$a.organiserKind', kind]), $.neq(['$$a.activityCancelled', true])]),
+        // A unit-organised one counts for this unit when the member attended it as this unit's member (myYear's rule).
+        cond: $.and([$.eq(['$$a.year', year]), $.eq(['$$a.organiserKind', kind]), $.neq(['$$a.activityCancelled', true]), ...(kind === 'unit' ? [$.eq(['$$a.unitId', unitId])] : [])]),
       }),
     )
   return db
