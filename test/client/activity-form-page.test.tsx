@@ -2,11 +2,10 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { PostView } from '../../src/domain/contracts/posts.contract'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import ActivityEditPage from '../../src/packages/staff/activity-edit/index'
 import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
@@ -54,10 +53,7 @@ async function openNewForm() {
 }
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
 })
 
 describe('新建活动', () => {

@@ -2,12 +2,11 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ActivityView } from '../../src/domain/contracts/activity.contract'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import ActivitiesPage from '../../src/pages/activities/index'
 import ActivityPage from '../../src/packages/member/activity/index'
 import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
@@ -27,10 +26,7 @@ const upcoming = (overrides: Partial<ActivityView> = {}) =>
 const page = (rows: ActivityView[]) => ok({ rows, total: rows.length, page: 1, pageSize: 20 })
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
 })
 
 describe('活动 tab', () => {

@@ -3,14 +3,13 @@ import Taro from '@tarojs/taro'
 import type { PairingView } from '../../src/domain/contracts/pairing.contract'
 import type { PostView } from '../../src/domain/contracts/posts.contract'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import ActivitiesPage from '../../src/packages/staff/activities/index'
 import ActivityAttendancePage from '../../src/packages/staff/activity-attendance/index'
 import ActivityDetailPage from '../../src/packages/staff/activity/index'
 import ActivityEditPage from '../../src/packages/staff/activity-edit/index'
 import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, mockedGateway, ok, routeCalls } from './support/call-mock'
+import { callsTo, mockedGateway, ok, routeCalls, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 // The organiser pages for a unit's secretary or liaison (issue 9 §2): their
@@ -54,10 +53,7 @@ const click = async (id: string) => {
 }
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
 })
 
 describe('the unit’s secretary', () => {

@@ -1,12 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { NeedDetail, NeedRow } from '../../src/domain/contracts/needs.contract'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import StaffNeedsPage from '../../src/packages/staff/needs/index'
 import StaffNeedPage from '../../src/packages/staff/need/index'
 import ResidentNeedsPage from '../../src/packages/resident/needs/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 // The needs pages over a mocked gateway: the staff list colours overdue
@@ -17,9 +16,7 @@ jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }
 const mockedCall = mockedGateway(callFunction)
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  setRouterParams({})
+  freshPage(mockedCall)
   process.env.TARO_ENV = 'weapp'
 })
 

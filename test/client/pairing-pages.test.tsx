@@ -1,13 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { PairingChoices, PairingSummary, PairingView } from '../../src/domain/contracts/pairing.contract'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import AdminPairingPage from '../../src/packages/admin/pairing/index'
 import PairingPage from '../../src/packages/unit/pairing/index'
 import PairingSummaryPage from '../../src/packages/unit/pairing-summary/index'
 import { PairedCommunityPicker } from '../../src/components/paired-community-picker'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, mockedGateway, ok, routeCalls } from './support/call-mock'
+import { callsTo, fail, mockedGateway, ok, routeCalls, freshPage } from './support/call-mock'
 import { navigateTo, setRouterParams } from './support/taro'
 
 // The 结对共建 pages: the admin records and ends pairings, each side lists
@@ -17,10 +16,7 @@ jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }
 const mockedCall = mockedGateway(callFunction)
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
   process.env.TARO_ENV = 'weapp'
 })
 

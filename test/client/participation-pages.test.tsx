@@ -1,12 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import ParticipationPage from '../../src/packages/unit/participation/index'
 import RegisterPage from '../../src/packages/staff/register/index'
 import VolunteersPage from '../../src/packages/centre/volunteers/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
-import { setRouterParams } from './support/taro'
+import { callsTo, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 
 // The participation pages (issue 9 §5, §6): the unit's members against the
 // year's rule, the community's 附件2, the volunteer centre's items.
@@ -15,9 +13,7 @@ jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }
 const mockedCall = mockedGateway(callFunction)
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  setRouterParams({})
+  freshPage(mockedCall)
   process.env.TARO_ENV = 'weapp'
 })
 

@@ -2,12 +2,11 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { CollectionRecordView, PairingView } from '../../src/domain/contracts/records.contract'
 import { targetSurveyTable } from '../../src/domain/record-tables'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import CollectionsPage from '../../src/packages/staff/collections/index'
 import SheetPage from '../../src/packages/staff/sheet/index'
 import PairingsPage from '../../src/packages/member/pairings/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 // The community's records pages: the printable table renders the model the
@@ -18,10 +17,7 @@ jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }
 const mockedCall = mockedGateway(callFunction)
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
 })
 
 const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })

@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { RegistrationView } from '../../src/domain/contracts/report.contract'
 import { callFunction } from '../../src/services/call-function'
-import { resetSession } from '../../src/services/session'
 import RegistrationPage from '../../src/packages/member/registration/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
@@ -47,10 +46,7 @@ function choice(groupId: string, text: string) {
 }
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
   process.env.TARO_ENV = 'weapp'
 })
 

@@ -4,11 +4,10 @@ import type { ScannerProps } from '../../src/components/qr-scanner/scanner-props
 import { signSigninCode } from '../../server/features/activity/signin-token'
 import { callFunction } from '../../src/services/call-function'
 import { currentPosition } from '../../src/services/location'
-import { resetSession } from '../../src/services/session'
 import SigninPage from '../../src/packages/member/signin/index'
 import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
@@ -40,11 +39,8 @@ async function scan(text: string) {
 }
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
+  freshPage(mockedCall)
   mockedPosition.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
 })
 
 describe('扫码签到', () => {

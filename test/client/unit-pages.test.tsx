@@ -10,7 +10,7 @@ import CardPage from '../../src/packages/member/card/index'
 import RosterPage from '../../src/packages/unit/roster/index'
 import UnitStatsPage from '../../src/packages/unit/stats/index'
 import { bootstrapFor } from './support/session-fixtures'
-import { callsTo, fail, ok, routeCalls, mockedGateway } from './support/call-mock'
+import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { navigateTo, setRouterParams, showModal } from './support/taro'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
@@ -19,10 +19,7 @@ jest.mock('../../src/services/upload-file', () => ({ uploadFile: jest.fn() }))
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
 
 beforeEach(() => {
-  resetSession()
-  mockedCall.mockReset()
-  jest.clearAllMocks()
-  setRouterParams({})
+  freshPage(mockedCall)
   process.env.TARO_ENV = 'weapp'
 })
 

@@ -1,3 +1,5 @@
+import { resetSession } from '../../../src/services/session'
+import { setRouterParams } from './taro'
 import type { Result } from '../../../src/domain/result'
 import type { BootstrapData } from '../../../src/domain/contracts/bootstrap.contract'
 
@@ -41,4 +43,15 @@ export function callsTo(mock: jest.MockedFunction<Call>, name: string, action?: 
   return mock.mock.calls
     .filter(([n, d]) => n === name && (action === undefined || (d as { action?: string } | undefined)?.action === action))
     .map(([, d]) => (d ?? {}) as Record<string, unknown>)
+}
+
+/**
+ * A page test's clean start: no session, no recorded or answered calls, an
+ * empty query. Tests that render as one platform set TARO_ENV themselves.
+ */
+export function freshPage(mock: MockedGateway): void {
+  resetSession()
+  mock.mockReset()
+  jest.clearAllMocks()
+  setRouterParams({})
 }
