@@ -34,6 +34,16 @@ export const COLLECTIONS = [
   'meetings',
   'communityProfiles',
   'needs',
+  // Each member's year (issue 11)
+  'serviceEntries',
+  'serviceHandIns',
+  'corrections',
+  'pledges',
+  'evaluations',
+  'feedbackCards',
+  'communitySeals',
+  'bulletins',
+  'yearCloses',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

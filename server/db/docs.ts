@@ -86,6 +86,8 @@ export interface MemberDoc extends MemberFields {
   bindingCode?: MemberBindingCode | null
   /** The unit's party branch (支部) the member belongs to, when the unit has branches. */
   branchId?: string | null
+  /** 报到党员照片 (issue 11 §3): a fileID in cloud storage, shown on the registration and the card. */
+  photoFileId?: string | null
   createdAt?: Date
   updatedAt?: Date
 }
@@ -293,4 +295,58 @@ export interface UnitPairingDoc {
   endReason: string | null
   createdBy: string
   endedBy: string | null
+}
+
+// ---- Each member's year (issue 11) -------------------------------------------
+
+/** The five kinds of service of the member's 服务清单 (000 §二.(二)). */
+export type ServiceKind = 'community' | 'unit' | 'pairing' | 'need' | 'own'
+
+/**
+ * One line of a member's 服务清单. Written by the member (`source` null), or
+ * filled in from what the system already knows (`source`: an attendance
+ * record, a completed need, a 结对帮扶 visit; `_id` derived from it, so filling
+ * in twice writes once). Filed with the community where the member reported.
+ */
+export interface ServiceEntryDoc {
+  _id: string
+  memberId: string
+  unitId: string
+  /** The community the member reported to: where the quarter is handed in. */
+  communityId: string
+  districtId: string
+  /** The day of the service (China date at 00:00 China time) and its China year and quarter. */
+  date: Date
+  year: number
+  quarter: 1 | 2 | 3 | 4
+  place: string
+  content: string
+  kind: ServiceKind
+  /** Hours, in steps of 0.5; at most 24 in a day. */
+  hours: number
+  photoFileId: string | null
+  source: { type: 'attendance' | 'need' | 'visit'; id: string } | null
+  /**
+   * draft: the member may edit; returned: sent back (by the liaison or the
+   * community) with `returnReason`, editable again; handedIn: locked, waiting
+   * for the community; confirmed: the community accepted it.
+   */
+  status: 'draft' | 'returned' | 'handedIn' | 'confirmed'
+  returnReason: string | null
+  returnedBy: 'unit' | 'community' | null
+  handInId: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** 一句话承诺 (002 §四.4): one per member and year, `_id` = `${memberId}:${year}`. */
+export interface PledgeDoc {
+  _id: string
+  memberId: string
+  unitId: string
+  communityId: string
+  districtId: string
+  year: number
+  text: string
+  updatedAt: Date
 }

@@ -144,6 +144,8 @@ export const ERROR_MESSAGES = {
   MERGE_TARGET_INVALID: '只能合并到本社区另一条未办结的需求',
   HELPER_NOT_IN_COMMUNITY: '该党员不居住在本社区，不能分配',
   DONE_IN_FUTURE: '服务时间不能晚于现在',
+  // each member's year (issue 11): 服务清单, hand-ins, evaluations, 反馈卡, 通报, closing a year
+  YEAR_CLOSED: '该年度已结束（已关账），评价、反馈卡和通报只能查看，不能修改',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

@@ -70,11 +70,35 @@ export const PERMISSIONS = {
   'need.serve': ['member'],
   'need.submit': ['resident'],
   'need.manage': ['staff'],
-  // Features not built yet: only their menu entries use these so far.
+  // Each member's year (issue 11).
+  /** The member's own 服务清单 (000 §二.(二)): write, backdate until handed in, print. */
   'service.log': ['member'],
+  /** The unit's liaison hands a quarter's 服务清单 in to each community, or returns an entry to its member. */
+  'service.handIn': ['liaison'],
+  /** The unit's secretary sees the hand-ins (read-only). */
+  'service.unitRead': ['secretary', 'liaison'],
+  /** The community confirms a hand-in, or returns entries with a reason. */
+  'service.confirm': ['staff'],
+  /** The unit checks what the community holds about a member and asks for a correction (000 §二.(一)). */
+  'correction.raise': ['secretary', 'liaison'],
+  'correction.resolve': ['staff'],
+  /** 一句话承诺, and the member's own photo (报到党员照片). */
+  'pledge.write': ['member'],
+  /** The community rates each member reported there (002 附件2 综合评价) and issues the 反馈卡. */
   'member.rate': ['staff'],
-  'ledger.print': ['staff'],
+  /** A 反馈卡: the member's own, the unit's members', the community's. */
+  'feedback.read': ['member', 'secretary', 'liaison', 'staff'],
+  /** The unit's year: ratings, the report rate against 95%, the flag. */
+  'evaluation.unit': ['secretary', 'liaison'],
+  /** 每半年通报: the unit writes and submits; the street and district see who submitted; the district publishes. */
+  'bulletin.unit': ['secretary', 'liaison'],
+  'bulletin.review': ['streetAdmin', 'districtAdmin'],
+  'bulletin.publish': ['districtAdmin'],
+  /** After 12月31日 the district closes the year: its evaluations, cards and bulletins become read-only. */
+  'year.close': ['districtAdmin'],
   'record.view': ['member'],
+  // Features not built yet: only their menu entries use these so far.
+  'ledger.print': ['staff'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS
