@@ -1,4 +1,5 @@
 import type { OrganiserKind } from '../../src/domain/activity-status'
+import type { EvaluationFacts, Rating } from '../../src/domain/evaluation-facts'
 import type { MemberFields } from '../../src/domain/member'
 
 // The shapes stored in each collection, as handlers read them back. Dates are
@@ -349,4 +350,27 @@ export interface PledgeDoc {
   year: number
   text: string
   updatedAt: Date
+}
+
+/**
+ * A member's annual evaluation by the community they reported to, `_id` =
+ * `${memberId}:${year}`. Written when staff confirm the proposed rating (or
+ * change it with a comment); `facts` are those the rating was made on.
+ */
+export interface EvaluationDoc {
+  _id: string
+  memberId: string
+  unitId: string
+  communityId: string
+  streetId: string
+  districtId: string
+  year: number
+  proposed: Rating
+  rating: Rating
+  comment: string
+  /** Staff's judgement of the 一句话承诺: kept, not kept, or no pledge / not judged. */
+  pledgeKept: boolean | null
+  facts: EvaluationFacts
+  confirmedBy: string
+  confirmedAt: Date
 }
