@@ -90,4 +90,15 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'needs', keys: { assignedMemberId: 1, state: 1 }, name: 'assignedMemberId_state' },
   { collection: 'needs', keys: { yellowAt: 1 }, name: 'yellowAt' },
   { collection: 'needs', keys: { redAt: 1 }, name: 'redAt' },
+
+  // 服务清单 (issue 11 §1–2): a member's year and day; a unit's quarter per community; the hand-ins of a community and the timer's waiting ones.
+  { collection: 'serviceEntries', keys: { memberId: 1, year: 1, quarter: 1 }, name: 'memberId_year_quarter' },
+  { collection: 'serviceEntries', keys: { memberId: 1, date: 1 }, name: 'memberId_date' },
+  { collection: 'serviceEntries', keys: { unitId: 1, year: 1, quarter: 1, communityId: 1, status: 1 }, name: 'unitId_year_quarter_communityId_status' },
+  { collection: 'serviceEntries', keys: { year: 1, quarter: 1, status: 1 }, name: 'year_quarter_status' },
+  { collection: 'serviceHandIns', keys: { communityId: 1, status: 1, updatedAt: -1 }, name: 'communityId_status_updatedAt' },
+  { collection: 'serviceHandIns', keys: { unitId: 1, year: 1 }, name: 'unitId_year' },
+  { collection: 'serviceHandIns', keys: { status: 1, waitingSince: 1 }, name: 'status_waitingSince' },
+  { collection: 'assistanceVisits', keys: { memberId: 1, date: 1 }, name: 'memberId_date' },
+  { collection: 'members', keys: { unitId: 1, 'report.communityId': 1, name: 1 }, name: 'unitId_reportCommunityId_name' },
 ]

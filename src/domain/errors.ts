@@ -146,6 +146,19 @@ export const ERROR_MESSAGES = {
   DONE_IN_FUTURE: '服务时间不能晚于现在',
   // each member's year (issue 11): 服务清单, hand-ins, evaluations, 反馈卡, 通报, closing a year
   YEAR_CLOSED: '该年度已结束（已关账），评价、反馈卡和通报只能查看，不能修改',
+  // 服务清单 and its quarterly hand-in (issue 11 §1–2)
+  SERVICE_DATE_FUTURE: '服务日期不能晚于今天',
+  SERVICE_QUARTER_HANDED_IN: '该季度的服务清单已上交社区，不能再补填或修改',
+  SERVICE_HOURS_INVALID: '服务时长应大于0，并以半小时（0.5）为单位',
+  SERVICE_DAY_OVER_24: '同一天的服务时长合计不能超过24小时',
+  SERVICE_ENTRY_LOCKED: '该记录已上交社区，不能修改或删除',
+  SERVICE_ENTRY_PREFILLED: '系统自动带入的记录不能删除，可以修改内容和时长',
+  SERVICE_NOT_REPORTED: '您还没有到居住地社区报到，报到后才能填写和上交服务清单',
+  SERVICE_QUARTER_NOT_ENDED: '该季度还没有结束，季度结束后才能上交',
+  SERVICE_RETURNS_PENDING: '还有退回党员修改的记录没有改好，改好后再上交',
+  SERVICE_NOT_RETURNABLE: '只能退回尚未上交的记录',
+  SERVICE_HANDIN_NOT_WAITING: '该上交记录没有等待确认的季度',
+  SERVICE_ENTRY_NOT_IN_HANDIN: '所选记录不属于这次上交，或已确认',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

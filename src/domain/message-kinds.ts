@@ -90,6 +90,25 @@ export const MESSAGE_KINDS = {
     purpose: '报到期限临近时提醒您到居住地社区报到',
     fields: { unit: field('thing1', '所在单位'), deadline: field('date2', '报到截止日期'), note: field('thing3', '温馨提示') },
   },
+  // 服务清单 hand-in reminders (issue 11 §2): the liaison collects, is late; the community has not confirmed.
+  serviceCollect: {
+    title: '待办事项提醒',
+    envVar: 'TEMPLATE_SERVICE_COLLECT',
+    purpose: '季度末提醒您收集、上交本单位党员的服务清单',
+    fields: { item: field('thing1', '待办事项'), deadline: field('date2', '截止日期'), note: field('thing3', '温馨提示') },
+  },
+  serviceLate: {
+    title: '逾期提醒',
+    envVar: 'TEMPLATE_SERVICE_LATE',
+    purpose: '服务清单逾期未上交社区时提醒您',
+    fields: { item: field('thing1', '逾期事项'), count: field('number2', '社区数'), note: field('thing3', '温馨提示') },
+  },
+  serviceConfirm: {
+    title: '待审核提醒',
+    envVar: 'TEMPLATE_SERVICE_CONFIRM',
+    purpose: '单位上交的服务清单等待社区确认超过7天时提醒您',
+    fields: { unit: field('thing1', '上交单位'), item: field('thing2', '待办事项'), time: field('time3', '上交时间') },
+  },
 } as const satisfies Record<string, MessageKindDef>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS

@@ -1,0 +1,52 @@
+import type { MemberEntries } from '../../../src/domain/contracts/services.contract'
+import type { Quarter } from '../../../src/domain/quarter'
+import type { MemberDoc, ServiceEntryDoc } from '../../db/docs'
+import { countOf, readPage, scanAll } from '../../db/read'
+import type { Database } from '../../kernel/database'
+import { membersWithEntries } from './entry-views'
+
+// One unit's members reported to one community, a page at a time, each with
+// their entries of a quarter, and who wrote nothing: what the liaison checks
+// before handing in and what the community opens. The cost is fixed: the
+// members' count and page, one aggregate of the quarter's entries by member,
+// and the page's entries.
+
+export interface PeriodPage {
+  rows: MemberEntries[]
+  total: number
+  page: number
+  pageSize: number
+  memberTotal: number
+  nothingTotal: number
+  entries: number
+  hours: number
+}
+
+export async function periodMembers(
+  db: Database,
+  scope: { unitId: string; communityId: string; year: number; quarter: Quarter },
+  paging: { filter: 'all' | 'nothing'; page: number; pageSize: number },
+): Promise<PeriodPage> {
+  const _ = db.command
+  const $ = db.command.aggregate
+  const reportedHere = { unitId: scope.unitId, 'report.communityId': scope.communityId }
+  const entryScope = { unitId: scope.unitId, communityId: scope.communityId, year: scope.year, quarter: scope.quarter }
+  const [memberTotal, grouped] = await Promise.all([
+    countOf(db.collection('members').where(reportedHere)),
+    db.collection('serviceEntries').aggregate().match(entryScope).group({ _id: '$memberId', n: $.sum(1), hours: $.sum('$hours') }).limit(10_000).end() as Promise<{ list: Array<{ _id: string; n: number; hours: number }> }>,
+  ])
+  const writers = grouped.list.map((g) => g._id)
+  const filter = paging.filter === 'nothing' && writers.length > 0 ? { ...reportedHere, _id: _.nin(writers) } : reportedHere
+  const { docs, total } = await readPage<MemberDoc>(db, 'members', filter, ['name', 'asc'], paging)
+  const entries = docs.length ? await scanAll<ServiceEntryDoc>(db, 'serviceEntries', { ...entryScope, memberId: _.in(docs.map((m) => m._id)) }) : []
+  return {
+    rows: await membersWithEntries(docs, entries),
+    total,
+    page: paging.page,
+    pageSize: paging.pageSize,
+    memberTotal,
+    nothingTotal: Math.max(0, memberTotal - writers.length),
+    entries: grouped.list.reduce((n, g) => n + g.n, 0),
+    hours: grouped.list.reduce((n, g) => n + g.hours, 0),
+  }
+}
