@@ -47,6 +47,9 @@ export const MENU = {
   'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
   'needs.board': { label: '居民需求', tab: 'needs', hint: '受理、分派党员、发布微心愿，超时标黄标红', permission: 'need.manage' },
   'needs.wall': { label: '微心愿', tab: 'needs', hint: '认领居民的微心愿，完成分派的服务', permission: 'need.serve' },
+  // 服务清单 (issue 11 §2): the unit hands each quarter in, the community confirms.
+  'service.unit': { label: '服务清单上交', tab: 'home', hint: '每季度汇总党员服务清单，上交报到社区', permission: 'service.unitRead' },
+  'service.confirm': { label: '服务清单确认', tab: 'home', hint: '确认各单位上交的服务清单，或退回修改', permission: 'service.confirm' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -13,6 +13,9 @@ export const ENTRY_STATUS_LABELS: Record<EntryView['status'], string> = {
   confirmed: '社区已确认',
 }
 
+/** A quarter's hand-in as the unit and the community read it. */
+export const QUARTER_STATE_LABELS: Record<'handedIn' | 'returned' | 'confirmed', string> = { handedIn: '已上交，待社区确认', returned: '社区退回，待重新上交', confirmed: '社区已确认' }
+
 const SOURCE_NOTES: Record<NonNullable<EntryView['source']>, string> = {
   attendance: '活动签到带入',
   need: '需求办结带入',

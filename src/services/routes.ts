@@ -203,7 +203,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'posts.manage': '/packages/staff/posts/index',
   'community.summary': '/packages/staff/summary/index',
   'activity.signin': SIGNIN_PAGE,
-  'service.log': pending('member', 'service.log'),
+  'service.log': '/packages/member/services/index',
   'activity.manage': '/packages/staff/activities/index',
   'need.submit': '/packages/resident/needs/index',
   'roster.manage': '/packages/unit/roster/index',
@@ -228,6 +228,8 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'volunteers.read': '/packages/centre/volunteers/index',
   'needs.board': '/packages/staff/needs/index',
   'needs.wall': '/packages/member/wall/index',
+  'service.unit': '/packages/unit/services/index',
+  'service.confirm': '/packages/staff/services/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

@@ -1,4 +1,4 @@
-import type { ActionCall } from '../../src/domain/contracts'
+import type { ActionCall, ActionResult } from '../../src/domain/contracts'
 import { FUNCTIONS } from '../../server/functions'
 import { runFunction } from '../../server/kernel/run-function'
 import { getRows } from '../../server/db/read'
@@ -63,7 +63,7 @@ describe('the member’s 服务清单', () => {
       first = (await member().ok('services', entry())).entryId
     })
     second = (await member().ok('services', entry({ date: '2026-03-05', content: '楼道清扫', kind: 'community', hours: 1.5 }))).entryId
-    let mine!: Awaited<ReturnType<ReturnType<typeof member>['ok']>>
+    let mine!: ActionResult<'services', 'mine'>
     measured['mine (quarter)'] = await requestsOf(async () => {
       mine = await member().ok('services', { action: 'mine', year: 2026, quarter: 1 })
     })
@@ -141,7 +141,7 @@ describe('filled-in lines', () => {
 
 describe('the quarterly hand-in', () => {
   it('liaison sees the communities, who wrote nothing, returns an entry; the member fixes it', async () => {
-    let overview!: Awaited<ReturnType<ReturnType<typeof liaison>['ok']>>
+    let overview!: ActionResult<'services', 'unitOverview'>
     measured['unitOverview'] = await requestsOf(async () => {
       overview = await liaison().ok('services', { action: 'unitOverview', unitId: u1, year: 2026, quarter: 1 })
     })
