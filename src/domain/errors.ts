@@ -146,6 +146,11 @@ export const ERROR_MESSAGES = {
   DONE_IN_FUTURE: '服务时间不能晚于现在',
   // each member's year (issue 11): 服务清单, hand-ins, evaluations, 反馈卡, 通报, closing a year
   YEAR_CLOSED: '该年度已结束（已关账），评价、反馈卡和通报只能查看，不能修改',
+  // 数据核对 (000 §二.(一)), the member's photo and 一句话承诺 (issue 11 §3, §4)
+  CORRECTION_RESOLVED: '该核对请求已处理，不能再次处理',
+  CORRECTION_ANSWER_REQUIRED: '不予更正时请说明原因',
+  CORRECTION_ACTIVITY_INVALID: '所选活动不存在，或不在该党员报到的社区',
+  PLEDGE_YEAR_INVALID: '一句话承诺只能填写今年、明年或往年（未关账的年度）',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})
