@@ -47,6 +47,9 @@ export const MENU = {
   'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
   'needs.board': { label: '居民需求', tab: 'needs', hint: '受理、分派党员、发布微心愿，超时标黄标红', permission: 'need.manage' },
   'needs.wall': { label: '微心愿', tab: 'needs', hint: '认领居民的微心愿，完成分派的服务', permission: 'need.serve' },
+  // 数据核对 (issue 11 §3)
+  'corrections.unit': { label: '数据核对', tab: 'home', hint: '核对社区登记的党员信息，查看缺照片的党员', permission: 'correction.raise' },
+  'corrections.staff': { label: '核对请求', tab: 'home', hint: '单位提出的党员信息核对请求，更正或答复', permission: 'correction.resolve' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU
