@@ -20,7 +20,7 @@ const staff = () => h.asUser(USERS.staffA1)
 
 async function report(memberId: string, community: keyof typeof COMMUNITIES) {
   const c = COMMUNITIES[community]
-  const member = (await h.db.collection('members').doc(memberId).get()) as { data: { unitId: string } }
+  const member = (await h.db.collection('members').doc(memberId).get()) as unknown as { data: { unitId: string } }
   const reportedAt = new Date('2026-01-10T02:00:00Z')
   await h.db.collection('reports').doc(`report-${memberId}`).set({
     data: { memberId, unitId: member.data.unitId, communityId: c._id, streetId: c.streetId, districtId: DISTRICT, reportedAt, receivedBy: 'staff', cardNo: '', status: 'active' },
