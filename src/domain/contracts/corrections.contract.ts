@@ -105,6 +105,10 @@ export const correctionsContract = {
       correctionId: id('核对请求'),
       outcome: z.enum(['fixed', 'declined'], { error: '处理结果应为已更正或不予更正' }),
       answer: plainText('答复', { max: CORRECTION_ANSWER_MAX, multiline: true }).optional().default(''),
+    }).refine((input) => input.outcome !== 'declined' || input.answer !== '', {
+      path: ['answer'],
+      message: '不予更正时请说明原因',
+      params: { code: 'CORRECTION_ANSWER_REQUIRED' },
     }),
     correctionViewSchema,
   ),
