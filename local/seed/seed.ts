@@ -7,6 +7,7 @@ import { seedDemoPairing } from './demo-pairing'
 import { seedDemoRecords } from './demo-records'
 import { seedDemoNeeds } from './demo-needs'
 import { seedDemoServices } from './demo-services'
+import { seedDemoCorrections } from './demo-corrections'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -34,6 +35,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   await recountTallies(db, {}, new Date(), () => {})
   await seedDemoNeeds(db, new Date())
   await seedDemoServices(db, data)
+  await seedDemoCorrections(db, data)
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

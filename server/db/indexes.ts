@@ -101,4 +101,12 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'serviceHandIns', keys: { status: 1, waitingSince: 1 }, name: 'status_waitingSince' },
   { collection: 'assistanceVisits', keys: { memberId: 1, date: 1 }, name: 'memberId_date' },
   { collection: 'members', keys: { unitId: 1, 'report.communityId': 1, name: 1 }, name: 'unitId_reportCommunityId_name' },
+  // 数据核对 (issue 11 §3): one open request per member, field and activity; listed by community or unit, newest first.
+  { collection: 'corrections', keys: { memberId: 1, field: 1, activityKey: 1, liveKey: 1 }, unique: true, name: 'memberId_field_activityKey_liveKey_unique' },
+  { collection: 'corrections', keys: { communityId: 1, status: 1, raisedAt: -1 }, name: 'communityId_status_raisedAt' },
+  { collection: 'corrections', keys: { unitId: 1, status: 1, raisedAt: -1 }, name: 'unitId_status_raisedAt' },
+  // The unit's members by name, or those without a photo; the staff's view of a member's activity records in their community.
+  { collection: 'members', keys: { unitId: 1, name: 1 }, name: 'unitId_name' },
+  { collection: 'members', keys: { unitId: 1, photoFileId: 1 }, name: 'unitId_photoFileId' },
+  { collection: 'attendance', keys: { memberId: 1, communityId: 1, inAt: -1 }, name: 'memberId_communityId_inAt' },
 ]

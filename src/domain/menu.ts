@@ -50,6 +50,9 @@ export const MENU = {
   // 服务清单 (issue 11 §2): the unit hands each quarter in, the community confirms.
   'service.unit': { label: '服务清单上交', tab: 'home', hint: '每季度汇总党员服务清单，上交报到社区', permission: 'service.unitRead' },
   'service.confirm': { label: '服务清单确认', tab: 'home', hint: '确认各单位上交的服务清单，或退回修改', permission: 'service.confirm' },
+  // 数据核对 (issue 11 §3)
+  'corrections.unit': { label: '数据核对', tab: 'home', hint: '核对社区登记的党员信息，查看缺照片的党员', permission: 'correction.raise' },
+  'corrections.staff': { label: '核对请求', tab: 'home', hint: '单位提出的党员信息核对请求，更正或答复', permission: 'correction.resolve' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -109,6 +109,19 @@ export const MESSAGE_KINDS = {
     purpose: '单位上交的服务清单等待社区确认超过7天时提醒您',
     fields: { unit: field('thing1', '上交单位'), item: field('thing2', '待办事项'), time: field('time3', '上交时间') },
   },
+  // 数据核对 (issue 11 §3): the community hears of a request, the unit of its answer.
+  correctionRaised: {
+    title: '待办事项提醒',
+    envVar: 'TEMPLATE_CORRECTION_RAISED',
+    purpose: '单位对本社区登记的党员信息提出核对请求时提醒您',
+    fields: { item: field('thing1', '待办事项'), unit: field('thing2', '提出单位'), time: field('time3', '提交时间') },
+  },
+  correctionResolved: {
+    title: '审核结果通知',
+    envVar: 'TEMPLATE_CORRECTION_RESOLVED',
+    purpose: '社区处理了您提出的党员信息核对请求时通知您',
+    fields: { item: field('thing1', '核对内容'), result: field('phrase2', '处理结果'), time: field('time3', '处理时间') },
+  },
 } as const satisfies Record<string, MessageKindDef>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS

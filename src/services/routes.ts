@@ -166,6 +166,30 @@ import { SIGNIN_PAGE } from './activity-pages'
  *   操作记录     #audit-list (.audit-row), #audit-prev, #audit-next
  *   newcomers    #newcomer-setup, #newcomer-accept, #newcomer-register
  *               (buttons in #session-unknown)
+ *   数据核对     #page-unit-corrections: #unit-members (#unit-members-summary,
+ *   (单位)      #unit-members-search, #unit-members-find,
+ *               #unit-members-missing-photo (chip), #unit-members-error,
+ *               #unit-members-list, #unit-member-<memberId> (.unit-member__raise,
+ *               .unit-member__pledge, .unit-member__no-photo,
+ *               #unit-member-photo-<memberId>[-input] the photo picker),
+ *               #unit-members-empty); #correction-form (#correction-field
+ *               chips, #correction-text, #correction-error, #correction-submit,
+ *               #correction-cancel); #unit-corrections (#unit-corrections-counts,
+ *               #unit-corrections-status, #unit-corrections-list,
+ *               #unit-corrections-empty); a request is #correction-<id>
+ *               (.correction-row--open|fixed|declined, .correction-row__answer)
+ *   核对请求     #page-staff-corrections (?id= opens one): #corrections-counts,
+ *   (社区)      #corrections-status, #corrections-list, #corrections-empty,
+ *               #correction-detail (#correction-held .correction-held__line,
+ *               #correction-held-photo, #correction-fix, #correction-close,
+ *               #correction-outcome, #correction-answer,
+ *               #correction-resolve-error, #correction-resolve)
+ *   照片与承诺   card page: #card-photo (img) | #card-photo-none,
+ *               #card-photo-pick[-input], #card-photo-error, #card-pledge,
+ *               #card-pledge-input, #card-pledge-save, #card-pledge-error,
+ *               #card-pledge-closed; registration page: #registration-photo
+ *               (img) | #registration-photo-none, #registration-photo-pick[-input],
+ *               #registration-photo-error
  *
  * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
  * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
@@ -230,6 +254,8 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'needs.wall': '/packages/member/wall/index',
   'service.unit': '/packages/unit/services/index',
   'service.confirm': '/packages/staff/services/index',
+  'corrections.unit': '/packages/unit/corrections/index',
+  'corrections.staff': '/packages/staff/corrections/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

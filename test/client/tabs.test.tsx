@@ -51,13 +51,13 @@ describe('首页 entries by role', () => {
   it('shows a community staff user the evaluation, ledger and resident entries', async () => {
     answer(bootstrapFor('李四', 'staff'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员评价', '台账', '居民登记', '结对共建', '会议记录本', '社区基本情况'])
+    expect(entryLabels('home')).toEqual(['党员评价', '台账', '居民登记', '结对共建', '会议记录本', '社区基本情况', '服务清单确认', '核对请求'])
   })
 
   it('shows a unit secretary the roster and report-rate entries', async () => {
     answer(bootstrapFor('王五', 'secretary'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况'])
+    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况', '服务清单上交', '数据核对'])
     expect(screen.getByText('单位书记 · 区卫健局机关党委')).toBeTruthy()
   })
 
@@ -71,7 +71,7 @@ describe('首页 entries by role', () => {
   it('lists the entries of every grant a user holds', async () => {
     answer(bootstrapFor('钱七', 'member', 'secretary'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况'])
+    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况', '服务清单上交', '数据核对'])
     expect(screen.getByText('在职党员 · 西溪社区')).toBeTruthy()
     expect(screen.getByText('单位书记 · 区卫健局机关党委')).toBeTruthy()
   })

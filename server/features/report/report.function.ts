@@ -6,6 +6,7 @@ import { lookup } from './report-lookup'
 import { registrationTarget } from './registration-target'
 import { registrationView } from './registration-view'
 import { saveRegistration } from './registration-save'
+import { deskSetsPhoto, registrationPhoto } from '../corrections/photo-actions'
 
 /** 报到: the desk scans a 联系证 and records the report; the 附件1 registration with claims; the receipt. */
 export const report = defineFunction('report', reportContract, {
@@ -17,4 +18,7 @@ export const report = defineFunction('report', reportContract, {
   },
   registrationSave: { permission: 'registration.fill', handle: (input, ctx) => saveRegistration(ctx, input.memberId, input.form) },
   receipt: { permission: 'receipt.read', handle: (input, ctx) => receipt(ctx, input.reportId) },
+  // issue 11 §3: the member's photo on the registration page (the member, or the desk).
+  photoGet: { permission: 'registration.read', handle: (input, ctx) => registrationPhoto(ctx, input.memberId) },
+  photoSet: { permission: 'registration.fill', handle: (input, ctx) => deskSetsPhoto(ctx, input) },
 })

@@ -8,6 +8,7 @@ import { getMember } from './roster-get'
 import { removeMember } from './roster-remove'
 import { saveMember } from './roster-save'
 import { setTotals } from './roster-totals'
+import { unitSetsPhoto } from '../corrections/photo-actions'
 
 /**
  * 党员名册: the unit's secretary or liaison lists, imports, reads and edits
@@ -22,4 +23,6 @@ export const roster = defineFunction('roster', rosterContract, {
   remove: { permission: 'roster.manage', handle: (input, ctx) => removeMember(ctx, input) },
   bindingCode: { permission: 'binding.issue', handle: (input, ctx) => issueBindingCode(ctx, input) },
   setTotals: { permission: 'roster.manage', handle: (input, ctx) => setTotals(ctx, input) },
+  /** issue 11 §3: the unit hands the member's photo to the community. */
+  photoSet: { permission: 'roster.manage', handle: (input, ctx) => unitSetsPhoto(ctx, input) },
 })

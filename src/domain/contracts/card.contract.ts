@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action } from './action-contract'
 import { id, isoDate, pageOf, paging } from './common'
+import { memberPhotoSchema, memberProfileSchema, photoInput, pledgeSaveInput, pledgeViewSchema, profileYear, sheetPhotosInput, sheetPhotosSchema } from './member-profile'
 
 // `card`: 联系证. The unit issues, revokes and reissues; the member shows theirs.
 
@@ -35,4 +36,13 @@ export const cardContract = {
    * not fit one reply; the client asks for pages until it has `total`).
    */
   sheet: action(z.object({ unitId: id('单位'), memberId: id('党员').optional(), ...paging }).strict(), cardSheetSchema),
+  // issue 11 §3, §4: the member's own photo and 一句话承诺, shown on the card page.
+  /** The member's own photo and pledge for a year. */
+  profile: action(z.strictObject({ year: profileYear }), memberProfileSchema),
+  /** The member sets their own photo: an image they uploaded; anything else is refused (NOT_IMAGE), nothing written. */
+  photoSet: action(z.strictObject(photoInput), memberPhotoSchema),
+  /** The member writes their 一句话承诺 for a year, until the district closes it (YEAR_CLOSED). */
+  pledgeSave: action(pledgeSaveInput, pledgeViewSchema),
+  /** The photos of the cards on a print sheet's page (the unit's members only). */
+  sheetPhotos: action(sheetPhotosInput, sheetPhotosSchema),
 }

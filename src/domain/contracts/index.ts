@@ -19,6 +19,7 @@ import { statsContract } from './stats.contract'
 import { participationContract } from './participation.contract'
 import { needsContract } from './needs.contract'
 import { servicesContract } from './services.contract'
+import { correctionsContract } from './corrections.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -43,6 +44,7 @@ export const CONTRACTS = {
   participation: participationContract,
   needs: needsContract,
   services: servicesContract,
+  corrections: correctionsContract,
 }
 
 type Contracts = typeof CONTRACTS

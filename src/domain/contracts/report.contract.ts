@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { memberPhotoSchema, photoInput } from './member-profile'
 import { EDUCATIONS, GENDERS, mobile, officePhone } from '../member'
 import { MIN_CLAIMS } from '../service-catalog'
 import { plainText } from '../text'
@@ -134,4 +135,8 @@ export const reportContract = {
   registrationSave: action(z.object({ ...ofMember, form: registrationSchema }).strict(), registrationViewSchema),
   /** The unit's receipt (回执) for one report. */
   receipt: action(z.object({ reportId: id('报到记录') }).strict(), receiptSchema),
+  /** The member's photo on the registration page: the member themself, or staff of the community (reported to, or lived in). */
+  photoGet: action(z.object(ofMember).strict(), memberPhotoSchema),
+  /** The same callers set it (the desk takes it at the counter). */
+  photoSet: action(z.object({ ...ofMember, ...photoInput }).strict(), memberPhotoSchema),
 }

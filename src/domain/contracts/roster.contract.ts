@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { memberPhotoSchema, photoInput } from './member-profile'
 import { EDUCATIONS, GENDERS, memberFieldsSchema } from '../member'
 import { action } from './action-contract'
 import { plainText } from '../text'
@@ -137,6 +138,8 @@ export const rosterContract = {
   /** A one-time 绑定码 for a member who cannot bind with WeChat's phone number: the unit's secretary only. */
   bindingCode: action(z.object({ unitId: id('单位'), memberId: id('党员') }).strict(), bindingCodeIssuedSchema),
   setTotals: action(z.object({ unitId: id('单位') }).extend(unitTotalsSchema.shape).strict(), unitTotalsSchema),
+  /** The unit hands the member's photo (报到党员照片) to the community: set from the roster row. */
+  photoSet: action(z.strictObject({ unitId: id('单位'), memberId: id('党员'), ...photoInput }), memberPhotoSchema),
 }
 
 /** The spreadsheet's headers: 附件3 columns plus 居住社区 and 工作职务. */

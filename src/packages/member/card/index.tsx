@@ -11,6 +11,7 @@ import { MENU_ROUTES } from '../../../services/routes'
 import '../../../components/ui.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
+import { PhotoAndPledge } from './photo-pledge'
 
 /** `card` 'mine': the member's 联系证, or null when the unit has not issued one. */
 async function loadMine(): Promise<Result<CardView | null>> {
@@ -79,6 +80,7 @@ function CardBody() {
           </Text>
         </View>
       </View>
+      <PhotoAndPledge />
       <View className='actions'>
         <Button
           className='btn btn--plain'

@@ -18,6 +18,7 @@ import '../../../components/ui.css'
 import './index.css'
 import { KeyValue } from '../../../components/key-value'
 import { PartyFactsFields } from '../../../components/party-facts-fields'
+import { RegistrationPhoto } from './registration-photo'
 
 const KIND_TITLES = {
   community: '社区服务项目（根据社区提供的项目名单选择，至少选二项）',
@@ -119,6 +120,7 @@ function RegistrationForm({ view, memberId, onSaved }: FormProps) {
       <KeyValue label='工作单位'>{view.unitName}</KeyValue>
       <KeyValue label='居住社区'>{view.communityName}</KeyValue>
       <KeyValue label='报到状态' id='registration-reported'>{view.reported ? '已报到' : '尚未报到'}</KeyValue>
+      <RegistrationPhoto memberId={memberId} />
     </View>
   )
 
