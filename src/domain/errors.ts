@@ -146,6 +146,13 @@ export const ERROR_MESSAGES = {
   DONE_IN_FUTURE: '服务时间不能晚于现在',
   // each member's year (issue 11): 服务清单, hand-ins, evaluations, 反馈卡, 通报, closing a year
   YEAR_CLOSED: '该年度已结束（已关账），评价、反馈卡和通报只能查看，不能修改',
+  // the annual evaluation and the 反馈卡 (issue 11 §5–§7)
+  RATING_COMMENT_REQUIRED: '评价等次与系统建议不同，请填写评语说明理由',
+  PLEDGE_JUDGEMENT_REQUIRED: '该党员写了一句话承诺，请判断是否兑现',
+  EVALUATION_YEAR_NOT_STARTED: '该年度尚未开始，不能评价',
+  EVALUATION_NOT_CONFIRMED: '该党员的年度评价尚未确认，不能出具反馈卡',
+  CARD_NOT_ISSUED: '该党员的反馈卡尚未出具',
+  CARDS_SCOPE_REQUIRED: '请指定社区或单位',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

@@ -90,6 +90,12 @@ export const MESSAGE_KINDS = {
     purpose: '报到期限临近时提醒您到居住地社区报到',
     fields: { unit: field('thing1', '所在单位'), deadline: field('date2', '报到截止日期'), note: field('thing3', '温馨提示') },
   },
+  feedbackCardsDue: {
+    title: '待办事项提醒',
+    envVar: 'TEMPLATE_FEEDBACK_CARDS_DUE',
+    purpose: '12月20日前本社区还有报到党员未出具反馈卡时提醒您',
+    fields: { item: field('thing1', '待办事项'), count: field('number2', '数量'), deadline: field('date3', '截止日期') },
+  },
 } as const satisfies Record<string, MessageKindDef>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS
