@@ -47,6 +47,7 @@ export const MENU = {
   'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
   'needs.board': { label: '居民需求', tab: 'needs', hint: '受理、分派党员、发布微心愿，超时标黄标红', permission: 'need.manage' },
   'needs.wall': { label: '微心愿', tab: 'needs', hint: '认领居民的微心愿，完成分派的服务', permission: 'need.serve' },
+  'evaluation.unit': { label: '本单位年度评价', tab: 'home', hint: '党员综合评价分布、报到率与反馈卡', permission: 'evaluation.unit' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

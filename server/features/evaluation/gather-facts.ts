@@ -36,8 +36,9 @@ async function allGroups<R>(build: () => { skip(n: number): { limit(n: number): 
 }
 
 interface AttendanceGroup {
-  _id: { m: string; k: 'community' | 'unit'; u: string }
-  n: number
+  _id: { m: string; u: string }
+  community: number
+  unit: number
   minutes: number
 }
 
@@ -56,7 +57,7 @@ function attendanceGroups(db: Database, ids: string[], year: number) {
       .aggregate()
       .match({ memberId: _.in(ids), year, activityCancelled: _.neq(true) })
       .lookup({ from: 'activities', localField: 'activityId', foreignField: '_id', as: 'activity' })
-      .project({ memberId: true, unitId: true, organiserKind: true, inAt: true, found: $.size('$activity'), a: $.arrayElemAt(['$activity', 0]), outAt: true })
+      .project({ memberId: true, unitId: true, organiserKind: true, inAt: true, outAt: true, found: $.size('$activity'), a: $.arrayElemAt(['$activity', 0]) })
       .addFields({ out: $.ifNull(['$outAt', $.cond({ if: $.eq(['$a.status', 'ended']), then: '$a.endAt', else: null })]) })
       .addFields({
         minutes: $.cond({
@@ -65,7 +66,13 @@ function attendanceGroups(db: Database, ids: string[], year: number) {
           else: $.max([0, $.floor($.divide([$.subtract([$.min(['$out', '$a.endAt']), $.max(['$inAt', '$a.startAt'])]), 60_000]))]),
         }),
       })
-      .group({ _id: { m: '$memberId', k: '$organiserKind', u: '$unitId' }, n: $.sum($.cond({ if: $.gt(['$found', 0]), then: 1, else: 0 })), minutes: $.sum('$minutes') })
+      // One row per member and unit attended as (normally one): a batch of 1,000 members fits one page.
+      .group({
+        _id: { m: '$memberId', u: '$unitId' },
+        community: $.sum($.cond({ if: $.and([$.gt(['$found', 0]), $.eq(['$organiserKind', 'community'])]), then: 1, else: 0 })),
+        unit: $.sum($.cond({ if: $.and([$.gt(['$found', 0]), $.eq(['$organiserKind', 'unit'])]), then: 1, else: 0 })),
+        minutes: $.sum('$minutes'),
+      })
       .sort({ _id: 1 }),
   )
 }
@@ -125,7 +132,7 @@ async function pledgesOf(db: Database, ids: string[], year: number): Promise<Ple
   return found
 }
 
-/** The facts of `year` for each member of the batch, by member id: six requests for a batch of a few hundred. */
+/** The facts of `year` for each member of the batch, by member id: six requests for a batch of up to 1,000. */
 export async function gatherFacts(db: Database, year: number, members: readonly EvaluatedMember[]): Promise<Map<string, EvaluationFacts>> {
   const facts = new Map<string, EvaluationFacts>()
   if (members.length === 0) return facts
@@ -153,9 +160,8 @@ export async function gatherFacts(db: Database, year: number, members: readonly 
     let minutes = 0
     for (const row of attendedBy.get(m.memberId) ?? []) {
       // The centre's activities are stored as community-organised; a unit's count for the unit the member attended as (unit-year.ts).
-      if (row._id.k === 'unit') {
-        if (row._id.u === m.unitId) unit += row.n
-      } else community += row.n
+      community += row.community
+      if (row._id.u === m.unitId) unit += row.unit
       minutes += row.minutes
     }
     const service = serviceOf.get(m.memberId)
