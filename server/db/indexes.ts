@@ -109,4 +109,13 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'members', keys: { unitId: 1, name: 1 }, name: 'unitId_name' },
   { collection: 'members', keys: { unitId: 1, photoFileId: 1 }, name: 'unitId_photoFileId' },
   { collection: 'attendance', keys: { memberId: 1, communityId: 1, inAt: -1 }, name: 'memberId_communityId_inAt' },
+  // the annual evaluation and the 反馈卡 (issue 11 §5–§7): grouped reads per page of members, the community's and the unit's year
+  { collection: 'serviceEntries', keys: { memberId: 1, year: 1, status: 1 }, name: 'evaluation_memberId_year_status' },
+  { collection: 'needs', keys: { assignedMemberId: 1, 'completion.year': 1 }, name: 'assignedMemberId_completionYear' },
+  { collection: 'assistanceVisits', keys: { memberId: 1, date: 1 }, name: 'memberId_date' },
+  { collection: 'evaluations', keys: { communityId: 1, year: 1 }, name: 'communityId_year' },
+  { collection: 'evaluations', keys: { unitId: 1, year: 1 }, name: 'unitId_year' },
+  { collection: 'feedbackCards', keys: { communityId: 1, year: 1, memberName: 1 }, name: 'communityId_year_memberName' },
+  { collection: 'feedbackCards', keys: { unitId: 1, year: 1, memberName: 1 }, name: 'unitId_year_memberName' },
+  { collection: 'feedbackCards', keys: { year: 1, communityId: 1 }, name: 'year_communityId' },
 ]

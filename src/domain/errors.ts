@@ -164,6 +164,13 @@ export const ERROR_MESSAGES = {
   CORRECTION_ANSWER_REQUIRED: '不予更正时请说明原因',
   CORRECTION_ACTIVITY_INVALID: '所选活动不存在，或不在该党员报到的社区',
   PLEDGE_YEAR_INVALID: '一句话承诺只能填写今年、明年或往年（未关账的年度）',
+  // the annual evaluation and the 反馈卡 (issue 11 §5–§7)
+  RATING_COMMENT_REQUIRED: '评价等次与系统建议不同，请填写评语说明理由',
+  PLEDGE_JUDGEMENT_REQUIRED: '该党员写了一句话承诺，请判断是否兑现',
+  EVALUATION_YEAR_NOT_STARTED: '该年度尚未开始，不能评价',
+  EVALUATION_NOT_CONFIRMED: '该党员的年度评价尚未确认，不能出具反馈卡',
+  CARD_NOT_ISSUED: '该党员的反馈卡尚未出具',
+  CARDS_SCOPE_REQUIRED: '请指定社区或单位',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

@@ -53,6 +53,7 @@ export const MENU = {
   // 数据核对 (issue 11 §3)
   'corrections.unit': { label: '数据核对', tab: 'home', hint: '核对社区登记的党员信息，查看缺照片的党员', permission: 'correction.raise' },
   'corrections.staff': { label: '核对请求', tab: 'home', hint: '单位提出的党员信息核对请求，更正或答复', permission: 'correction.resolve' },
+  'evaluation.unit': { label: '本单位年度评价', tab: 'home', hint: '党员综合评价分布、报到率与反馈卡', permission: 'evaluation.unit' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -122,6 +122,12 @@ export const MESSAGE_KINDS = {
     purpose: '社区处理了您提出的党员信息核对请求时通知您',
     fields: { item: field('thing1', '核对内容'), result: field('phrase2', '处理结果'), time: field('time3', '处理时间') },
   },
+  feedbackCardsDue: {
+    title: '待办事项提醒',
+    envVar: 'TEMPLATE_FEEDBACK_CARDS_DUE',
+    purpose: '12月20日前本社区还有报到党员未出具反馈卡时提醒您',
+    fields: { item: field('thing1', '待办事项'), count: field('number2', '数量'), deadline: field('date3', '截止日期') },
+  },
 } as const satisfies Record<string, MessageKindDef>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS

@@ -232,10 +232,10 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'need.submit': '/packages/resident/needs/index',
   'roster.manage': '/packages/unit/roster/index',
   'unit.stats': '/packages/unit/stats/index',
-  'member.rate': pending('staff', 'member.rate'),
+  'member.rate': '/packages/staff/evaluation/index',
   'ledger.print': pending('staff', 'ledger.print'),
   'district.stats': '/packages/admin/district/index',
-  'record.view': pending('member', 'record.view'),
+  'record.view': '/packages/member/record/index',
   'org.manage': '/packages/admin/org/index',
   'residents.manage': '/packages/staff/residents/index',
   'audit.read': '/packages/admin/audit/index',
@@ -256,6 +256,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'service.confirm': '/packages/staff/services/index',
   'corrections.unit': '/packages/unit/corrections/index',
   'corrections.staff': '/packages/staff/corrections/index',
+  'evaluation.unit': '/packages/unit/evaluation/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

@@ -5,10 +5,10 @@ import type { RegisterRow } from '../../../src/domain/contracts/participation.co
 import { canSeeMobile } from '../../../src/domain/member-visibility'
 import { maskMobile } from '../../../src/domain/mobile'
 import { docsByIds } from '../../db/by-ids'
-import type { ActivityDoc, AttendanceDoc, MemberDoc } from '../../db/docs'
+import type { ActivityDoc, AttendanceDoc, EvaluationDoc, MemberDoc } from '../../db/docs'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
-import { scan } from '../../db/read'
+import { scan, scanAll } from '../../db/read'
 import type { KnownContext } from '../../kernel/function-def'
 import { countingRegistrations } from '../posts/claim-counts'
 import { countedIn, yearOf } from './unit-year'
@@ -16,7 +16,7 @@ import { countedIn, yearOf } from './unit-year'
 // 附件2 在职党员参与社区服务活动情况登记表 (社区用), for one community and year:
 // every member reported here, with their 附件1 details, the items they took
 // on (领办项目), and the activities they attended here that year, each with
-// its date and content. 综合评价 is the yearly evaluation's to fill. Read
+// its date and content. 综合评价 is the year's confirmed evaluation (issue 11). Read
 // page by page: a community of any size comes whole.
 
 /** "3月5日 社区环境整治": a line of 服务情况登记汇总. */
@@ -45,6 +45,9 @@ export async function communityRegister(ctx: KnownContext, input: { communityId:
     }
   }
 
+  // 综合评价: the year's confirmed evaluations here, one grouped read.
+  const ratings = new Map((await scanAll<EvaluationDoc>(db, 'evaluations', { communityId: community._id, year }, { fields: { memberId: true, rating: true } })).map((e) => [e.memberId, e.rating]))
+
   const rows = [...reports.values()]
     .flatMap((report) => {
       const member = members.get(report.memberId)
@@ -67,7 +70,7 @@ export async function communityRegister(ctx: KnownContext, input: { communityId:
         mobile: visible ? mobile : maskMobile(mobile),
         claimedItems: (registration?.claims ?? []).map((c) => ('postId' in c ? c.postName : c.custom)).join('、'),
         services: (attendedBy.get(member._id) ?? []).sort((a, b) => a.startAt.getTime() - b.startAt.getTime()).map(serviceLine),
-        evaluation: null,
+        evaluation: ratings.get(member._id) ?? null,
       }
     })
   return { year, communityName: community.name, rows }

@@ -2,6 +2,8 @@ import { authorize } from '../../../src/domain/access'
 import type { DistrictRow, DistrictStats } from '../../../src/domain/contracts/stats.contract'
 import { AppError } from '../../../src/domain/errors'
 import { reportRate } from '../../../src/domain/report-rate'
+import { inChina } from '../../../src/domain/china-time'
+import { yearEnded } from '../../../src/domain/unit-year-flag'
 import { countsFrom, type TallyCounts } from '../../../src/domain/unit-tally'
 import type { KnownContext } from '../../kernel/function-def'
 import type { DistrictDoc } from '../../db/docs'
@@ -52,6 +54,12 @@ async function wholeDistrict(ctx: KnownContext, districtId: string): Promise<Dis
 }
 
 export async function districtStats(ctx: KnownContext, streetId: string | undefined): Promise<DistrictStats> {
+  const stats = await districtOrStreetStats(ctx, streetId)
+  // The tallies are the rate now: the flag applies to the current year from 12月 (issue 11 §7).
+  return yearEnded(inChina(ctx.now()).year(), ctx.now()) ? { ...stats, yearEnd: true } : stats
+}
+
+async function districtOrStreetStats(ctx: KnownContext, streetId: string | undefined): Promise<DistrictStats> {
   if (streetId) return streetStats(ctx, streetId)
   const grants = ctx.principal.grants
   const district = grants.find((g) => g.role === 'districtAdmin' && g.scope.districtId)

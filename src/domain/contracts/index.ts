@@ -20,6 +20,7 @@ import { participationContract } from './participation.contract'
 import { needsContract } from './needs.contract'
 import { servicesContract } from './services.contract'
 import { correctionsContract } from './corrections.contract'
+import { evaluationContract } from './evaluation.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -45,6 +46,7 @@ export const CONTRACTS = {
   needs: needsContract,
   services: servicesContract,
   corrections: correctionsContract,
+  evaluation: evaluationContract,
 }
 
 type Contracts = typeof CONTRACTS

@@ -40,6 +40,8 @@ export const districtStatsSchema = z.strictObject({
   scopeName: z.string(),
   rows: z.array(districtRowSchema),
   totals: z.strictObject({ memberTotal: count, reported: count, rate }),
+  /** Issue 11 §7: from 12月 the units below 95% carry 报到率低于95%，不得评为年度先进党组织 (unit-year-flag.ts). */
+  yearEnd: z.boolean().optional(),
 })
 export type DistrictStats = z.output<typeof districtStatsSchema>
 

@@ -10,6 +10,7 @@ import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { nextSort, SORT_LABELS, sortRows, type SortKey, type SortState } from './sort'
 import './index.css'
+import { ADVANCED_BARRED_TEXT } from '../../../domain/unit-year-flag'
 
 const COLUMNS: SortKey[] = ['unitName', 'memberTotal', 'reported', 'rate']
 
@@ -60,6 +61,7 @@ function District({ grant }: { grant: GrantView }) {
                     {`${SORT_LABELS[key]}${sort.key === key ? (sort.dir === 'asc' ? ' ↑' : ' ↓') : ''}`}
                   </Text>
                 ))}
+                {stats.yearEnd ? <Text className='table__cell'>年度先进党组织</Text> : null}
               </View>
               {rows.map((row) => (
                 <View key={row.unitId} className={row.belowThreshold ? 'table__row district-row district-row--below' : 'table__row district-row'}>
@@ -67,6 +69,7 @@ function District({ grant }: { grant: GrantView }) {
                   <Text className='table__cell table__cell--num'>{row.memberTotal}</Text>
                   <Text className='table__cell table__cell--num'>{row.reported}</Text>
                   <Text className='table__cell table__cell--num district-row__rate'>{formatRate(row.rate)}</Text>
+                  {stats.yearEnd ? <Text className='table__cell district-row__flag'>{row.belowThreshold ? ADVANCED_BARRED_TEXT : ''}</Text> : null}
                 </View>
               ))}
               <View className='table__row district-totals' id='district-totals'>
@@ -74,6 +77,7 @@ function District({ grant }: { grant: GrantView }) {
                 <Text className='table__cell table__cell--num'>{stats.totals.memberTotal}</Text>
                 <Text className='table__cell table__cell--num'>{stats.totals.reported}</Text>
                 <Text className='table__cell table__cell--num'>{formatRate(stats.totals.rate)}</Text>
+                {stats.yearEnd ? <Text className='table__cell' /> : null}
               </View>
             </View>
           </View>

@@ -1,0 +1,70 @@
+import type { TimerContext, TimerEvent } from '../../kernel/timer'
+import type { UserDoc } from '../../db/users'
+import { scanAll } from '../../db/read'
+import { sendMessage } from '../../messages/send-message'
+import { reminderDay } from './cards-due'
+
+// The daily timer (cloudfunctions/evaluation/config.json, 09:00 China time):
+// from 12月1日 to 12月20日, each community that has members reported without
+// an issued 反馈卡 for the year reminds its staff, once a day (the message key
+// names the community, the day and the recipient). Two grouped reads find the
+// communities whatever their number; outside those days it reads nothing.
+
+export interface CardsRemindReport {
+  day: string | null
+  communities: number
+  missing: number
+  messages: number
+}
+
+async function groupedCounts(ctx: TimerContext, collection: string, match: Record<string, unknown>): Promise<Map<string, number>> {
+  const $ = ctx.db.command.aggregate
+  const counts = new Map<string, number>()
+  for (let skip = 0; ; skip += 1000) {
+    const { list } = (await ctx.db.collection(collection).aggregate().match(match).group({ _id: '$communityId', n: $.sum(1) }).sort({ _id: 1 }).skip(skip).limit(1000).end()) as {
+      list: Array<{ _id: string; n: number }>
+    }
+    for (const row of list) counts.set(row._id, row.n)
+    if (list.length < 1000) return counts
+  }
+}
+
+export async function remindMissingCards(event: TimerEvent, ctx: TimerContext): Promise<CardsRemindReport> {
+  const at = new Date(event.Time)
+  const runAt = Number.isNaN(at.getTime()) ? ctx.now() : at
+  const today = reminderDay(runAt)
+  if (!today) return { day: null, communities: 0, missing: 0, messages: 0 }
+  const _ = ctx.db.command
+  const [reported, carded] = await Promise.all([
+    groupedCounts(ctx, 'reports', { status: 'active', reportedAt: _.lt(new Date(Date.UTC(today.year + 1, 0, 1) - 8 * 3600_000)) }),
+    groupedCounts(ctx, 'feedbackCards', { year: today.year }),
+  ])
+  const missing = new Map<string, number>()
+  for (const [communityId, n] of reported) {
+    const left = n - (carded.get(communityId) ?? 0)
+    if (left > 0) missing.set(communityId, left)
+  }
+  if (missing.size === 0) return { day: today.day, communities: 0, missing: 0, messages: 0 }
+
+  const staff = await scanAll<UserDoc>(ctx.db, 'users', { grants: _.elemMatch({ role: 'staff', 'scope.communityId': _.in([...missing.keys()]) }) })
+  let messages = 0
+  for (const user of staff) {
+    for (const grant of user.grants) {
+      const count = grant.role === 'staff' && grant.scope.communityId ? missing.get(grant.scope.communityId) : undefined
+      if (!count) continue
+      const outcome = await sendMessage(
+        ctx.db,
+        {
+          kind: 'feedbackCardsDue',
+          touser: user.openid,
+          key: `feedbackCardsDue:${grant.scope.communityId}:${today.day}:${user.openid}`,
+          values: { item: '报到党员反馈卡尚未出具', count: String(count), deadline: `${today.year}年12月20日` },
+          page: 'packages/staff/evaluation/index?filter=noCard',
+        },
+        ctx.now(),
+      )
+      if (outcome.status !== 'duplicate') messages++
+    }
+  }
+  return { day: today.day, communities: missing.size, missing: [...missing.values()].reduce((a, b) => a + b, 0), messages }
+}
