@@ -17,10 +17,11 @@ import { setup } from './features/setup/setup.function'
 import { stats } from './features/stats/stats.function'
 import { participation } from './features/participation/participation.function'
 import { needs } from './features/needs/needs.function'
+import { bulletin } from './features/bulletin/bulletin.function'
 
 // Every cloud function by name. cloudfunctions/<name>/index.ts deploys each one
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records, participation, needs].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records, participation, needs, bulletin].map((fn) => [fn.name, fn]),
 )

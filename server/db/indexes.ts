@@ -90,4 +90,13 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'needs', keys: { assignedMemberId: 1, state: 1 }, name: 'assignedMemberId_state' },
   { collection: 'needs', keys: { yellowAt: 1 }, name: 'yellowAt' },
   { collection: 'needs', keys: { redAt: 1 }, name: 'redAt' },
+  // 每半年通报 and closed years (issue 11 §8, §9): a half's bulletins by district; a unit's half from its records.
+  { collection: 'bulletins', keys: { districtId: 1, year: 1, half: 1 }, name: 'districtId_year_half' },
+  { collection: 'bulletins', keys: { year: 1, half: 1 }, name: 'year_half' },
+  { collection: 'yearCloses', keys: { districtId: 1, year: 1 }, name: 'districtId_year' },
+  { collection: 'yearCloses', keys: { year: 1 }, name: 'year' },
+  { collection: 'serviceEntries', keys: { unitId: 1, year: 1, quarter: 1 }, name: 'bulletin_unitId_year_quarter' },
+  { collection: 'evaluations', keys: { unitId: 1, year: 1 }, name: 'bulletin_unitId_year' },
+  { collection: 'attendance', keys: { unitId: 1, inAt: 1 }, name: 'unitId_inAt' },
+  { collection: 'members', keys: { unitId: 1, joinedUnitAt: 1 }, name: 'unitId_joinedUnitAt' },
 ]

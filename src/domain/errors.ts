@@ -146,6 +146,11 @@ export const ERROR_MESSAGES = {
   DONE_IN_FUTURE: '服务时间不能晚于现在',
   // each member's year (issue 11): 服务清单, hand-ins, evaluations, 反馈卡, 通报, closing a year
   YEAR_CLOSED: '该年度已结束（已关账），评价、反馈卡和通报只能查看，不能修改',
+  // the half-yearly bulletin (每半年通报) and closing a year (issue 11 §8, §9)
+  BULLETIN_NOT_OPEN: '半年通报须从该半年的最后一个月（6月或12月）起提交或发布',
+  BULLETIN_NOT_SUBMITTED: '该单位尚未提交这半年的通报',
+  YEAR_NOT_ENDED: '该年度尚未结束，须在12月31日之后才能关账',
+  CLOSE_DATE_INVALID: '自动关账日期不存在，请重新选择（2月最多28日）',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

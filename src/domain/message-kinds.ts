@@ -90,6 +90,12 @@ export const MESSAGE_KINDS = {
     purpose: '报到期限临近时提醒您到居住地社区报到',
     fields: { unit: field('thing1', '所在单位'), deadline: field('date2', '报到截止日期'), note: field('thing3', '温馨提示') },
   },
+  bulletinDue: {
+    title: '工作提醒',
+    envVar: 'TEMPLATE_BULLETIN_DUE',
+    purpose: '半年通报临近截止、本单位尚未提交时提醒您',
+    fields: { item: field('thing1', '工作事项'), deadline: field('date2', '截止日期'), note: field('thing3', '温馨提示') },
+  },
 } as const satisfies Record<string, MessageKindDef>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS

@@ -18,6 +18,7 @@ import { setupContract } from './setup.contract'
 import { statsContract } from './stats.contract'
 import { participationContract } from './participation.contract'
 import { needsContract } from './needs.contract'
+import { bulletinContract } from './bulletin.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -41,6 +42,7 @@ export const CONTRACTS = {
   records: recordsContract,
   participation: participationContract,
   needs: needsContract,
+  bulletin: bulletinContract,
 }
 
 type Contracts = typeof CONTRACTS
