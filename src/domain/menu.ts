@@ -47,6 +47,9 @@ export const MENU = {
   'volunteers.read': { label: '志愿专业服务', tab: 'home', hint: '各专业服务项目的党员，跨社区统筹', permission: 'volunteers.read' },
   'needs.board': { label: '居民需求', tab: 'needs', hint: '受理、分派党员、发布微心愿，超时标黄标红', permission: 'need.manage' },
   'needs.wall': { label: '微心愿', tab: 'needs', hint: '认领居民的微心愿，完成分派的服务', permission: 'need.serve' },
+  'bulletin.unit': { label: '半年通报', tab: 'home', hint: '本单位每半年通报：预览、填写说明、报送区委组织部', permission: 'bulletin.unit' },
+  'bulletin.review': { label: '单位通报', tab: 'home', hint: '各单位半年通报报送情况，全区报到率排名通报', permission: 'bulletin.review' },
+  'year.close': { label: '年度关账', tab: 'home', hint: '12月31日后关闭年度，设置自动关账日期', permission: 'year.close' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

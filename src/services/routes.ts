@@ -166,6 +166,21 @@ import { SIGNIN_PAGE } from './activity-pages'
  *   操作记录     #audit-list (.audit-row), #audit-prev, #audit-next
  *   newcomers    #newcomer-setup, #newcomer-accept, #newcomer-register
  *               (buttons in #session-unknown)
+ *   半年通报     #page-bulletin, #bulletin-half (#bulletin-half-<2026H1> chips),
+ *               #bulletin-view-unit|district, #bulletin-status, #bulletin-sheet
+ *               (.sheet-row; #bulletin-sheet-print), #bulletin-note,
+ *               #bulletin-submit, #bulletin-error, #bulletin-saved,
+ *               #bulletin-district-none, #bulletin-ranking
+ *               (#bulletin-ranking-row-<unitId>, .ranking-row--mine,
+ *               #bulletin-ranking-line: the 95% line, #bulletin-ranking-print)
+ *   单位通报     #page-bulletins, #review-half (chips), #review-summary,
+ *               #review-closed, #review-rows (#review-row-<unitId>: tap a
+ *               submitted one), #review-sheet, #review-back, #review-publish,
+ *               #review-publish-error, #review-ranking (as #bulletin-ranking)
+ *   年度关账     #page-year-close, #year-rows (#year-<year>, #year-close-<year>
+ *               asks to confirm), #year-message, #close-date-month,
+ *               #close-date-day, #close-date-save, #close-date-error,
+ *               #close-date-saved
  *
  * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
  * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
@@ -228,6 +243,9 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'volunteers.read': '/packages/centre/volunteers/index',
   'needs.board': '/packages/staff/needs/index',
   'needs.wall': '/packages/member/wall/index',
+  'bulletin.unit': '/packages/unit/bulletin/index',
+  'bulletin.review': '/packages/admin/bulletins/index',
+  'year.close': '/packages/admin/year-close/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */
