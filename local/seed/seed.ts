@@ -6,6 +6,7 @@ import { buildDemoData } from './demo-data'
 import { seedDemoPairing } from './demo-pairing'
 import { seedDemoRecords } from './demo-records'
 import { seedDemoNeeds } from './demo-needs'
+import { seedDemoBulletins } from './demo-bulletins'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -32,6 +33,8 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   // The seed writes records directly: the units' tallies are counted from them.
   await recountTallies(db, {}, new Date(), () => {})
   await seedDemoNeeds(db, new Date())
+  // Last: bulletins are generated from everything seeded above (2025's evaluations included).
+  await seedDemoBulletins(db, data)
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

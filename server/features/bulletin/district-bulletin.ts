@@ -38,6 +38,23 @@ async function ratesAt(db: Database, unitIds: string[], asOf: Date): Promise<Map
   return rates
 }
 
+/** The ranking of every unit of the district for the half, as the bulletin stores it (the demo seed writes it the same way). */
+export async function composeDistrictBulletin(db: Database, districtId: string, input: HalfRef, now: Date) {
+  const asOf = figuresAsOf(input, now)
+  const [units, submitted] = await Promise.all([
+    scanAll<UnitDoc>(db, 'units', { districtId }, { fields: { name: true } }),
+    scanAll<UnitBulletinDoc>(db, 'bulletins', { kind: 'unit', districtId, year: input.year, half: input.half }, { fields: { unitId: true } }),
+  ])
+  const rates = await ratesAt(db, units.map((u) => u._id), asOf)
+  const done = new Set(submitted.map((b) => b.unitId))
+  const ranked = rankByRate(units.map((u): UnitRate => ({ unitId: u._id, unitName: u.name, memberTotal: rates.get(u._id)?.total ?? 0, reported: rates.get(u._id)?.reported ?? 0 })))
+  const rows = ranked.map((r) => ({ rank: r.rank, unitId: r.unitId, unitName: r.unitName, memberTotal: r.memberTotal, reported: r.reported, rate: r.rate, belowThreshold: r.belowThreshold, submitted: done.has(r.unitId) }))
+  const memberTotal = rows.reduce((n, r) => n + r.memberTotal, 0)
+  const reported = rows.reduce((n, r) => n + r.reported, 0)
+  const totals = { units: rows.length, submitted: rows.filter((r) => r.submitted).length, memberTotal, reported, rate: reportRate(reported, memberTotal).rate }
+  return { asOf, rows, aboveLine: aboveLineCount(ranked), totals }
+}
+
 export async function publishDistrict(ctx: KnownContext, input: HalfRef): Promise<DistrictBulletin> {
   const districtId = callerDistrictId(ctx)
   const district = await findById<DistrictDoc>(ctx.db, 'districts', districtId)
@@ -47,18 +64,7 @@ export async function publishDistrict(ctx: KnownContext, input: HalfRef): Promis
   if (!submitOpen(input, now)) throw new AppError('BULLETIN_NOT_OPEN')
   await assertYearOpen(ctx.db, district._id, input.year)
 
-  const asOf = figuresAsOf(input, now)
-  const [units, submitted] = await Promise.all([
-    scanAll<UnitDoc>(ctx.db, 'units', { districtId: district._id }, { fields: { name: true } }),
-    scanAll<UnitBulletinDoc>(ctx.db, 'bulletins', { kind: 'unit', districtId: district._id, year: input.year, half: input.half }, { fields: { unitId: true } }),
-  ])
-  const rates = await ratesAt(ctx.db, units.map((u) => u._id), asOf)
-  const done = new Set(submitted.map((b) => b.unitId))
-  const ranked = rankByRate(units.map((u): UnitRate => ({ unitId: u._id, unitName: u.name, memberTotal: rates.get(u._id)?.total ?? 0, reported: rates.get(u._id)?.reported ?? 0 })))
-  const rows = ranked.map((r) => ({ rank: r.rank, unitId: r.unitId, unitName: r.unitName, memberTotal: r.memberTotal, reported: r.reported, rate: r.rate, belowThreshold: r.belowThreshold, submitted: done.has(r.unitId) }))
-  const memberTotal = rows.reduce((n, r) => n + r.memberTotal, 0)
-  const reported = rows.reduce((n, r) => n + r.reported, 0)
-  const totals = { units: rows.length, submitted: rows.filter((r) => r.submitted).length, memberTotal, reported, rate: reportRate(reported, memberTotal).rate }
+  const { asOf, rows, aboveLine, totals } = await composeDistrictBulletin(ctx.db, district._id, input, now)
 
   const id = districtBulletinId(district._id, input)
   const doc = await inTransaction(ctx.db, async (t) => {
@@ -71,7 +77,7 @@ export async function publishDistrict(ctx: KnownContext, input: HalfRef): Promis
       half: input.half,
       asOf,
       rows,
-      aboveLine: aboveLineCount(ranked),
+      aboveLine,
       totals,
       publishedAt: now,
       publishedBy: ctx.principal.name,
