@@ -328,3 +328,29 @@ describe('closing a year', () => {
     expect(await countOf(h.db.collection('audit').where({ action: 'year.closed', 'actor.name': '定时任务' }))).toBe(1)
   })
 })
+
+describe('cost', () => {
+  it('generates a bulletin in the same number of requests whatever the unit’s size', async () => {
+    h.clock.now = china('2026-12-20T10:00:00')
+    const previewOf = async () => (await recordDbRequests(() => h.asUser(USERS.secretary2).ok('bulletin', { action: 'preview', unitId: u2, ...H2 }))).requests.length
+    const small = await previewOf()
+    for (let i = 0; i < 60; i++) await addMember(h.db, { id: `bulk-${i}`, unit: 'u2', community: 'b1', name: `党员${i}`, mobile: `1390000${String(i).padStart(4, '0')}` })
+    const { result, requests } = await recordDbRequests(() => h.asUser(USERS.secretary2).ok('bulletin', { action: 'preview', unitId: u2, ...H2 }))
+    expect(result.figures).toMatchObject({ memberTotal: 61, notReported: 60 })
+    expect(result.figures.notReportedNames).toHaveLength(50)
+    expect(requests.length).toBe(small)
+  })
+
+  it('answers the small reads in a few requests', async () => {
+    const cost = async (name: string, body: () => Promise<unknown>) => {
+      const { requests } = await recordDbRequests(body)
+      console.log(`bulletin.${name}: ${requests.length} requests`)
+      return requests.length
+    }
+    expect(await cost('published', () => secretary().ok('bulletin', { action: 'published', unitId: u1, ...H1 }))).toBeLessThanOrEqual(4)
+    expect(await cost('yearStatus', () => secretary().ok('bulletin', { action: 'yearStatus', year: 2025 }))).toBeLessThanOrEqual(3)
+    expect(await cost('years', () => district().ok('bulletin', { action: 'years' }))).toBeLessThanOrEqual(4)
+    expect(await cost('setCloseDate', () => district().ok('bulletin', { action: 'setCloseDate', month: 1, day: 31 }))).toBeLessThanOrEqual(4)
+    expect(await cost('review (street)', () => h.asUser(USERS.streetA).ok('bulletin', { action: 'review', ...H1 }))).toBeLessThanOrEqual(7)
+  })
+})
