@@ -13,9 +13,9 @@ function tab(name: string, text: string) {
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/activities/index', 'pages/needs/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/unit', pages: ['roster/index', 'stats/index', 'cards/index', 'receipt/index', 'pairing/index', 'pairing-summary/index', 'participation/index', 'services/index', 'corrections/index', 'evaluation/index'] },
+    { root: 'packages/unit', pages: ['roster/index', 'stats/index', 'cards/index', 'receipt/index', 'pairing/index', 'pairing-summary/index', 'participation/index', 'services/index', 'corrections/index', 'evaluation/index', 'bulletin/index'] },
     { root: 'packages/staff', pages: ['checkin/index', 'posts/index', 'summary/index', 'pending/index', 'residents/index', 'activity-qr/index', 'activities/index', 'activity-edit/index', 'activity/index', 'activity-attendance/index', 'collections/index', 'targets/index', 'meetings/index', 'profile/index', 'sheet/index', 'register/index', 'needs/index', 'need/index', 'services/index', 'corrections/index', 'evaluation/index'] },
-    { root: 'packages/admin', pages: ['district/index', 'setup/index', 'org/index', 'grants/index', 'accept/index', 'audit/index', 'pairing/index'] },
+    { root: 'packages/admin', pages: ['district/index', 'setup/index', 'org/index', 'grants/index', 'accept/index', 'audit/index', 'pairing/index', 'bulletins/index', 'year-close/index'] },
     { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index', 'pairings/index', 'activity/index', 'signin/index', 'wall/index', 'need/index', 'services/index', 'service-sheet/index', 'record/index'] },
     { root: 'packages/resident', pages: ['pending/index', 'register/index', 'needs/index', 'need/index'] },
     { root: 'packages/centre', pages: ['volunteers/index'] },

@@ -8,6 +8,7 @@ import { seedDemoRecords } from './demo-records'
 import { seedDemoNeeds } from './demo-needs'
 import { seedDemoServices } from './demo-services'
 import { seedDemoCorrections } from './demo-corrections'
+import { seedDemoBulletins } from './demo-bulletins'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -36,6 +37,8 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   await seedDemoNeeds(db, new Date())
   await seedDemoServices(db, data)
   await seedDemoCorrections(db, data)
+  // Last: bulletins are generated from everything seeded above (2025's evaluations included).
+  await seedDemoBulletins(db, data)
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

@@ -118,4 +118,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'feedbackCards', keys: { communityId: 1, year: 1, memberName: 1 }, name: 'communityId_year_memberName' },
   { collection: 'feedbackCards', keys: { unitId: 1, year: 1, memberName: 1 }, name: 'unitId_year_memberName' },
   { collection: 'feedbackCards', keys: { year: 1, communityId: 1 }, name: 'year_communityId' },
+  // 每半年通报 and closed years (issue 11 §8, §9): a half's bulletins by district; a unit's half from its records.
+  { collection: 'bulletins', keys: { districtId: 1, year: 1, half: 1 }, name: 'districtId_year_half' },
+  { collection: 'bulletins', keys: { year: 1, half: 1 }, name: 'year_half' },
+  { collection: 'yearCloses', keys: { districtId: 1, year: 1 }, name: 'districtId_year' },
+  { collection: 'yearCloses', keys: { year: 1 }, name: 'year' },
+  { collection: 'attendance', keys: { unitId: 1, inAt: 1 }, name: 'unitId_inAt' },
+  { collection: 'members', keys: { unitId: 1, joinedUnitAt: 1 }, name: 'unitId_joinedUnitAt' },
 ]

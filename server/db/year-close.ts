@@ -15,6 +15,8 @@ export interface YearCloseDoc {
   closedAt: Date
   /** The user who closed it, or 'timer'. */
   closedBy: string
+  /** The closer's name as shown (the district admin's, or 定时任务), kept with the id. */
+  closedByName?: string
 }
 
 export function yearCloseId(districtId: string, year: number): string {

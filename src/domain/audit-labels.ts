@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'checkin.proofFailed': '手工报到核对失败',
   'pairing.created': '登记结对共建',
   'pairing.ended': '结束结对共建',
+  'year.closed': '年度关账',
+  'year.closeDateSet': '设置自动关账日期',
 }
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -35,6 +37,8 @@ const DETAIL_LABELS: Record<string, string> = {
   locked: '已锁定',
   by: '方式',
   cardFound: '联系证号存在',
+  year: '年度',
+  closeDate: '自动关账日期',
 }
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {

@@ -171,6 +171,11 @@ export const ERROR_MESSAGES = {
   EVALUATION_NOT_CONFIRMED: '该党员的年度评价尚未确认，不能出具反馈卡',
   CARD_NOT_ISSUED: '该党员的反馈卡尚未出具',
   CARDS_SCOPE_REQUIRED: '请指定社区或单位',
+  // the half-yearly bulletin (每半年通报) and closing a year (issue 11 §8, §9)
+  BULLETIN_NOT_OPEN: '半年通报须从该半年的最后一个月（6月或12月）起提交或发布',
+  BULLETIN_NOT_SUBMITTED: '该单位尚未提交这半年的通报',
+  YEAR_NOT_ENDED: '该年度尚未结束，须在12月31日之后才能关账',
+  CLOSE_DATE_INVALID: '自动关账日期不存在，请重新选择（2月最多28日）',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

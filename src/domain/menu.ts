@@ -54,6 +54,9 @@ export const MENU = {
   'corrections.unit': { label: '数据核对', tab: 'home', hint: '核对社区登记的党员信息，查看缺照片的党员', permission: 'correction.raise' },
   'corrections.staff': { label: '核对请求', tab: 'home', hint: '单位提出的党员信息核对请求，更正或答复', permission: 'correction.resolve' },
   'evaluation.unit': { label: '本单位年度评价', tab: 'home', hint: '党员综合评价分布、报到率与反馈卡', permission: 'evaluation.unit' },
+  'bulletin.unit': { label: '半年通报', tab: 'home', hint: '本单位每半年通报：预览、填写说明、报送区委组织部', permission: 'bulletin.unit' },
+  'bulletin.review': { label: '单位通报', tab: 'home', hint: '各单位半年通报报送情况，全区报到率排名通报', permission: 'bulletin.review' },
+  'year.close': { label: '年度关账', tab: 'home', hint: '12月31日后关闭年度，设置自动关账日期', permission: 'year.close' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

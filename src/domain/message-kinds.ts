@@ -128,6 +128,12 @@ export const MESSAGE_KINDS = {
     purpose: '12月20日前本社区还有报到党员未出具反馈卡时提醒您',
     fields: { item: field('thing1', '待办事项'), count: field('number2', '数量'), deadline: field('date3', '截止日期') },
   },
+  bulletinDue: {
+    title: '工作提醒',
+    envVar: 'TEMPLATE_BULLETIN_DUE',
+    purpose: '半年通报临近截止、本单位尚未提交时提醒您',
+    fields: { item: field('thing1', '工作事项'), deadline: field('date2', '截止日期'), note: field('thing3', '温馨提示') },
+  },
 } as const satisfies Record<string, MessageKindDef>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS

@@ -96,6 +96,8 @@ export const PERMISSIONS = {
   'bulletin.publish': ['districtAdmin'],
   /** After 12月31日 the district closes the year: its evaluations, cards and bulletins become read-only. */
   'year.close': ['districtAdmin'],
+  /** Whether a year is closed: everyone whose pages offer a year's writes or read its records. */
+  'year.read': ['staff', 'secretary', 'liaison', 'streetAdmin', 'districtAdmin'],
   'record.view': ['member'],
   // Features not built yet: only their menu entries use these so far.
   'ledger.print': ['staff'],

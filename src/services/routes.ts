@@ -190,6 +190,21 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               #card-pledge-closed; registration page: #registration-photo
  *               (img) | #registration-photo-none, #registration-photo-pick[-input],
  *               #registration-photo-error
+ *   半年通报     #page-bulletin, #bulletin-half (#bulletin-half-<2026H1> chips),
+ *               #bulletin-view-unit|district, #bulletin-status, #bulletin-sheet
+ *               (.sheet-row; #bulletin-sheet-print), #bulletin-note,
+ *               #bulletin-submit, #bulletin-error, #bulletin-saved,
+ *               #bulletin-district-none, #bulletin-ranking
+ *               (#bulletin-ranking-row-<unitId>, .ranking-row--mine,
+ *               #bulletin-ranking-line: the 95% line, #bulletin-ranking-print)
+ *   单位通报     #page-bulletins, #review-half (chips), #review-summary,
+ *               #review-closed, #review-rows (#review-row-<unitId>: tap a
+ *               submitted one), #review-sheet, #review-back, #review-publish,
+ *               #review-publish-error, #review-ranking (as #bulletin-ranking)
+ *   年度关账     #page-year-close, #year-rows (#year-<year>, #year-close-<year>
+ *               asks to confirm), #year-message, #close-date-month,
+ *               #close-date-day, #close-date-save, #close-date-error,
+ *               #close-date-saved
  *
  * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
  * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
@@ -257,6 +272,9 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'corrections.unit': '/packages/unit/corrections/index',
   'corrections.staff': '/packages/staff/corrections/index',
   'evaluation.unit': '/packages/unit/evaluation/index',
+  'bulletin.unit': '/packages/unit/bulletin/index',
+  'bulletin.review': '/packages/admin/bulletins/index',
+  'year.close': '/packages/admin/year-close/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

@@ -57,7 +57,7 @@ describe('首页 entries by role', () => {
   it('shows a unit secretary the roster and report-rate entries', async () => {
     answer(bootstrapFor('王五', 'secretary'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况', '服务清单上交', '数据核对'])
+    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况', '服务清单上交', '数据核对', '本单位年度评价', '半年通报'])
     expect(screen.getByText('单位书记 · 区卫健局机关党委')).toBeTruthy()
   })
 
@@ -71,7 +71,7 @@ describe('首页 entries by role', () => {
   it('lists the entries of every grant a user holds', async () => {
     answer(bootstrapFor('钱七', 'member', 'secretary'))
     await renderPage(<HomePage />)
-    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况', '服务清单上交', '数据核对'])
+    expect(entryLabels('home')).toEqual(['党员名册', '本单位报到率', '结对共建', '党员参与活动情况', '服务清单上交', '数据核对', '本单位年度评价', '半年通报'])
     expect(screen.getByText('在职党员 · 西溪社区')).toBeTruthy()
     expect(screen.getByText('单位书记 · 区卫健局机关党委')).toBeTruthy()
   })

@@ -97,3 +97,23 @@ it('has needs in every state of the workflow, some overdue yellow and some red',
   expect(mine.rows.length).toBe(10)
   h.clock.now = fixed
 })
+
+it('has the half-yearly bulletins and a closed 2025 (issue 11 §8, §9)', async () => {
+  const district = h.asUser('demo-district')
+  expect(await district.ok('bulletin', { action: 'yearStatus', year: 2025 })).toMatchObject({ closed: true, closedBy: '定时任务' })
+  expect(await district.ok('bulletin', { action: 'yearStatus', year: 2026 })).toMatchObject({ closed: false })
+  for (const half of [1, 2] as const) {
+    const review = await district.ok('bulletin', { action: 'review', year: 2025, half })
+    expect(review.submitted).toBeGreaterThanOrEqual(17)
+    expect(review.notSubmitted).toBeGreaterThan(0)
+    expect(review.published?.rows).toHaveLength(20)
+    expect(review.yearClosed).toBe(true)
+  }
+  const now = await district.ok('bulletin', { action: 'review', year: 2026, half: 1 })
+  expect(now.submitted).toBeGreaterThan(5)
+  expect(now.notSubmitted).toBeGreaterThan(5)
+  expect(now.published).toBeNull()
+  const mine = await h.asUser('demo-secretary-1').ok('bulletin', { action: 'preview', unitId: 'unit-01', year: 2025, half: 2 })
+  expect(mine.submitted?.figures.memberTotal).toBeGreaterThan(0)
+  expect(mine.canSubmit).toBe(false)
+})

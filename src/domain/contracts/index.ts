@@ -21,6 +21,7 @@ import { needsContract } from './needs.contract'
 import { servicesContract } from './services.contract'
 import { correctionsContract } from './corrections.contract'
 import { evaluationContract } from './evaluation.contract'
+import { bulletinContract } from './bulletin.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -47,6 +48,7 @@ export const CONTRACTS = {
   services: servicesContract,
   corrections: correctionsContract,
   evaluation: evaluationContract,
+  bulletin: bulletinContract,
 }
 
 type Contracts = typeof CONTRACTS
