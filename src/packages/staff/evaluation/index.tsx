@@ -101,9 +101,6 @@ function Evaluation({ communityId }: { communityId: string }) {
           <Chip key={key} id={`evaluation-filter-${key}`} label={label} selected={filter === key} onTap={() => (setFilter(key), setPage(1))} />
         ))}
       </View>
-      {editing ? (
-        <ConfirmForm row={editing} year={year} onDone={async () => (setEditing(null), await remote.reload())} onCancel={() => setEditing(null)} />
-      ) : null}
       {data === null ? (
         <RemoteState remote={remote} />
       ) : data.rows.length === 0 ? (
@@ -113,12 +110,14 @@ function Evaluation({ communityId }: { communityId: string }) {
           {data.rows.map((row) => (
             <View key={row.memberId} className='card evaluation-row' id={`evaluation-row-${row.memberId}`}>
               <Text className='card__title'>{`${row.memberName} · ${row.unitName}`}</Text>
-              <Text className='muted'>{`认领岗位${row.facts.claimedPosts}个 · 社区活动${row.facts.communityActivities}次 · 单位活动${row.facts.unitActivities}次 · 活动${row.facts.activityHours}小时 · 服务清单${row.facts.serviceEntries}条${row.facts.serviceHours}小时 · 需求${row.facts.needsCompleted}件 · 走访${row.facts.pairingVisits}次`}</Text>
-              {row.facts.pledge ? <Text className='muted'>{`一句话承诺：${row.facts.pledge}`}</Text> : null}
-              <Text>{`系统建议：${row.proposed}（${row.reasons.join('；')}）`}</Text>
-              <Text className='evaluation-row__rating'>{row.rating ? `已评价：${row.rating}${row.comment ? `，${row.comment}` : ''}` : '待评价'}</Text>
-              <Text className='muted'>{row.cardIssuedAt ? '反馈卡已出具' : '反馈卡未出具'}</Text>
-              {data.yearClosed ? null : (
+              <Text className='card__text muted'>{`认领岗位${row.facts.claimedPosts}个 · 社区活动${row.facts.communityActivities}次 · 单位活动${row.facts.unitActivities}次 · 活动${row.facts.activityHours}小时 · 服务清单${row.facts.serviceEntries}条${row.facts.serviceHours}小时 · 需求${row.facts.needsCompleted}件 · 走访${row.facts.pairingVisits}次`}</Text>
+              {row.facts.pledge ? <Text className='card__text muted'>{`一句话承诺：${row.facts.pledge}`}</Text> : null}
+              <Text className='card__text'>{`系统建议：${row.proposed}（${row.reasons.join('；')}）`}</Text>
+              <Text className='card__text evaluation-row__rating'>{row.rating ? `已评价：${row.rating}${row.comment ? `，${row.comment}` : ''}` : '待评价'}</Text>
+              <Text className='card__text muted'>{row.cardIssuedAt ? '反馈卡已出具' : '反馈卡未出具'}</Text>
+              {editing?.memberId === row.memberId ? (
+                <ConfirmForm row={editing} year={year} onDone={async () => (setEditing(null), await remote.reload())} onCancel={() => setEditing(null)} />
+              ) : data.yearClosed ? null : (
                 <View className='actions'>
                   <Button className='btn-mini btn-mini--primary' id={`evaluation-confirm-${row.memberId}`} onClick={() => setEditing(row)}>{row.rating ? '修改评价' : '确认评价'}</Button>
                   {row.rating ? (
