@@ -69,6 +69,7 @@ function changed(proposed: Rating, random: ReturnType<typeof createRandom>): { r
   return { rating: RATINGS[at + (up ? -1 : 1)]!, comment: random.pick(CHANGED[up ? 'up' : 'down']) }
 }
 
+/** The evaluations and cards of both years; reads the records the earlier seeds wrote (six grouped requests a year). */
 export async function buildDemoEvaluations(db: Database, data: DemoData) {
   const random = createRandom(20251220)
   const communities = new Map(data.communities.map((c) => [c._id, c]))
