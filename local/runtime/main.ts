@@ -24,11 +24,12 @@ async function main() {
   const triggers = loadTriggers(resolve('cloudfunctions'), FUNCTIONS)
   useLocalTemplateIds()
   const { db, close } = openLocalDatabase(join(dataDir, 'db.sqlite'))
-  // DEMO_SEED=off starts from an empty database, as a new deployment does (then the setup code).
-  if (process.env.DEMO_SEED !== 'off' && (await seedIfEmpty(db))) console.log('已写入演示数据（1个区、2个街道、6个社区、20个单位、600名党员）')
-
   const secrets = loadOrCreateSecrets(dataDir)
+  // Opened before the seed, which stores the demo's images (photos, a seal) in it.
   const storage = openLocalStorage({ dataDir, secret: secrets.storageSecret, baseUrl: `http://127.0.0.1:${port}` })
+  // DEMO_SEED=off starts from an empty database, as a new deployment does (then the setup code).
+  if (process.env.DEMO_SEED !== 'off' && (await seedIfEmpty(db, { files: storage.store }))) console.log('已写入演示数据（1个区、2个街道、6个社区、20个单位、600名党员）')
+
   const scheduler = new TriggerScheduler({
     triggers,
     clock: systemClock,

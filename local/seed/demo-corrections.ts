@@ -90,13 +90,12 @@ export function buildDemoCorrections(data: DemoData) {
 }
 
 /**
- * The one demo photo every member but the photoless has: a fileID in the
- * demo's storage folder. The local file store has no such file, so its link
- * is empty and pages show no image; the unit's "缺照片" counts are right.
+ * `photoFileId`: the one demo photo (local/seed/demo-images.ts) every member
+ * but the photoless has, written to the local file store by the seed; null
+ * where the seed has no file store, and then no member has a photo (rather
+ * than a fileID with no file behind it, which pages show as a broken image).
  */
-export const DEMO_PHOTO_FILE_ID = 'cloud://local.6c6f-local-1300000000/demo/photos/member.jpg'
-
-export async function seedDemoCorrections(db: Database, data: DemoData): Promise<void> {
+export async function seedDemoCorrections(db: Database, data: DemoData, photoFileId: string | null): Promise<void> {
   const _ = db.command
   const { pledges, corrections, photoless } = buildDemoCorrections(data)
   for (const [collection, docs] of [['pledges', pledges], ['corrections', corrections]] as const) {
@@ -106,8 +105,9 @@ export async function seedDemoCorrections(db: Database, data: DemoData): Promise
       await db.collection(collection).add({ data: batch as never })
     }
   }
+  if (!photoFileId) return
   const withPhoto = data.members.filter((m) => !photoless.has(m._id)).map((m) => m._id)
   for (let start = 0; start < withPhoto.length; start += BATCH) {
-    await db.collection('members').where({ _id: _.in(withPhoto.slice(start, start + BATCH)) }).update({ data: { photoFileId: DEMO_PHOTO_FILE_ID } })
+    await db.collection('members').where({ _id: _.in(withPhoto.slice(start, start + BATCH)) }).update({ data: { photoFileId } })
   }
 }

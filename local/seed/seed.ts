@@ -9,6 +9,8 @@ import { seedDemoNeeds } from './demo-needs'
 import { seedDemoServices } from './demo-services'
 import { seedDemoCorrections } from './demo-corrections'
 import { seedDemoBulletins } from './demo-bulletins'
+import { seedDemoEvaluation } from './demo-evaluation'
+import { DEMO_PHOTO_PATH, demoPhotoPng, type SeedFiles } from './demo-images'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -20,8 +22,10 @@ async function alreadySeeded(db: Database): Promise<boolean> {
  * Writes the demo city through the same SDK builder the functions use, once.
  * The marker is written last, so a start interrupted mid-seed seeds again
  * (set() by id makes that safe), and a seeded database keeps its data.
+ * `files`, the local file store, takes the demo's images (members' photos, a
+ * community's seal); without it the demo has none rather than broken links.
  */
-export async function seedIfEmpty(db: Database): Promise<boolean> {
+export async function seedIfEmpty(db: Database, options: { files?: SeedFiles } = {}): Promise<boolean> {
   if (await alreadySeeded(db)) return false
   const data = buildDemoData()
   for (const [collection, docs] of Object.entries(data)) {
@@ -36,7 +40,9 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   await recountTallies(db, {}, new Date(), () => {})
   await seedDemoNeeds(db, new Date())
   await seedDemoServices(db, data)
-  await seedDemoCorrections(db, data)
+  await seedDemoCorrections(db, data, options.files ? options.files.put(DEMO_PHOTO_PATH, demoPhotoPng()) : null)
+  // After the pledges (corrections) and every record the facts are gathered from.
+  await seedDemoEvaluation(db, data, options.files)
   // Last: bulletins are generated from everything seeded above (2025's evaluations included).
   await seedDemoBulletins(db, data)
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })

@@ -1,6 +1,11 @@
-import type { MemberDoc, ReportDoc } from '../../server/db/docs'
+import type { EvaluationDoc, MemberDoc, PledgeDoc, ReportDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { seedIfEmpty } from '../../local/seed/seed'
+import { DEMO_SEAL_COMMUNITY } from '../../local/seed/demo-evaluation'
+import { DEMO_PHOTO_PATH, demoSealPath } from '../../local/seed/demo-images'
+import { proposeRating } from '../../src/domain/evaluation-rule'
+import { sniffFormat } from '../../src/domain/upload-kinds'
+import type { FeedbackCardDoc } from '../../server/features/evaluation/evaluation-docs'
 import { openHarness, type Harness } from './support/bridge-client'
 
 // The demo city as `npm start` seeds it: cards for everyone, about 70%
@@ -10,7 +15,7 @@ import { openHarness, type Harness } from './support/bridge-client'
 
 let h: Harness
 beforeAll(async () => {
-  h = await openHarness({ seed: async (db) => void (await seedIfEmpty(db)) })
+  h = await openHarness({ seed: async (db, files) => void (await seedIfEmpty(db, { files })) })
 }, 120_000)
 afterAll(() => h.close())
 
@@ -116,4 +121,102 @@ it('has the half-yearly bulletins and a closed 2025 (issue 11 §8, §9)', async 
   const mine = await h.asUser('demo-secretary-1').ok('bulletin', { action: 'preview', unitId: 'unit-01', year: 2025, half: 2 })
   expect(mine.submitted?.figures.memberTotal).toBeGreaterThan(0)
   expect(mine.canSubmit).toBe(false)
+})
+
+describe('the annual evaluation and the 反馈卡 (issue 11 §5–6)', () => {
+  const byYear = <T extends { year: number }>(docs: T[], year: number) => docs.filter((d) => d.year === year)
+  let evaluations: EvaluationDoc[]
+  let cards: FeedbackCardDoc[]
+  let reports: ReportDoc[]
+  beforeAll(async () => {
+    ;[evaluations, cards, reports] = await Promise.all([
+      scanAll<EvaluationDoc>(h.db, 'evaluations'),
+      scanAll<FeedbackCardDoc>(h.db, 'feedbackCards'),
+      scanAll<ReportDoc>(h.db, 'reports', { status: 'active' }),
+    ])
+  })
+
+  it('confirms every member reported in 2025, with the facts behind each rating, the proposal mostly kept and every pledge judged; every card issued', async () => {
+    const year = byYear(evaluations, 2025)
+    expect(year.map((e) => e.memberId).sort()).toEqual(reports.map((r) => r.memberId).sort())
+    const pledges = new Set((await scanAll<PledgeDoc>(h.db, 'pledges', { year: 2025 })).map((p) => p.memberId))
+    for (const e of year) {
+      expect(e.facts).toMatchObject({ reported: true, reportedAt: reports.find((r) => r.memberId === e.memberId)!.reportedAt.toISOString() })
+      // The proposal is the rule's on the stored facts and judgement; a changed rating carries its reason.
+      expect(e.proposed).toBe(proposeRating(e.facts, e.pledgeKept).rating)
+      if (e.rating !== e.proposed) expect(e.comment).not.toBe('')
+      expect(e.facts.pledge !== null).toBe(pledges.has(e.memberId))
+      expect(e.pledgeKept === null).toBe(e.facts.pledge === null)
+      expect(e.confirmedAt.getTime()).toBeLessThan(new Date('2025-12-20T16:00:00Z').getTime())
+    }
+    const changed = year.filter((e) => e.rating !== e.proposed)
+    expect(changed.length).toBeGreaterThan(0)
+    expect(changed.length).toBeLessThan(year.length * 0.15)
+    expect(year.some((e) => e.pledgeKept === false) && year.some((e) => e.pledgeKept === true)).toBe(true)
+    expect(new Set(year.map((e) => e.rating)).size).toBeGreaterThan(1)
+    expect(year.some((e) => e.facts.serviceEntries > 0)).toBe(true)
+
+    const issued = byYear(cards, 2025)
+    expect(issued.map((c) => c.memberId).sort()).toEqual(year.map((e) => e.memberId).sort())
+    const evaluationOf = new Map(year.map((e) => [e.memberId, e]))
+    for (const c of issued) {
+      const e = evaluationOf.get(c.memberId)!
+      expect(c).toMatchObject({ rating: e.rating, comment: e.comment, facts: e.facts, evaluationConfirmedAt: e.confirmedAt })
+      expect(c.claimedPosts).toHaveLength(2)
+    }
+  })
+
+  it('shows the staff of 2025 every member rated and carded, read-only', async () => {
+    const list = await h.asUser('demo-staff-1').ok('evaluation', { action: 'list', communityId: 'community-shuguang', year: 2025, filter: 'all' })
+    expect(list.yearClosed).toBe(true)
+    expect(list.counts.reported).toBeGreaterThan(40)
+    expect(list.counts).toMatchObject({ pending: 0, noCard: 0, rated: list.counts.reported, carded: list.counts.reported })
+    expect(list.rows[0]!.rating).not.toBeNull()
+    const card = await h.asUser('demo-secretary-1').ok('evaluation', { action: 'card', memberId: 'member-0001', year: 2025 })
+    expect(card).toMatchObject({ memberId: 'member-0001', claimedPosts: [expect.any(String), expect.any(String)] })
+  })
+
+  it('has 2026 in progress on 2026-12-04: about half confirmed, a third of those carded, the missing cards shown', async () => {
+    const year = byYear(evaluations, 2026)
+    const issued = byYear(cards, 2026)
+    expect(year.length).toBeGreaterThan(reports.length * 0.4)
+    expect(year.length).toBeLessThan(reports.length * 0.6)
+    expect(issued.length).toBeGreaterThan(year.length * 0.25)
+    expect(issued.length).toBeLessThan(year.length * 0.45)
+    const confirmed = new Set(year.map((e) => e.memberId))
+    expect(issued.every((c) => confirmed.has(c.memberId))).toBe(true)
+
+    const fixed = h.clock.now
+    h.clock.now = new Date('2026-12-04T02:00:00Z')
+    try {
+      const staff = h.asUser('demo-staff-1')
+      const missing = await staff.ok('evaluation', { action: 'list', communityId: 'community-shuguang', filter: 'noCard' })
+      expect(missing.year).toBe(2026)
+      expect(missing.cardsDue.showMissing).toBe(true)
+      expect(missing.counts.noCard).toBeGreaterThan(0)
+      expect(missing.counts.pending).toBeGreaterThan(0)
+      expect(missing.counts.carded).toBeGreaterThan(0)
+      expect(missing.rows.every((r) => r.cardIssuedAt === null)).toBe(true)
+      expect(missing.yearClosed).toBe(false)
+    } finally {
+      h.clock.now = fixed
+    }
+  })
+
+  it('stores the photo and one community\'s seal as real images the pages can show', async () => {
+    expect(sniffFormat(h.files.read(DEMO_PHOTO_PATH))).toBe('png')
+    const members = await scanAll<MemberDoc>(h.db, 'members')
+    const withPhoto = members.filter((m) => m.photoFileId)
+    expect(withPhoto.length).toBeGreaterThan(400)
+    expect(withPhoto.length).toBeLessThan(600)
+    expect(new Set(withPhoto.map((m) => m.photoFileId))).toEqual(new Set([h.files.fileIdOf(DEMO_PHOTO_PATH)]))
+
+    expect(sniffFormat(h.files.read(demoSealPath(DEMO_SEAL_COMMUNITY)))).toBe('png')
+    const seal = await h.asUser('demo-staff-1').ok('evaluation', { action: 'sealGet', communityId: DEMO_SEAL_COMMUNITY })
+    expect(seal.sealUrl).toContain(demoSealPath(DEMO_SEAL_COMMUNITY))
+    const card = await h.asUser('demo-staff-1').ok('evaluation', { action: 'card', memberId: byYear(cards, 2025).find((c) => c.communityId === DEMO_SEAL_COMMUNITY)!.memberId, year: 2025 })
+    expect(card.sealUrl).toContain(demoSealPath(DEMO_SEAL_COMMUNITY))
+    const other = await h.asUser('demo-staff-2').ok('evaluation', { action: 'sealGet', communityId: 'community-taoyuan' })
+    expect(other.sealUrl).toBeNull()
+  })
 })

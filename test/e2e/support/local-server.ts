@@ -19,9 +19,9 @@ export interface LocalServerOptions {
 export async function startLocalServer({ seed = true }: LocalServerOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sbd-e2e-'))
   const { db, close } = openLocalDatabase(join(dataDir, 'db.sqlite'))
-  if (seed) await seedIfEmpty(db)
   const secrets = loadOrCreateSecrets(dataDir)
   const storage = openLocalStorage({ dataDir, secret: secrets.storageSecret, baseUrl: 'http://127.0.0.1' })
+  if (seed) await seedIfEmpty(db, { files: storage.store })
   const app = await buildLocalApp({ db, secrets, files: storage.store, h5Dir: resolve('dist/h5') })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo

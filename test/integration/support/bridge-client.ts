@@ -51,7 +51,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  seed?: (db: Database) => Promise<void>
+  /** Writes the test's data; `files` is the harness's file store (the demo seed puts its images there). */
+  seed?: (db: Database, files: FileStore) => Promise<void>
   cardSecret?: string
   /** The deployment's 首次设置码 (none when omitted). */
   setupCode?: string
@@ -77,10 +78,10 @@ async function signIn(app: FastifyInstance, openid: string): Promise<string> {
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'sbd-integration-'))
   const { db, close } = openLocalDatabase(join(dir, 'db.sqlite'))
-  if (options.seed) await options.seed(db)
   const clock = { now: options.now ?? new Date('2026-03-16T02:00:00Z') }
   const now = () => new Date(clock.now.getTime())
   const storage = openLocalStorage({ dataDir: dir, secret: 'integration-test-storage-secret', baseUrl: 'http://127.0.0.1:8080', now })
+  if (options.seed) await options.seed(db, storage.store)
   const app = await buildLocalApp({
     db,
     secrets: { sessionSecret: 'integration-test-session-secret-0123456789', cardSecret: options.cardSecret ?? TEST_CARD_SECRET, setupCode: options.setupCode },
