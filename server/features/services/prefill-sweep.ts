@@ -34,6 +34,9 @@ import { fillInSources, type Owner, type Sources } from './prefill'
 export const PREFILL_CURSOR_ID = 'servicePrefillCursor'
 /** Each run starts this much before the last one stopped: a write in flight then is not missed (ids make the overlap harmless). */
 const OVERLAP_MS = 3600_000
+const DAY_MS = 24 * 3600_000
+/** Wall-clock time a run spends filling in before it leaves the rest to the next (the function's timeout is 20 s; the reminders follow). */
+const RUN_BUDGET_MS = 10_000
 /** Sources per fill-in: each page costs its members, hand-ins, year closes, activities, communities, existing ids and one insert. */
 const PAGE = 200
 
@@ -52,23 +55,34 @@ function firstFrom(now: Date): Date {
 
 /** Fills in the lines of sources recorded since the last run; returns how many were added. */
 export async function prefillRecent(db: Database, now: Date): Promise<number> {
-  const _ = db.command
   const cursor = await findById<CursorDoc>(db, 'meta', PREFILL_CURSOR_ID)
-  const from = cursor ? new Date(cursor.until.getTime() - OVERLAP_MS) : firstFrom(now)
-  const within = () => _.gte(from).and(_.lte(now))
+  let from = cursor ? new Date(cursor.until.getTime() - OVERLAP_MS) : firstFrom(now)
+  const started = Date.now()
+  let added = 0
+  // A day of records at a time, the cursor moved after each: a long first run
+  // (or one after days without) stops within its time and the next goes on from there.
+  while (from.getTime() < now.getTime()) {
+    const to = new Date(Math.min(from.getTime() + DAY_MS, now.getTime()))
+    added += await prefillBetween(db, from, to, now)
+    if (!cursor || to.getTime() > cursor.until.getTime()) await db.collection('meta').doc(PREFILL_CURSOR_ID).set({ data: { kind: 'servicePrefillCursor', until: to } })
+    from = to
+    if (Date.now() - started > RUN_BUDGET_MS) break
+  }
+  return added
+}
+
+/** The sources recorded in [from, to]. */
+async function prefillBetween(db: Database, from: Date, to: Date, now: Date): Promise<number> {
+  const _ = db.command
+  const within = () => _.gte(from).and(_.lte(to))
   const none: Sources = { attendance: [], needs: [], visits: [] }
   let added = 0
-
   for await (const page of scan<AttendanceDoc>(db, 'attendance', { outAt: within() }, { pageSize: PAGE })) added += await fillPage(db, { ...none, attendance: page }, now)
   for await (const ended of scan<ActivityDoc>(db, 'activities', { endedAt: within() }, { fields: { _id: true }, pageSize: 100 })) {
     for await (const page of scan<AttendanceDoc>(db, 'attendance', { activityId: _.in(ended.map((a) => a._id)) }, { pageSize: PAGE })) added += await fillPage(db, { ...none, attendance: page }, now)
   }
   for await (const page of scan<NeedDoc>(db, 'needs', { updatedAt: within(), state: _.in([...DONE_STATES]) }, { pageSize: PAGE })) added += await fillPage(db, { ...none, needs: page }, now)
   for await (const page of scan<VisitDoc>(db, 'assistanceVisits', { recordedAt: within() }, { pageSize: PAGE })) added += await fillPage(db, { ...none, visits: page }, now)
-
-  // Moved only after every source was read: a run cut off is covered again by the next.
-  const until = cursor && cursor.until.getTime() > now.getTime() ? cursor.until : now
-  await db.collection('meta').doc(PREFILL_CURSOR_ID).set({ data: { kind: 'servicePrefillCursor', until } })
   return added
 }
 
