@@ -125,4 +125,9 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'yearCloses', keys: { year: 1 }, name: 'year' },
   { collection: 'attendance', keys: { unitId: 1, inAt: 1 }, name: 'unitId_inAt' },
   { collection: 'members', keys: { unitId: 1, joinedUnitAt: 1 }, name: 'unitId_joinedUnitAt' },
+  // 服务清单 filled in by the daily timer (issue 11 §1): what was recorded since its last run.
+  { collection: 'attendance', keys: { outAt: 1 }, name: 'outAt' },
+  { collection: 'activities', keys: { endedAt: 1 }, name: 'endedAt' },
+  { collection: 'needs', keys: { updatedAt: 1 }, name: 'updatedAt' },
+  { collection: 'assistanceVisits', keys: { recordedAt: 1 }, name: 'recordedAt' },
 ]

@@ -4,6 +4,9 @@ import { callFunction } from '../../src/services/call-function'
 import MyServicesPage from '../../src/packages/member/services/index'
 import UnitServicesPage from '../../src/packages/unit/services/index'
 import StaffServicesPage from '../../src/packages/staff/services/index'
+import ServiceSheetPage from '../../src/packages/member/service-sheet/index'
+import Taro from '@tarojs/taro'
+import { setRouterParams } from './support/taro'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 
@@ -87,6 +90,10 @@ describe('服务清单上交', () => {
     expect(await screen.findByText('本季度未填写')).toBeTruthy()
     await tap('unit-services-handin-submit')
     expect(callsTo(mockedCall, 'services', 'handIn')).toEqual([{ action: 'handIn', unitId: expect.any(String), communityId: 'c1', year: 2026, quarters: [3] }])
+    // The hand-in relies on the daily fill-in, and says so.
+    expect(document.getElementById('unit-services-prefilled')!.textContent).toContain('已自动填入截至昨日的活动和服务')
+    await tap('service-print-q-m-2')
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/service-sheet/index?year=2026&quarter=3&memberId=m-2&as=unit' })
   })
 
   it('the secretary reads, without the hand-in', async () => {
@@ -112,4 +119,34 @@ it('服务清单确认: staff open a hand-in and confirm it', async () => {
   expect(await screen.findByText('张伟：1 条，2 小时')).toBeTruthy()
   await tap('handin-confirm')
   expect(callsTo(mockedCall, 'services', 'confirm')).toEqual([{ action: 'confirm', handInId: 'u1:c1:2026' }])
+  await tap('service-print-y-m-1')
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/service-sheet/index?year=2026&memberId=m-1&as=staff' })
+})
+
+describe('the printable 服务清单 of one member', () => {
+  const table = { title: '在职党员进社区服务清单', subtitle: '张伟', header: [['序号', '日期']], rows: [['1', '2026-09-20']] }
+
+  it('the unit prints a member’s quarter; the staff a member’s year', async () => {
+    setRouterParams({ year: '2026', quarter: '3', memberId: 'm-1', as: 'unit' })
+    routeCalls(mockedCall, bootstrapFor('赵书记', 'secretary'), { 'services.unitSheet': () => ok(table) })
+    const { unmount } = render(<ServiceSheetPage />)
+    await screen.findByText('2026-09-20')
+    expect(callsTo(mockedCall, 'services', 'unitSheet')).toEqual([{ action: 'unitSheet', memberId: 'm-1', year: 2026, quarter: 3 }])
+    unmount()
+
+    freshPage(mockedCall)
+    setRouterParams({ year: '2026', memberId: 'm-1', as: 'staff' })
+    routeCalls(mockedCall, bootstrapFor('李娜', 'staff'), { 'services.staffSheet': () => ok(table) })
+    render(<ServiceSheetPage />)
+    await screen.findByText('2026-09-20')
+    expect(callsTo(mockedCall, 'services', 'staffSheet')).toEqual([{ action: 'staffSheet', memberId: 'm-1', year: 2026, quarter: null }])
+  })
+
+  it('a member cannot open another member’s sheet as the unit', async () => {
+    setRouterParams({ year: '2026', memberId: 'm-2', as: 'unit' })
+    routeCalls(mockedCall, bootstrapFor('张伟', 'member'), {})
+    render(<ServiceSheetPage />)
+    expect(await screen.findByText('暂无办理权限')).toBeTruthy()
+    expect(callsTo(mockedCall, 'services', 'unitSheet')).toEqual([])
+  })
 })

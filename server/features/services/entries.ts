@@ -40,7 +40,7 @@ export async function myServices(ctx: KnownContext, year: number, quarter: Quart
     // Only quarters that have begun and are still open take filled-in lines.
     const now = quarterOf(ctx.now())
     const open = (quarter ? [quarter] : QUARTERS).filter((q) => !quarterLocked(states[q]) && (year < now.year || (year === now.year && q <= now.quarter)))
-    await prefillEntries(ctx.db, member, communityId, year, open, ctx.now())
+    await prefillEntries(ctx.db, [member], communityId, year, open, ctx.now())
   }
   const docs = await memberEntries(ctx.db, member._id, year, quarter)
   return {
@@ -140,8 +140,12 @@ export function sheetHead(member: MemberDoc, communityName: string, year: number
 
 export async function mySheet(ctx: KnownContext, year: number, quarter: Quarter | null): Promise<TableModel> {
   const member = await callerMember(ctx)
-  const communityId = member.report?.communityId
-  const [docs, communityName] = await Promise.all([memberEntries(ctx.db, member._id, year, quarter), communityId ? reportedName(ctx.db, communityId) : Promise.resolve('')])
+  return memberSheet(ctx.db, member, member.report?.communityId ?? null, { memberId: member._id, year, ...(quarter ? { quarter } : {}) }, year, quarter)
+}
+
+/** One member's printable 服务清单 of the entries matching `filter` (the member's own, or those the unit or the community may see). */
+export async function memberSheet(db: Database, member: MemberDoc, communityId: string | null, filter: Record<string, unknown>, year: number, quarter: Quarter | null): Promise<TableModel> {
+  const [docs, communityName] = await Promise.all([scanAll<ServiceEntryDoc>(db, 'serviceEntries', filter), communityId ? reportedName(db, communityId) : Promise.resolve('')])
   const links = new Map<string, string>()
-  return serviceSheetTable(sheetHead(member, communityName, year, quarter), docs.map((d) => entryView(d, links)))
+  return serviceSheetTable(sheetHead(member, communityName, year, quarter), docs.sort(byDate).map((d) => entryView(d, links)))
 }

@@ -1,5 +1,6 @@
 import { creditedMinutes } from '../../../src/domain/activity-hours'
-import { quarterOf, quarterRange, type Quarter } from '../../../src/domain/quarter'
+import { DONE_STATES } from '../../../src/domain/need-rules'
+import { quarterOf, quarterRange, type Quarter, type QuarterRef } from '../../../src/domain/quarter'
 import { hoursFromMinutes, roundHours, serviceDay } from '../../../src/domain/service-entry-rules'
 import { docsByIds } from '../../db/by-ids'
 import { isDuplicateKey } from '../../db/db-errors'
@@ -7,78 +8,120 @@ import type { ActivityDoc, AttendanceDoc, CommunityDoc, MemberDoc, ServiceEntryD
 import { scanAll } from '../../db/read'
 import { addDocs } from '../../db/write'
 import type { Database } from '../../kernel/database'
-import { completedNeedsOf } from '../needs/need-service'
+import type { NeedDoc } from '../needs/need-doc'
 import type { VisitDoc } from '../records/record-docs'
 
 // What the system already knows appears in the member's 服务清单 filled in:
 // activities attended (not cancelled ones; hours as credited), needs completed
 // and 结对帮扶 visits. Each becomes an entry once: its `_id` is derived from
-// its source, so filling in again (every time the member opens the list)
-// inserts only what is missing. The cost is fixed: one bounded read per
-// source, one read of the existing ids, one insert.
+// its source, so filling in again inserts only what is missing. Three callers
+// share fillInSources(): the member opening their list (their year), the
+// liaison opening a page of a community's quarter (that page's members), and
+// the daily timer (sources recorded since its last run, prefill-sweep.ts).
+// Each gathers the sources its own way; the cost of filling in is then fixed:
+// the sources' activities and communities, the existing ids, one insert.
 
 export const sourceEntryId = (type: 'attendance' | 'need' | 'visit', id: string) => `${type}:${id}`
 
-type Candidate = Omit<ServiceEntryDoc, 'memberId' | 'unitId' | 'communityId' | 'districtId' | 'createdAt' | 'updatedAt'>
+export interface Sources {
+  attendance: AttendanceDoc[]
+  needs: NeedDoc[]
+  visits: VisitDoc[]
+}
 
-/** Fills in the member's entries of `year` in the open `quarters` (not handed in); returns how many were added. */
-export async function prefillEntries(db: Database, member: MemberDoc, communityId: string, year: number, quarters: readonly Quarter[], now: Date): Promise<number> {
-  if (quarters.length === 0) return 0
-  const _ = db.command
-  const from = quarterRange({ year, quarter: Math.min(...quarters) as Quarter }).from
-  const to = quarterRange({ year, quarter: Math.max(...quarters) as Quarter }).to
-  const [attendance, needs, visits] = await Promise.all([
-    scanAll<AttendanceDoc>(db, 'attendance', { memberId: member._id, year }),
-    completedNeedsOf(db, member._id, year),
-    scanAll<VisitDoc>(db, 'assistanceVisits', { memberId: member._id, date: _.gte(from).and(_.lt(to)) }),
-  ])
-  const live = attendance.filter((a) => !a.activityCancelled)
+/** Whose lines they are: the member, and the community they reported to (entries are filed with it). */
+export interface Owner {
+  member: Pick<MemberDoc, '_id' | 'unitId' | 'districtId'>
+  communityId: string
+}
+
+/** May a line of this owner's dated in `ref` be added (its quarter begun, not handed in, its year not closed)? */
+export type OpenQuarter = (owner: Owner, ref: QuarterRef) => boolean
+
+type Candidate = Omit<ServiceEntryDoc, 'unitId' | 'communityId' | 'districtId' | 'createdAt' | 'updatedAt'>
+
+/** Adds the lines of `sources` not yet in any 服务清单, for owners known and quarters open; returns how many were added. */
+export async function fillInSources(db: Database, sources: Sources, owners: ReadonlyMap<string, Owner>, open: OpenQuarter, now: Date): Promise<number> {
+  const live = sources.attendance.filter((a) => !a.activityCancelled && owners.has(a.memberId))
+  const needs = sources.needs.filter((n) => n.completion && n.assignedMemberId && owners.has(n.assignedMemberId))
+  const visits = sources.visits.filter((v) => owners.has(v.memberId))
+  if (live.length + needs.length + visits.length === 0) return 0
   const [activities, communities] = await Promise.all([
     docsByIds<ActivityDoc>(db, 'activities', live.map((a) => a.activityId), { title: true, place: true, startAt: true, endAt: true, status: true, organiserKind: true }),
     docsByIds<CommunityDoc>(db, 'communities', [...needs.map((n) => n.communityId), ...visits.map((v) => v.communityId)], { name: true }),
   ])
 
+  const today = serviceDay(now).getTime()
   const candidates: Candidate[] = []
   const base = { photoFileId: null, status: 'draft' as const, returnReason: null, returnedBy: null, handInId: null }
-  const inOpenQuarter = (date: Date) => {
+  const dated = (memberId: string, when: Date) => {
+    const date = serviceDay(when)
     const ref = quarterOf(date)
-    return ref.year === year && quarters.includes(ref.quarter) ? ref : null
+    // A line is never dated in the future (as planEntry refuses), nor added to a quarter handed in.
+    return date.getTime() <= today && open(owners.get(memberId)!, ref) ? { memberId, date, year: ref.year, quarter: ref.quarter } : null
   }
   for (const a of live) {
     const activity = activities.get(a.activityId)
     if (!activity || activity.status === 'cancelled') continue
     const minutes = creditedMinutes(activity, a, activity.status === 'ended')
     const hours = minutes === null ? 0 : hoursFromMinutes(minutes)
-    const date = serviceDay(activity.startAt)
-    const ref = inOpenQuarter(date)
-    if (!ref || hours <= 0) continue
-    candidates.push({ ...base, _id: sourceEntryId('attendance', a._id), date, year, quarter: ref.quarter, place: activity.place, content: activity.title, kind: activity.organiserKind === 'unit' ? 'unit' : 'community', hours, source: { type: 'attendance', id: a._id } })
+    const at = dated(a.memberId, activity.startAt)
+    if (!at || hours <= 0) continue
+    candidates.push({ ...base, ...at, _id: sourceEntryId('attendance', a._id), place: activity.place, content: activity.title, kind: activity.organiserKind === 'unit' ? 'unit' : 'community', hours, source: { type: 'attendance', id: a._id } })
   }
   for (const n of needs) {
-    const date = serviceDay(n.completion!.doneAt)
-    const ref = inOpenQuarter(date)
-    if (!ref) continue
+    const at = dated(n.assignedMemberId!, n.completion!.doneAt)
+    if (!at) continue
     const place = communities.get(n.communityId)?.name ?? '社区'
-    candidates.push({ ...base, _id: sourceEntryId('need', n._id), date, year, quarter: ref.quarter, place, content: `${n.categoryName}：${n.completion!.what}`.slice(0, 300), kind: 'need', hours: roundHours(n.completion!.hours), source: { type: 'need', id: n._id } })
+    candidates.push({ ...base, ...at, _id: sourceEntryId('need', n._id), place, content: `${n.categoryName}：${n.completion!.what}`.slice(0, 300), kind: 'need', hours: roundHours(n.completion!.hours), source: { type: 'need', id: n._id } })
   }
   for (const v of visits) {
-    const date = serviceDay(v.date)
-    const ref = inOpenQuarter(date)
-    if (!ref) continue
+    const at = dated(v.memberId, v.date)
+    if (!at) continue
     // A visit records no duration: one hour, which the member corrects.
-    candidates.push({ ...base, _id: sourceEntryId('visit', v._id), date, year, quarter: ref.quarter, place: communities.get(v.communityId)?.name ?? '社区', content: `结对帮扶走访：${v.content}`.slice(0, 300), kind: 'pairing', hours: 1, source: { type: 'visit', id: v._id } })
+    candidates.push({ ...base, ...at, _id: sourceEntryId('visit', v._id), place: communities.get(v.communityId)?.name ?? '社区', content: `结对帮扶走访：${v.content}`.slice(0, 300), kind: 'pairing', hours: 1, source: { type: 'visit', id: v._id } })
   }
   if (candidates.length === 0) return 0
 
   const existing = await docsByIds<ServiceEntryDoc>(db, 'serviceEntries', candidates.map((c) => c._id), { _id: true })
   const missing = candidates.filter((c) => !existing.has(c._id))
   if (missing.length === 0) return 0
-  const owner = { memberId: member._id, unitId: member.unitId, communityId, districtId: member.districtId, createdAt: now, updatedAt: now }
+  const docs = missing.map((c) => {
+    const owner = owners.get(c.memberId)!
+    return { ...c, unitId: owner.member.unitId, communityId: owner.communityId, districtId: owner.member.districtId, createdAt: now, updatedAt: now }
+  })
   try {
-    await addDocs(db, 'serviceEntries', missing.map((c) => ({ ...c, ...owner })))
+    await addDocs(db, 'serviceEntries', docs)
   } catch (error) {
-    // Two lists opened at once: the other call inserted them first (ids are the sources'), which is the outcome wanted.
+    // Filled in twice at once (two lists opened, the timer and a list): the other call inserted them first (ids are the sources'), which is the outcome wanted.
     if (!isDuplicateKey(error)) throw error
+    return 0
   }
   return missing.length
+}
+
+/** The sources of some members dated in `year`'s quarters `from`..`to` (one bounded read each; `in` over the members' ids). */
+async function sourcesOfMembers(db: Database, memberIds: readonly string[], year: number, quarters: readonly Quarter[]): Promise<Sources> {
+  const _ = db.command
+  const ids = memberIds.length === 1 ? memberIds[0]! : _.in([...memberIds])
+  const from = quarterRange({ year, quarter: Math.min(...quarters) as Quarter }).from
+  const to = quarterRange({ year, quarter: Math.max(...quarters) as Quarter }).to
+  const [attendance, needs, visits] = await Promise.all([
+    scanAll<AttendanceDoc>(db, 'attendance', { memberId: ids, year }),
+    scanAll<NeedDoc>(db, 'needs', { assignedMemberId: ids, state: _.in([...DONE_STATES]), 'completion.year': year }),
+    scanAll<VisitDoc>(db, 'assistanceVisits', { memberId: ids, date: _.gte(from).and(_.lt(to)) }),
+  ])
+  return { attendance, needs, visits }
+}
+
+/**
+ * Fills in the entries of `year`'s open `quarters` (not handed in, begun) of
+ * members reported to `communityId`: the member's own list (one member) or a
+ * page of the liaison's (the page's members). Returns how many were added.
+ */
+export async function prefillEntries(db: Database, members: ReadonlyArray<Owner['member']>, communityId: string, year: number, quarters: readonly Quarter[], now: Date): Promise<number> {
+  if (quarters.length === 0 || members.length === 0) return 0
+  const sources = await sourcesOfMembers(db, members.map((m) => m._id), year, quarters)
+  const owners = new Map(members.map((m) => [m._id, { member: m, communityId }]))
+  return fillInSources(db, sources, owners, (_owner, ref) => ref.year === year && quarters.includes(ref.quarter), now)
 }

@@ -2,10 +2,11 @@ import { servicesContract } from '../../../src/domain/contracts/services.contrac
 import { defineFunction } from '../../kernel/function-def'
 import { mySheet, myServices, removeEntry, saveEntry } from './entries'
 import { confirmHandIn, handIn, listHandIns, openHandIn, returnEntries } from './handin'
-import { remindServices } from './service-remind'
+import { staffMemberSheet, unitMemberSheet } from './member-sheet'
+import { servicesTimer } from './services-timer'
 import { returnEntry, unitCommunity, unitOverview } from './unit-view'
 
-/** 服务清单: members write it, the unit's liaison hands each quarter in to the community, staff confirm; a daily timer reminds both sides. */
+/** 服务清单: members write it, the unit's liaison hands each quarter in to the community, staff confirm; a daily timer fills in what the system knows and reminds both sides. */
 export const services = defineFunction(
   'services',
   servicesContract,
@@ -17,11 +18,13 @@ export const services = defineFunction(
     unitOverview: { permission: 'service.unitRead', handle: (input, ctx) => unitOverview(ctx, input) },
     unitCommunity: { permission: 'service.unitRead', handle: (input, ctx) => unitCommunity(ctx, input) },
     returnEntry: { permission: 'service.handIn', handle: (input, ctx) => returnEntry(ctx, input.entryId, input.reason) },
+    unitSheet: { permission: 'service.unitRead', handle: (input, ctx) => unitMemberSheet(ctx, input) },
     handIn: { permission: 'service.handIn', handle: (input, ctx) => handIn(ctx, input) },
     handIns: { permission: 'service.confirm', handle: (input, ctx) => listHandIns(ctx, input) },
     handInOpen: { permission: 'service.confirm', handle: (input, ctx) => openHandIn(ctx, input) },
+    staffSheet: { permission: 'service.confirm', handle: (input, ctx) => staffMemberSheet(ctx, input) },
     confirm: { permission: 'service.confirm', handle: (input, ctx) => confirmHandIn(ctx, input.handInId) },
     returnEntries: { permission: 'service.confirm', handle: (input, ctx) => returnEntries(ctx, input.handInId, input.entryIds, input.reason) },
   },
-  { timer: remindServices },
+  { timer: servicesTimer },
 )

@@ -1,20 +1,25 @@
 import type { CommunityRow, EntryView } from '../../../src/domain/contracts/services.contract'
 import { AppError } from '../../../src/domain/errors'
-import { quarterEnded, type Quarter } from '../../../src/domain/quarter'
+import { quarterEnded, quarterRange, type Quarter } from '../../../src/domain/quarter'
+import { quarterLocked } from '../../../src/domain/service-entry-rules'
 import { handInId, quarterStatesOf, quarterStatesView, type ServiceHandInDoc } from './handin-doc'
-import type { ServiceEntryDoc } from '../../db/docs'
+import type { MemberDoc, ServiceEntryDoc } from '../../db/docs'
 import { findById, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { countBy, scanAll } from '../../db/read'
-import { assertYearOpen } from '../../db/year-close'
+import { assertYearOpen, isYearClosed } from '../../db/year-close'
 import type { KnownContext } from '../../kernel/function-def'
 import { entryViews } from './entry-views'
 import { periodMembers } from './period-members'
+import { prefillEntries } from './prefill'
 import { authorizedUnit, unitEntry } from './services-access'
 
 // The unit's side before handing in (secretary read-only, liaison acts): per
 // community where its members reported, the quarter's entries and who wrote
-// nothing; an entry sent back to its member with a reason.
+// nothing (a page of members has its filled-in lines added first); an entry
+// sent back to its member with a reason. The hand-in itself does not fill in
+// (it covers every member at once, which no fixed number of requests can):
+// it relies on the daily timer, and the page says so.
 
 interface Period {
   unitId: string
@@ -63,12 +68,17 @@ export async function unitOverview(ctx: KnownContext, input: Period) {
 
 export async function unitCommunity(ctx: KnownContext, input: Period & { communityId: string; filter: 'all' | 'nothing'; page: number; pageSize: number }) {
   const unit = await authorizedUnit(ctx, input.unitId, 'service.unitRead')
-  const [community, handIn, period] = await Promise.all([
+  const [community, handIn, closed] = await Promise.all([
     loadCommunity(ctx.db, input.communityId),
     findById<ServiceHandInDoc>(ctx.db, 'serviceHandIns', handInId(unit._id, input.communityId, input.year)),
-    periodMembers(ctx.db, { unitId: unit._id, communityId: input.communityId, year: input.year, quarter: input.quarter }, input),
+    isYearClosed(ctx.db, unit.districtId, input.year),
   ])
-  return { ...period, communityName: community.name, quarterStates: quarterStatesView(quarterStatesOf(handIn)) }
+  const states = quarterStatesOf(handIn)
+  // The page's members' lines are filled in first (what the daily timer has not reached yet), while the quarter may still take them.
+  const open = !closed && !quarterLocked(states[input.quarter]) && quarterRange(input).from.getTime() <= ctx.now().getTime()
+  const fillIn = open ? (members: MemberDoc[]) => prefillEntries(ctx.db, members, community._id, input.year, [input.quarter], ctx.now()) : undefined
+  const period = await periodMembers(ctx.db, { unitId: unit._id, communityId: community._id, year: input.year, quarter: input.quarter }, input, fillIn)
+  return { ...period, communityName: community.name, quarterStates: quarterStatesView(states) }
 }
 
 /** The liaison sends a draft entry back to its member, before the quarter is handed in. */

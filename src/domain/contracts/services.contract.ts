@@ -143,6 +143,9 @@ export const servicesContract = {
   /** The liaison hands one or more ended quarters of a year in to the community. */
   handIn: action(z.strictObject({ unitId: id('单位'), communityId: id('社区'), year, quarters: z.array(quarter).min(1, '请选择要上交的季度').max(4) }), handInViewSchema),
 
+  /** The unit (secretary, liaison) prints one of its members' 服务清单 of a quarter or a year (the entries filed by the unit). */
+  unitSheet: action(z.strictObject({ memberId: id('党员'), year, quarter: quarter.nullable().default(null) }), tableModelSchema),
+
   /** Staff: the community's hand-ins, waiting first. */
   handIns: action(z.strictObject({ communityId: id('社区'), status: z.enum(['waiting', 'returned', 'confirmed']).default('waiting'), ...paging }), pageOf(handInViewSchema)),
   /** Staff: one hand-in with every member's entries of a quarter it covers. */
@@ -150,6 +153,8 @@ export const servicesContract = {
     z.strictObject({ handInId: id('上交记录'), quarter, ...paging }),
     pageOf(memberEntriesSchema).extend({ ...periodMembers, handIn: handInViewSchema }),
   ),
+  /** Staff print the 服务清单 of a member reported to their community, of a quarter or a year (the entries filed with it). */
+  staffSheet: action(z.strictObject({ memberId: id('党员'), year, quarter: quarter.nullable().default(null) }), tableModelSchema),
   /** Staff accept the quarters waiting: their entries are confirmed. */
   confirm: action(z.strictObject({ handInId: id('上交记录') }), handInViewSchema),
   /** Staff send entries back to their members with a reason; the liaison hands in again once they are fixed. */

@@ -14,6 +14,7 @@ import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { ServiceEntryRow } from '../../../components/service-entry-row'
 import { callFunction } from '../../../services/call-function'
+import { serviceSheetUrl } from '../../../services/service-sheet-url'
 import type { PickedFile } from '../../../services/picked-file'
 import { uploadFile } from '../../../services/upload-file'
 import { useRemote } from '../../../services/use-remote'
@@ -87,7 +88,7 @@ function MyServices() {
         <Chip id='services-year' label='全年' selected={quarter === null} onTap={() => setQuarter(null)} />
       </View>
       <View className='actions'>
-        <Button className='btn' id='services-print' onClick={() => void Taro.navigateTo({ url: `/packages/member/service-sheet/index?year=${year}${quarter ? `&quarter=${quarter}` : ''}` })}>
+        <Button className='btn' id='services-print' onClick={() => void Taro.navigateTo({ url: serviceSheetUrl(year, quarter) })}>
           打印服务清单
         </Button>
       </View>

@@ -11,6 +11,7 @@ import { Pager } from '../../../components/pager'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { ServiceEntryRow } from '../../../components/service-entry-row'
+import { ServiceSheetLinks } from '../../../components/service-sheet-links'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
@@ -120,6 +121,7 @@ function HandInDetail({ handIn, onChanged }: { handIn: HandInView; onChanged: (h
             <View key={m.memberId} className='card service-member'>
               <Text className='card__title'>{`${m.name}：${m.entries} 条，${m.hours} 小时`}</Text>
               {m.rows.length === 0 ? <Text className='muted service-nothing'>本季度未填写</Text> : null}
+              <ServiceSheetLinks memberId={m.memberId} year={handIn.year} quarter={quarter} as='staff' />
               {m.rows.map((entry) => (
                 <ServiceEntryRow key={entry.entryId} entry={entry}>
                   {canAct && entry.status === 'handedIn' ? (

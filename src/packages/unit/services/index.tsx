@@ -13,6 +13,7 @@ import { Pager } from '../../../components/pager'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { ServiceEntryRow } from '../../../components/service-entry-row'
+import { ServiceSheetLinks } from '../../../components/service-sheet-links'
 import { callFunction } from '../../../services/call-function'
 import { useRemote } from '../../../services/use-remote'
 import { useServicesAction } from '../../../services/use-services-action'
@@ -111,6 +112,7 @@ function CommunityMembers(props: { unitId: string; community: CommunityRow; year
         <View className='card' id='unit-services-handin'>
           <Text className='card__title'>上交社区</Text>
           <Text className='muted'>季度结束后上交；全年第一次上交可以一次交多个季度。上交后党员不能再修改。</Text>
+          <Text className='muted' id='unit-services-prefilled'>已自动填入截至昨日的活动和服务（参加的活动、完成的需求、结对帮扶走访）；打开名单时补填当页党员的记录。</Text>
           <View className='chips'>
             {open.map((q) => (
               <Chip key={q} id={`handin-q${q}`} label={`第${q}季度`} selected={handInQuarters.includes(q)} onTap={() => setHandInQuarters(handInQuarters.includes(q) ? handInQuarters.filter((x) => x !== q) : [...handInQuarters, q])} />
@@ -131,6 +133,7 @@ function CommunityMembers(props: { unitId: string; community: CommunityRow; year
             <View key={m.memberId} className='card service-member' id={`service-member-${m.memberId}`}>
               <Text className='card__title'>{`${m.name}：${m.entries} 条，${m.hours} 小时`}</Text>
               {m.rows.length === 0 ? <Text className='muted service-nothing'>本季度未填写</Text> : null}
+              <ServiceSheetLinks memberId={m.memberId} year={year} quarter={quarter} as='unit' />
               {m.rows.map((entry) => (
                 <ServiceEntryRow key={entry.entryId} entry={entry}>
                   {isLiaison && entry.status === 'draft' ? (
