@@ -111,18 +111,19 @@ it('member logs a service → liaison hands the quarter in → community confirm
     'year-4-staff-rates',
     async (page) => {
       await page.goto('/#/packages/staff/evaluation/index')
-      await page.locator('#evaluation-filter-all').tap()
       const row = page.locator(`#evaluation-row-${member._id}`)
-      // The list is paged by name; walk the pages to the member.
-      while (!(await row.isVisible())) {
-        await page.locator('#evaluation-list').waitFor()
-        if (await row.isVisible()) break
-        await page.locator('#evaluation-next').tap()
+      // The list is paged and sorted by state, then name: walk a filter's pages to the member.
+      const listed = (tap: () => Promise<void>) => Promise.all([page.waitForResponse((r) => r.url().includes('/api/evaluation')), tap()])
+      const findRow = async (filter: 'pending' | 'rated') => {
+        await listed(() => page.locator(`#evaluation-filter-${filter}`).tap())
+        while ((await row.count()) === 0) await listed(() => page.locator('#evaluation-next').tap())
       }
+      await findRow('pending')
       await page.locator(`#evaluation-confirm-${member._id}`).tap()
       await page.locator(`#evaluation-row-${member._id} #evaluation-form`).waitFor()
       if (await page.locator('#evaluation-pledge-kept').isVisible()) await page.locator('#evaluation-pledge-kept').tap()
-      await page.locator('#evaluation-save').tap()
+      await listed(() => page.locator('#evaluation-save').tap())
+      await findRow('rated')
       await page.locator(`#evaluation-issue-${member._id}`).tap()
       await page.locator('#evaluation-notice').waitFor()
       await page.locator('#evaluation-print-cards').tap()
