@@ -1,12 +1,11 @@
 import { groupInSql } from './aggregate-sql'
 import type { Doc } from './ejson'
-import { decodeParam, decodeStored, encodeDoc } from './ejson'
+import { decodeParam, decodeStored, encodeDoc, isPlainObject } from './ejson'
 import { invalidOperator, invalidParam } from './errors'
 import type { IndexRegistry } from './index-registry'
 import { AGGREGATE_DEFAULT_LIMIT } from './limits'
-import { runPipeline } from './mingo-run'
-import { pushdown } from './sql-pushdown'
-import type { SqliteStore } from './storage'
+import { narrowMatch, runWithLookups } from './aggregate-narrow'
+import type { SqlFilter, SqliteStore } from './storage'
 
 // database.aggregateDocuments. The builder sends stages as
 // `{ stageKey: '$group', stageValue: '<EJSON>' }`. The platform returns 20 rows
@@ -49,30 +48,51 @@ function parseStages(stages: unknown, now: number): Doc[] {
   })
 }
 
+export interface AggregateProbe {
+  /** The SQL filter the candidate rows were read with (null: every row). */
+  filter?: SqlFilter | null
+  /** The leading $match as mingo still runs it (null: SQL decided it, or there is none). */
+  residualMatch?: Doc | null
+  /** Whether the leading $match + $group was grouped in SQL. */
+  groupedInSql?: boolean
+  /** Each narrowed $lookup's collection and how many of its documents were read. */
+  lookups: Array<{ from: string; read: number }>
+}
+
 export function aggregate(store: SqliteStore, indexes: IndexRegistry, collection: string, stages: unknown, now: number): { list: string[] } {
   const pipeline = parseStages(stages, now)
   if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
+  return { list: runAggregate(store, indexes, collection, pipeline).map(encodeDoc) }
+}
 
+/** Runs a decoded pipeline; `probe`, when given, records how it was narrowed. */
+export function runAggregate(store: SqliteStore, indexes: IndexRegistry, collection: string, pipeline: Doc[], probe?: AggregateProbe): Doc[] {
   const foreign = new Map<string, Doc[]>()
   const resolve = (name: string): Doc[] => {
     let docs = foreign.get(name)
     if (!docs) {
-      docs = store.hasCollection(name) ? [...store.select(name, null)].map((row) => decodeStored(row.doc)) : []
+      docs = store.hasCollection(name) ? [...store.select(name, null, 'INSERTED')].map((row) => decodeStored(row.doc)) : []
       foreign.set(name, docs)
     }
     return docs
   }
-  // A leading $match narrows the scan through the indexes on either path. A
-  // leading $match + $group that SQL can answer exactly is grouped there, and
-  // mingo finishes the rest of the pipeline on the grouped rows.
-  const leading = pipeline[0]?.$match
-  const filter =
-    leading && typeof leading === 'object' ? pushdown(leading as Doc, (field) => indexes.pushdownExpr(collection, field)) : null
-  const grouped = groupInSql(store, collection, pipeline, filter)
-  if (grouped) return { list: runPipeline(grouped.rows, pipeline.slice(grouped.consumed), resolve).map(encodeDoc) }
+  const run = (input: Doc[], rest: Doc[]) => runWithLookups(input, rest, { store, indexes, resolve, onNarrowed: probe && ((from, read) => probe.lookups.push({ from, read })) })
 
-  // Otherwise the whole pipeline runs in mingo, its input in insertion order
-  // so that groups come out in the same order on both paths.
+  // A leading $match narrows the scan the way reads do (aggregate-narrow.ts):
+  // what SQL decides exactly is not checked again by mingo. A leading $match +
+  // $group that SQL can answer exactly is grouped there, and mingo finishes
+  // the rest of the pipeline on the grouped rows.
+  const leading = pipeline[0] && Object.keys(pipeline[0]).length === 1 ? pipeline[0].$match : undefined
+  const narrowed = isPlainObject(leading) ? narrowMatch(store, indexes, collection, leading) : null
+  const filter = narrowed?.filter ?? null
+  if (probe) Object.assign(probe, { filter, residualMatch: narrowed ? narrowed.residual : null })
+  const grouped = groupInSql(store, collection, pipeline, filter)
+  if (probe) probe.groupedInSql = grouped !== null
+  if (grouped) return run(grouped.rows, pipeline.slice(grouped.consumed))
+
+  // Otherwise mingo runs the rest of the pipeline, its input in insertion
+  // order so that groups come out in the same order on both paths.
   const input = [...store.select(collection, filter, 'INSERTED')].map((row) => decodeStored(row.doc))
-  return { list: runPipeline(input, pipeline, resolve).map(encodeDoc) }
+  const rest = !narrowed ? pipeline : narrowed.residual ? [{ $match: narrowed.residual }, ...pipeline.slice(1)] : pipeline.slice(1)
+  return run(input, rest)
 }

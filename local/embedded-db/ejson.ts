@@ -89,9 +89,47 @@ export function decodeObject(text: unknown, now: number, what: string): Doc {
   return value
 }
 
-/** Reads a stored document; plain JSON.parse when it holds no Extended JSON wrappers. */
+/** Sentinel: the text holds a wrapper other than an ISO date. */
+const NOT_ISO_ONLY = Symbol('not ISO dates only')
+
+/** Turns `{"$date":"<ISO>"}` members into Dates in place (as bson does: Date.parse of the text). */
+function reviveIsoDates(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = reviveIsoDates(value[i])
+      if (item === NOT_ISO_ONLY) return NOT_ISO_ONLY
+      value[i] = item
+    }
+    return value
+  }
+  const object = value as Record<string, unknown>
+  for (const key in object) {
+    if (key.charCodeAt(0) === 36 /* $ */) {
+      const date = object.$date
+      return key === '$date' && typeof date === 'string' && Object.keys(object).length === 1 ? new Date(Date.parse(date)) : NOT_ISO_ONLY
+    }
+    if (key === '__proto__') return NOT_ISO_ONLY // assigning it would set the prototype: bson's path
+    const member = object[key]
+    if (member === null || typeof member !== 'object') continue
+    const revived = reviveIsoDates(member)
+    if (revived === NOT_ISO_ONLY) return NOT_ISO_ONLY
+    object[key] = revived
+  }
+  return object
+}
+
+/**
+ * Reads a stored document: plain JSON.parse when it holds no Extended JSON
+ * wrappers, and when its only wrappers are ISO dates (`{"$date":"<ISO>"}`, the
+ * common case) JSON.parse and a walk that turns those into Dates as bson does.
+ * Stored field names never start with `$` (writes refuse them), so any other
+ * `$` member is a wrapper only bson reads right.
+ */
 export function decodeStored(text: string): Doc {
   if (!text.includes('"$')) return JSON.parse(text) as Doc
+  const doc = reviveIsoDates(JSON.parse(text))
+  if (doc !== NOT_ISO_ONLY) return doc as Doc
   return normalize(loadBson().EJSON.parse(text, { relaxed: true }), Date.now()) as Doc
 }
 

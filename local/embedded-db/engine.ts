@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IndexSpec } from '../../server/db/indexes'
 import * as actions from './actions'
 import type { Ctx, Reply } from './actions'
+import { runAggregate, type AggregateProbe } from './aggregate'
 import { groupInSql } from './aggregate-sql'
 import { EngineError, collectionNotExist, requestFailed } from './errors'
 import { IndexRegistry } from './index-registry'
@@ -155,6 +156,18 @@ export class EmbeddedEngine {
    */
   groupsInSql(collection: string, pipeline: Array<Record<string, unknown>>): boolean {
     return groupInSql(this.context().store, collection, pipeline) !== null
+  }
+
+  /**
+   * Runs a pipeline (plain JS stages, as after EJSON decoding) and says how it
+   * was narrowed: SQLite's plan for the candidate scan, the part of the leading
+   * $match mingo still checks, and what each narrowed $lookup read.
+   */
+  aggregateProbe(collection: string, pipeline: Array<Record<string, unknown>>): AggregateProbe & { rows: Array<Record<string, unknown>>; plan: string[] } {
+    const { store, indexes } = this.context()
+    const probe: AggregateProbe = { lookups: [] }
+    const rows = runAggregate(store, indexes, collection, pipeline, probe)
+    return { ...probe, rows, plan: store.explain(collection, probe.filter ?? null, { sql: 'rowid' }) }
   }
 
   listCollections(): string[] {

@@ -119,10 +119,24 @@ function typeCheck(path: string, values: Scalar[], range: boolean): string | nul
   return `+json_type(doc, '${path}') IN (${[...allowed].join(', ')})`
 }
 
+// SQLite limits the parameters of one statement (32,766 in the bundled build,
+// shared by every list in it), and `in` over a batch of ids can be long: a
+// list past IN_PARAMS_MAX goes in as one JSON array parameter, read back by
+// json_each, whose values have the same types and texts as json_extract's
+// (and as the key texts for `_id`), so the same rows compare equal and the
+// index still serves each value.
+export const IN_PARAMS_MAX = 100
+
+/** `<expr> IN (...)` over `values`, as parameters or, when long, one JSON array. */
+export function inSql(expr: string, values: readonly unknown[]): SqlFilter {
+  if (values.length > IN_PARAMS_MAX) return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] }
+  return { sql: `${expr} IN (${values.map(() => '?').join(', ')})`, params: [...values] }
+}
+
 function compare(expr: string, path: string, sqlOp: string, values: Scalar[], range: boolean): Pushed {
   const check = typeCheck(path, values, range)
-  const base = sqlOp === 'IN' ? `${expr} IN (${values.map(() => '?').join(', ')})` : `${expr} ${sqlOp} ?`
-  return { sql: check ? `${base} AND ${check}` : base, params: values, exact: true }
+  const base = sqlOp === 'IN' ? inSql(expr, values) : { sql: `${expr} ${sqlOp} ?`, params: values }
+  return { sql: check ? `${base.sql} AND ${check}` : base.sql, params: base.params, exact: true }
 }
 
 function inList(expr: string, path: string, values: unknown[]): Pushed | null {
@@ -138,7 +152,7 @@ function idCondition(value: unknown): Pushed | null {
   const parts: Array<Pushed | null> = []
   for (const [op, operand] of Object.entries(value)) {
     if (op === '$eq' && isScalar(operand)) parts.push({ sql: 'id = ?', params: [idKey(operand)], exact: true })
-    else if (op === '$in' && Array.isArray(operand)) parts.push(operand.every(isScalar) ? { sql: operand.length ? `id IN (${operand.map(() => '?').join(', ')})` : '0', params: operand.map(idKey), exact: true } : null)
+    else if (op === '$in' && Array.isArray(operand)) parts.push(operand.every(isScalar) ? (operand.length ? { ...inSql('id', operand.map(idKey)), exact: true } : { sql: '0', params: [], exact: true }) : null)
     // Numeric ids are stored as tagged text below every string key, so only
     // string ranges map onto key order, and an upper bound also reaches them.
     else if (op in RANGE_SQL && typeof operand === 'string') parts.push({ sql: `id ${RANGE_SQL[op]} ?`, params: [operand], exact: op === '$gt' || op === '$gte' })

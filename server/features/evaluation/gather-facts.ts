@@ -35,46 +35,98 @@ async function allGroups<R>(build: () => { skip(n: number): { limit(n: number): 
   }
 }
 
+/**
+ * One attendance record of a group: times in milliseconds since the epoch
+ * (null when missing), its activity's from the lookup (one activity or none).
+ */
+interface AttendedRow {
+  /** The organiser kind; missing fields are left out by the aggregate. */
+  k?: string
+  i?: number | null
+  o?: number | null
+  /** How many activities the record joined to (0: the activity is gone). */
+  n: number
+  s?: number | null
+  e?: number | null
+  st?: Array<string | null>
+}
+
 interface AttendanceGroup {
+  _id: { m: string; u: string }
+  rows: AttendedRow[]
+}
+
+interface AttendanceTally {
   _id: { m: string; u: string }
   community: number
   unit: number
   minutes: number
 }
 
+/** Dates minus the epoch are milliseconds in the aggregate ($subtract of two dates). */
+const EPOCH = new Date(0)
+
+const timeOf = (value: unknown): number | null => (typeof value === 'number' ? value : null)
+
 /**
- * Attendance of the year, not of a cancelled activity, per member, organiser
- * kind and the unit the member attended as; minutes credited as myYear credits
- * them (activity-hours.ts creditedMinutes: the scheduled time bounds both
- * sides; no sign-out counts to the scheduled end once the activity ended).
+ * Minutes credited for one record, as myYear credits them (activity-hours.ts
+ * creditedMinutes: the scheduled time bounds both sides; no sign-out counts to
+ * the scheduled end once the activity ended), and as the aggregate computed them
+ * before it handed the arithmetic back: a missing time is left out of the
+ * bounds, and nothing is credited when a side has no time at all.
  */
-function attendanceGroups(db: Database, ids: string[], year: number) {
+function minutesOf(row: AttendedRow): number {
+  if (row.n === 0) return 0
+  const endAt = timeOf(row.e)
+  const out = timeOf(row.o) ?? (row.st?.[0] === 'ended' ? endAt : null)
+  if (out === null) return 0
+  const ends = [out, endAt].filter((t): t is number => t !== null)
+  const starts = [timeOf(row.i), timeOf(row.s)].filter((t): t is number => t !== null)
+  if (starts.length === 0) return 0
+  return Math.max(0, Math.floor((Math.min(...ends) - Math.max(...starts)) / 60_000))
+}
+
+/**
+ * Attendance of the year, not of a cancelled activity, per member and the
+ * unit the member attended as, joined to its activities for the times. The
+ * aggregate only gathers each group's records (a few fields each); counting
+ * and crediting minutes happen here, which keeps the per-record work out of
+ * the database's expression evaluation.
+ */
+async function attendanceGroups(db: Database, ids: string[], year: number): Promise<AttendanceTally[]> {
   const _ = db.command
   const $ = db.command.aggregate
-  return allGroups<AttendanceGroup>(() =>
+  const groups = await allGroups<AttendanceGroup>(() =>
     db
       .collection('attendance')
       .aggregate()
       .match({ memberId: _.in(ids), year, activityCancelled: _.neq(true) })
       .lookup({ from: 'activities', localField: 'activityId', foreignField: '_id', as: 'activity' })
-      .project({ memberId: true, unitId: true, organiserKind: true, inAt: true, outAt: true, found: $.size('$activity'), a: $.arrayElemAt(['$activity', 0]) })
-      .addFields({ out: $.ifNull(['$outAt', $.cond({ if: $.eq(['$a.status', 'ended']), then: '$a.endAt', else: null })]) })
-      .addFields({
-        minutes: $.cond({
-          if: $.or([$.eq(['$found', 0]), $.eq(['$out', null])]),
-          then: 0,
-          else: $.max([0, $.floor($.divide([$.subtract([$.min(['$out', '$a.endAt']), $.max(['$inAt', '$a.startAt'])]), 60_000]))]),
-        }),
-      })
       // One row per member and unit attended as (normally one): a batch of 1,000 members fits one page.
       .group({
         _id: { m: '$memberId', u: '$unitId' },
-        community: $.sum($.cond({ if: $.and([$.gt(['$found', 0]), $.eq(['$organiserKind', 'community'])]), then: 1, else: 0 })),
-        unit: $.sum($.cond({ if: $.and([$.gt(['$found', 0]), $.eq(['$organiserKind', 'unit'])]), then: 1, else: 0 })),
-        minutes: $.sum('$minutes'),
+        // Times as numbers: they travel and decode cheaper than dates.
+        rows: $.push({
+          k: '$organiserKind',
+          i: $.subtract(['$inAt', EPOCH]),
+          o: $.subtract(['$outAt', EPOCH]),
+          n: $.size('$activity'),
+          s: $.subtract([$.min('$activity.startAt'), EPOCH]),
+          e: $.subtract([$.min('$activity.endAt'), EPOCH]),
+          st: '$activity.status',
+        }),
       })
       .sort({ _id: 1 }),
   )
+  return groups.map((group) => {
+    const tally: AttendanceTally = { _id: group._id, community: 0, unit: 0, minutes: 0 }
+    for (const row of group.rows) {
+      if (row.n > 0 && row.k === 'community') tally.community += 1
+      if (row.n > 0 && row.k === 'unit') tally.unit += 1
+      tally.minutes += minutesOf(row)
+    }
+    return tally
+  })
 }
 
 /** Confirmed 服务清单 entries, leaving out those that mirror an attended activity (its hours are the activity's). */
@@ -151,7 +203,7 @@ export async function gatherFacts(db: Database, year: number, members: readonly 
   const visitOf = byMember(visits)
   const pledgeOf = new Map(pledges.map((p) => [p.memberId, p.text]))
   const claimsOf = new Map(registrations.map((r) => [`${r.memberId}|${r.communityId}`, r.claimCount ?? 0]))
-  const attendedBy = new Map<string, AttendanceGroup[]>()
+  const attendedBy = new Map<string, AttendanceTally[]>()
   for (const row of attendance) attendedBy.set(row._id.m, [...(attendedBy.get(row._id.m) ?? []), row])
 
   for (const m of members) {
