@@ -52,10 +52,11 @@ function entry(id: string, memberId: string, unitId: string, year: number, quart
   }
 }
 
-function evaluation(memberId: string, unitId: string, year: number, rating: string) {
+/** Confirmed in the year's first half unless said otherwise. */
+function evaluation(memberId: string, unitId: string, year: number, rating: string, confirmedAt = china(`${year}-06-15T10:00:00`)) {
   return {
     _id: `${memberId}:${year}`, memberId, unitId, communityId: COMMUNITIES.a1._id, streetId: STREETS.a, districtId: DISTRICT, year, proposed: rating, rating, comment: '', pledgeKept: null,
-    facts: {}, confirmedBy: 'user-staff', confirmedAt: new Date(),
+    facts: {}, confirmedBy: 'user-staff', confirmedAt,
   }
 }
 
@@ -110,7 +111,7 @@ async function seed(db: Database) {
     entry('s4', 'm1', u1, 2026, 3, 4, 'confirmed'),
     entry('s5', 'm5', u2, 2026, 1, 5, 'confirmed'),
   ])
-  await put(db, 'evaluations', [evaluation('m1', u1, 2026, '好'), evaluation('m2', u1, 2026, '较好'), evaluation('m3', u1, 2026, '好'), evaluation('m1', u1, 2025, '一般'), evaluation('m5', u2, 2026, '差')])
+  await put(db, 'evaluations', [evaluation('m1', u1, 2026, '好'), evaluation('m2', u1, 2026, '较好'), evaluation('m3', u1, 2026, '好'), evaluation('m4', u1, 2026, '差', china('2026-11-20T10:00:00')), evaluation('m1', u1, 2025, '一般'), evaluation('m5', u2, 2026, '差')])
 }
 
 beforeAll(async () => {
@@ -136,6 +137,7 @@ describe('the unit’s bulletin, generated from the records', () => {
     expect(f.activities).toEqual({ community: 1, unit: 1, attendances: 3, hours: 4.5 })
     expect(f.ownActivities).toBe(1)
     expect(f.services).toEqual({ entries: 2, hours: 3.5 })
+    // m4's rating was confirmed in November: not yet in a bulletin of the first half.
     expect(f.ratings).toEqual({ year: 2026, counts: { 好: 2, 较好: 1, 一般: 0, 差: 0 }, total: 3 })
     expect(result).toMatchObject({ submitted: null, yearClosed: false, canSubmit: true, opensAt: china('2026-06-01T00:00:00').toISOString() })
     console.log(`bulletin.preview: ${requests.length} requests`)

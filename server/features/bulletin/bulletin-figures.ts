@@ -24,7 +24,7 @@ import type { Database } from '../../kernel/database'
 //    the aggregate; the unit's own activities in the half;
 //  - confirmed 服务清单 entries of the half's quarters (status 'confirmed'
 //    only: what the community accepted), and their hours;
-//  - the year's confirmed evaluations so far, per rating.
+//  - the year's evaluations confirmed by `asOf`, per rating.
 
 /** Membership of a report at `asOf`: made before it and not moved away by then. */
 function standingAt(db: Database, asOf: Date) {
@@ -99,7 +99,8 @@ export async function generateFigures(db: Database, unit: UnitDoc, ref: HalfRef,
       .match({ unitId: unit._id, year: ref.year, quarter: _.in(quartersOfHalf(ref.half)), status: 'confirmed' })
       .group({ _id: null, entries: $.sum(1), hours: $.sum('$hours') })
       .end() as Promise<{ list: Array<{ entries: number; hours: number }> }>,
-    countBy(db, 'evaluations', { unitId: unit._id, year: ref.year }, 'rating'),
+    // Ratings "so far": those confirmed by the bulletin's moment, so a June bulletin shows no November rating.
+    countBy(db, 'evaluations', { unitId: unit._id, year: ref.year, confirmedAt: _.lte(asOf) }, 'rating'),
   ])
   const { total = 0, notReported = 0 } = totals.list[0] ?? {}
   const reported = total - notReported
