@@ -5,6 +5,7 @@ import type { Grant } from '../../src/domain/roles'
 import { getRows, scanAll } from '../../server/db/read'
 import type { EvaluationDoc, MemberDoc, ServiceEntryDoc } from '../../server/db/docs'
 import type { ServiceHandInDoc } from '../../server/features/services/handin-doc'
+import { demoSealPng } from '../../local/seed/demo-images'
 import { phoneContext, SCREENSHOT_DIR, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
 import { signInAs } from './support/sign-in'
@@ -111,11 +112,16 @@ it('member logs a service → liaison hands the quarter in → community confirm
     'year-4-staff-rates',
     async (page) => {
       await page.goto('/#/packages/staff/evaluation/index')
+      // The community's seal, uploaded once, is printed over the signature line.
+      await page.setInputFiles('#evaluation-seal-input', { name: '印章.png', mimeType: 'image/png', buffer: demoSealPng() })
+      await page.locator('#evaluation-notice', { hasText: '印章已保存' }).waitFor()
       const row = page.locator(`#evaluation-row-${member._id}`)
       // The list is paged and sorted by state, then name: walk a filter's pages to the member.
       const listed = (tap: () => Promise<void>) => Promise.all([page.waitForResponse((r) => r.url().includes('/api/evaluation')), tap()])
       const findRow = async (filter: 'pending' | 'rated') => {
-        await listed(() => page.locator(`#evaluation-filter-${filter}`).tap())
+        const chip = page.locator(`#evaluation-filter-${filter}`)
+        if ((await chip.getAttribute('class'))?.includes('chip--selected')) await page.locator('#evaluation-list').waitFor()
+        else await listed(() => chip.tap())
         while ((await row.count()) === 0) await listed(() => page.locator('#evaluation-next').tap())
       }
       await findRow('pending')
@@ -129,6 +135,7 @@ it('member logs a service → liaison hands the quarter in → community confirm
       await page.locator('#evaluation-print-cards').tap()
       const card = page.locator(`#evaluation-cards #feedback-card-${member._id}`)
       await card.waitFor()
+      await page.waitForFunction(() => [...document.querySelectorAll('#evaluation-cards img')].every((img) => (img as HTMLImageElement).complete))
       await page.emulateMedia({ media: 'print' })
       await page.pdf({ path: pdf, format: 'A4', printBackground: true })
     },
@@ -142,6 +149,12 @@ it('member logs a service → liaison hands the quarter in → community confirm
   expect(printed).toContain('反馈卡')
   expect(printed).toContain(member.name)
   expect(printed).toContain(evaluation!.rating)
+  // One card a sheet, each with the seal.
+  const sheets = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1])
+  expect(sheets).toBeGreaterThanOrEqual(1)
+  expect(printed.split('在职党员社区表现反馈卡').length - 1).toBe(sheets)
+  const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').filter((line) => / image /.test(line))
+  expect(images.length).toBeGreaterThanOrEqual(sheets)
 
   await as(
     browser,
