@@ -4,8 +4,8 @@ import type { EvaluationDoc } from '../../server/db/docs'
 import { addDocs } from '../../server/db/write'
 import type { Database } from '../../server/kernel/database'
 import type { CommunitySealDoc, FeedbackCardDoc } from '../../server/features/evaluation/evaluation-docs'
-import { evaluationId, feedbackCardId } from '../../server/features/evaluation/evaluation-ids'
-import { partyOrgNameOf } from '../../server/features/evaluation/feedback-cards'
+import { evaluationId } from '../../server/features/evaluation/evaluation-ids'
+import { cardOf } from '../../server/features/evaluation/feedback-cards'
 import { gatherFacts, type EvaluatedMember } from '../../server/features/evaluation/gather-facts'
 import type { DemoData } from './demo-data'
 import { demoSealPath, demoSealPng, type SeedFiles } from './demo-images'
@@ -114,27 +114,8 @@ export async function buildDemoEvaluations(db: Database, data: DemoData) {
       }
       evaluations.push(evaluation)
       if (!plan.issued(i)) continue
-      cards.push({
-        _id: feedbackCardId(member._id, plan.year),
-        memberId: member._id,
-        unitId: member.unitId,
-        communityId,
-        streetId: community.streetId,
-        districtId: community.districtId,
-        year: plan.year,
-        memberName: member.name,
-        unitName: member.unitName,
-        communityName: community.name,
-        partyOrgName: partyOrgNameOf(community),
-        reportedAt: f.reportedAt ? new Date(f.reportedAt) : null,
-        claimedPosts: claimsOf.get(`${member._id}|${communityId}`) ?? [],
-        facts: f,
-        rating: evaluation.rating,
-        comment: evaluation.comment,
-        evaluationConfirmedAt: confirmedAt,
-        issuedAt: plan.issuedAt(i),
-        issuedBy: evaluation.confirmedBy,
-      })
+      const names = { memberName: member.name, unitName: member.unitName, claimedPosts: claimsOf.get(`${member._id}|${communityId}`) ?? [] }
+      cards.push(cardOf(evaluation, community, names, { at: plan.issuedAt(i), by: evaluation.confirmedBy }))
     }
   }
   return { evaluations, feedbackCards: cards }

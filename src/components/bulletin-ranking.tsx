@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { DistrictBulletin } from '../domain/contracts/bulletin.contract'
 import { districtBulletinTable, THRESHOLD_LINE_TEXT } from '../domain/bulletin-tables'
 import { PrintActions } from './print-actions'
+import { TableHead } from './table-head'
 import './ui.css'
 import './table-sheet.css'
 import './bulletin-ranking.css'
@@ -34,13 +35,7 @@ export function BulletinRanking({ id, bulletin, highlightUnitId }: Props) {
         <Text className='summary-print-title sheet-print-title'>{table.title}</Text>
         <View className='table' id={id}>
           {table.header.map((row, r) => (
-            <View key={`h${r}`} className='table__row table__head'>
-              {row.map((cell, c) => (
-                <Text key={c} className='table__cell'>
-                  {cell}
-                </Text>
-              ))}
-            </View>
+            <TableHead key={`h${r}`} headers={row} />
           ))}
           {table.rows.map((row, r) => {
             const unitId = unitOfRow[r]

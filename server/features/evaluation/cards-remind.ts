@@ -1,7 +1,5 @@
 import type { TimerContext, TimerEvent } from '../../kernel/timer'
-import type { UserDoc } from '../../db/users'
-import { scanAll } from '../../db/read'
-import { sendMessage } from '../../messages/send-message'
+import { remindHolders } from '../../messages/remind-holders'
 import { reminderDay } from './cards-due'
 
 // The daily timer (cloudfunctions/evaluation/config.json, 09:00 China time):
@@ -46,25 +44,12 @@ export async function remindMissingCards(event: TimerEvent, ctx: TimerContext): 
   }
   if (missing.size === 0) return { day: today.day, communities: 0, missing: 0, messages: 0 }
 
-  const staff = await scanAll<UserDoc>(ctx.db, 'users', { grants: _.elemMatch({ role: 'staff', 'scope.communityId': _.in([...missing.keys()]) }) })
-  let messages = 0
-  for (const user of staff) {
-    for (const grant of user.grants) {
-      const count = grant.role === 'staff' && grant.scope.communityId ? missing.get(grant.scope.communityId) : undefined
-      if (!count) continue
-      const outcome = await sendMessage(
-        ctx.db,
-        {
-          kind: 'feedbackCardsDue',
-          touser: user.openid,
-          key: `feedbackCardsDue:${grant.scope.communityId}:${today.day}:${user.openid}`,
-          values: { item: '报到党员反馈卡尚未出具', count: String(count), deadline: `${today.year}年12月20日` },
-          page: 'packages/staff/evaluation/index?filter=noCard',
-        },
-        ctx.now(),
-      )
-      if (outcome.status !== 'duplicate') messages++
-    }
-  }
+  const messages = await remindHolders(ctx, { role: 'staff', scope: 'communityId', ids: [...missing.keys()] }, (communityId, openid) => ({
+    kind: 'feedbackCardsDue',
+    touser: openid,
+    key: `feedbackCardsDue:${communityId}:${today.day}:${openid}`,
+    values: { item: '报到党员反馈卡尚未出具', count: String(missing.get(communityId)), deadline: `${today.year}年12月20日` },
+    page: 'packages/staff/evaluation/index?filter=noCard',
+  }))
   return { day: today.day, communities: missing.size, missing: [...missing.values()].reduce((a, b) => a + b, 0), messages }
 }

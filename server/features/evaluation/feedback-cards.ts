@@ -24,6 +24,36 @@ export function partyOrgNameOf(community: Pick<CommunityDoc, 'name' | 'partyOrgN
   return community.partyOrgName || `${community.name}党组织`
 }
 
+/** The card issued from a confirmed evaluation: what it prints is copied, so it stays what was handed out. */
+export function cardOf(
+  e: EvaluationDoc,
+  community: Pick<CommunityDoc, '_id' | 'name' | 'partyOrgName' | 'streetId' | 'districtId'>,
+  names: { memberName: string; unitName: string; claimedPosts: string[] },
+  issued: { at: Date; by: string },
+): FeedbackCardDoc {
+  return {
+    _id: feedbackCardId(e.memberId, e.year),
+    memberId: e.memberId,
+    unitId: e.unitId,
+    communityId: community._id,
+    streetId: community.streetId,
+    districtId: community.districtId,
+    year: e.year,
+    memberName: names.memberName,
+    unitName: names.unitName,
+    communityName: community.name,
+    partyOrgName: partyOrgNameOf(community),
+    reportedAt: e.facts.reportedAt ? new Date(e.facts.reportedAt) : null,
+    claimedPosts: names.claimedPosts,
+    facts: e.facts,
+    rating: e.rating,
+    comment: e.comment,
+    evaluationConfirmedAt: e.confirmedAt,
+    issuedAt: issued.at,
+    issuedBy: issued.by,
+  }
+}
+
 async function sealUrlOf(ctx: KnownContext, communityId: string): Promise<string | null> {
   const seal = await findById<CommunitySealDoc>(ctx.db, 'communitySeals', communityId)
   if (!seal) return null
@@ -103,29 +133,8 @@ export async function issueCards(ctx: KnownContext, input: { communityId: string
     const current = existing.get(feedbackCardId(e.memberId, year))
     // All at once issues only what is missing or stale; named members are always (re-)issued.
     if (!input.memberIds && current && current.evaluationConfirmedAt.getTime() === e.confirmedAt.getTime()) return []
-    return [
-      {
-        _id: feedbackCardId(e.memberId, year),
-        memberId: e.memberId,
-        unitId: e.unitId,
-        communityId: community._id,
-        streetId: community.streetId,
-        districtId: community.districtId,
-        year,
-        memberName: member.name,
-        unitName: member.unitName || unitNames.get(member.unitId)?.name || '',
-        communityName: community.name,
-        partyOrgName: partyOrgNameOf(community),
-        reportedAt: e.facts.reportedAt ? new Date(e.facts.reportedAt) : null,
-        claimedPosts: claimNames(registrationOf.get(e.memberId)),
-        facts: e.facts,
-        rating: e.rating,
-        comment: e.comment,
-        evaluationConfirmedAt: e.confirmedAt,
-        issuedAt: now,
-        issuedBy: ctx.principal.userId,
-      },
-    ]
+    const names = { memberName: member.name, unitName: member.unitName || unitNames.get(member.unitId)?.name || '', claimedPosts: claimNames(registrationOf.get(e.memberId)) }
+    return [cardOf(e, community, names, { at: now, by: ctx.principal.userId })]
   })
   // New cards are added a hundred at a time; re-issues (and a lost race) are set by id.
   const fresh = cards.filter((c) => !existing.has(c._id))

@@ -1,7 +1,6 @@
 import type { TimerContext, TimerEvent } from '../../kernel/timer'
 import { scanAll } from '../../db/read'
-import type { UserDoc } from '../../db/users'
-import { sendMessage } from '../../messages/send-message'
+import { remindHolders } from '../../messages/remind-holders'
 import type { NeedDoc } from './need-doc'
 import { minuteText } from './need-notify'
 
@@ -32,26 +31,12 @@ export async function remindOverdue(event: TimerEvent, ctx: TimerContext): Promi
   for (const need of [...yellow, ...red]) perCommunity.set(need.communityId, (perCommunity.get(need.communityId) ?? new Set()).add(need._id))
   if (perCommunity.size === 0) return { communities: 0, needs: 0, messages: 0 }
 
-  // Only staff grants: members and residents of those communities hold community-scoped grants too.
-  const staff = await scanAll<UserDoc>(ctx.db, 'users', { grants: _.elemMatch({ role: 'staff', 'scope.communityId': _.in([...perCommunity.keys()]) }) })
-  let messages = 0
-  for (const user of staff) {
-    for (const grant of user.grants) {
-      const needs = grant.role === 'staff' && grant.scope.communityId ? perCommunity.get(grant.scope.communityId) : undefined
-      if (!needs) continue
-      const outcome = await sendMessage(
-        ctx.db,
-        {
-          kind: 'needOverdue',
-          touser: user.openid,
-          key: `needOverdue:${grant.scope.communityId}:${runAt.toISOString()}:${user.openid}`,
-          values: { item: '服务需求超过受理或办结时限', count: String(needs.size), time: minuteText(runAt) },
-          page: 'packages/staff/needs/index?overdue=any',
-        },
-        ctx.now(),
-      )
-      if (outcome.status !== 'duplicate') messages++
-    }
-  }
+  const messages = await remindHolders(ctx, { role: 'staff', scope: 'communityId', ids: [...perCommunity.keys()] }, (communityId, openid) => ({
+    kind: 'needOverdue',
+    touser: openid,
+    key: `needOverdue:${communityId}:${runAt.toISOString()}:${openid}`,
+    values: { item: '服务需求超过受理或办结时限', count: String(perCommunity.get(communityId)!.size), time: minuteText(runAt) },
+    page: 'packages/staff/needs/index?overdue=any',
+  }))
   return { communities: perCommunity.size, needs: [...perCommunity.values()].reduce((n, s) => n + s.size, 0), messages }
 }

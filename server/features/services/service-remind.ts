@@ -3,10 +3,8 @@ import { quarterKey, quarterLabel, quarterRange } from '../../../src/domain/quar
 import { collectingQuarter, confirmOverdueBefore, lateQuarter } from '../../../src/domain/service-entry-rules'
 import { fitThing } from '../../../src/domain/subscribe-fields'
 import { scanAll } from '../../db/read'
-import type { UserDoc } from '../../db/users'
-import type { Database } from '../../kernel/database'
 import type { TimerContext, TimerEvent } from '../../kernel/timer'
-import { sendMessage } from '../../messages/send-message'
+import { remindHolders } from '../../messages/remind-holders'
 import type { ServiceHandInDoc } from './handin-doc'
 
 // The daily timer (09:00 China time, cloudfunctions/services/config.json):
@@ -25,18 +23,6 @@ export interface ServiceRemindReport {
 const dateText = (date: Date) => inChina(date).format('YYYY-MM-DD')
 const minuteText = (date: Date) => inChina(date).format('YYYY-MM-DD HH:mm')
 
-async function usersWith(db: Database, role: 'liaison' | 'staff', scopeKey: 'unitId' | 'communityId', ids: string[] | null): Promise<UserDoc[]> {
-  const _ = db.command
-  const match = ids === null ? { role } : { role, [`scope.${scopeKey}`]: _.in(ids) }
-  return scanAll<UserDoc>(db, 'users', { grants: _.elemMatch(match) }, { fields: { openid: true, grants: true } })
-}
-
-function grantsOf(user: UserDoc, role: 'liaison' | 'staff', scopeKey: 'unitId' | 'communityId'): string[] {
-  return user.grants.filter((g) => g.role === role && g.scope[scopeKey]).map((g) => g.scope[scopeKey]!)
-}
-
-const counted = (status: string) => (status === 'duplicate' ? 0 : 1)
-
 export async function remindServices(event: TimerEvent, ctx: TimerContext): Promise<ServiceRemindReport> {
   const { db } = ctx
   const _ = db.command
@@ -47,22 +33,13 @@ export async function remindServices(event: TimerEvent, ctx: TimerContext): Prom
   const collecting = collectingQuarter(runAt)
   if (collecting) {
     const end = new Date(quarterRange(collecting).to.getTime() - 1)
-    for (const user of await usersWith(db, 'liaison', 'unitId', null)) {
-      for (const unitId of grantsOf(user, 'liaison', 'unitId')) {
-        const outcome = await sendMessage(
-          db,
-          {
-            kind: 'serviceCollect',
-            touser: user.openid,
-            key: `serviceCollect:${quarterKey(collecting)}:${unitId}:${user.openid}`,
-            values: { item: fitThing(`收集${quarterLabel(collecting)}服务清单`), deadline: dateText(end), note: '季度结束后请核对并上交社区' },
-            page: 'packages/unit/services/index',
-          },
-          ctx.now(),
-        )
-        report.collect += counted(outcome.status)
-      }
-    }
+    report.collect = await remindHolders(ctx, { role: 'liaison', scope: 'unitId', ids: null }, (unitId, openid) => ({
+      kind: 'serviceCollect',
+      touser: openid,
+      key: `serviceCollect:${quarterKey(collecting)}:${unitId}:${openid}`,
+      values: { item: fitThing(`收集${quarterLabel(collecting)}服务清单`), deadline: dateText(end), note: '季度结束后请核对并上交社区' },
+      page: 'packages/unit/services/index',
+    }))
   }
 
   const late = lateQuarter(runAt)
@@ -76,48 +53,26 @@ export async function remindServices(event: TimerEvent, ctx: TimerContext): Prom
       .end()) as { list: Array<{ _id: { u: string; c: string } }> }
     const perUnit = new Map<string, number>()
     for (const row of grouped.list) perUnit.set(row._id.u, (perUnit.get(row._id.u) ?? 0) + 1)
-    if (perUnit.size > 0) {
-      for (const user of await usersWith(db, 'liaison', 'unitId', [...perUnit.keys()])) {
-        for (const unitId of grantsOf(user, 'liaison', 'unitId').filter((u) => perUnit.has(u))) {
-          const outcome = await sendMessage(
-            db,
-            {
-              kind: 'serviceLate',
-              touser: user.openid,
-              key: `serviceLate:${quarterKey(late)}:${unitId}:${user.openid}`,
-              values: { item: fitThing(`${quarterLabel(late)}服务清单未上交`), count: String(perUnit.get(unitId)), note: '请尽快核对并上交社区' },
-              page: 'packages/unit/services/index',
-            },
-            ctx.now(),
-          )
-          report.late += counted(outcome.status)
-        }
-      }
-    }
+    report.late = await remindHolders(ctx, { role: 'liaison', scope: 'unitId', ids: [...perUnit.keys()] }, (unitId, openid) => ({
+      kind: 'serviceLate',
+      touser: openid,
+      key: `serviceLate:${quarterKey(late)}:${unitId}:${openid}`,
+      values: { item: fitThing(`${quarterLabel(late)}服务清单未上交`), count: String(perUnit.get(unitId)), note: '请尽快核对并上交社区' },
+      page: 'packages/unit/services/index',
+    }))
   }
 
   const waiting = await scanAll<ServiceHandInDoc>(db, 'serviceHandIns', { status: 'waiting', waitingSince: _.lte(confirmOverdueBefore(runAt)) })
-  if (waiting.length > 0) {
-    const byCommunity = new Map<string, ServiceHandInDoc[]>()
-    for (const h of waiting) byCommunity.set(h.communityId, [...(byCommunity.get(h.communityId) ?? []), h])
-    for (const user of await usersWith(db, 'staff', 'communityId', [...byCommunity.keys()])) {
-      for (const communityId of grantsOf(user, 'staff', 'communityId')) {
-        for (const h of byCommunity.get(communityId) ?? []) {
-          const outcome = await sendMessage(
-            db,
-            {
-              kind: 'serviceConfirm',
-              touser: user.openid,
-              key: `serviceConfirm:${h._id}:${h.waitingSince!.toISOString()}:${user.openid}`,
-              values: { unit: fitThing(h.unitName), item: '服务清单等待社区确认', time: minuteText(h.waitingSince!) },
-              page: 'packages/staff/services/index',
-            },
-            ctx.now(),
-          )
-          report.confirm += counted(outcome.status)
-        }
-      }
-    }
-  }
+  const byCommunity = new Map<string, ServiceHandInDoc[]>()
+  for (const h of waiting) byCommunity.set(h.communityId, [...(byCommunity.get(h.communityId) ?? []), h])
+  report.confirm = await remindHolders(ctx, { role: 'staff', scope: 'communityId', ids: [...byCommunity.keys()] }, (communityId, openid) =>
+    byCommunity.get(communityId)!.map((h) => ({
+      kind: 'serviceConfirm' as const,
+      touser: openid,
+      key: `serviceConfirm:${h._id}:${h.waitingSince!.toISOString()}:${openid}`,
+      values: { unit: fitThing(h.unitName), item: '服务清单等待社区确认', time: minuteText(h.waitingSince!) },
+      page: 'packages/staff/services/index',
+    })),
+  )
   return report
 }

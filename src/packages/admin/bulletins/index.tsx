@@ -73,9 +73,9 @@ function HalfList({ half, canPublish, onOpen }: { half: HalfRef; canPublish: boo
       ) : (
         <View className='card' id='review-rows'>
           {d.rows.map((r) => (
-            <View key={r.unitId} className='review-row' id={`review-row-${r.unitId}`} onClick={r.submitted ? () => onOpen(r.unitId) : undefined}>
+            <View key={r.unitId} className='list-row' id={`review-row-${r.unitId}`} onClick={r.submitted ? () => onOpen(r.unitId) : undefined}>
               <View>
-                <Text className='review-row__name'>{r.unitName}</Text>
+                <Text className='list-row__name'>{r.unitName}</Text>
                 <Text className='muted'>{r.submitted ? ` 已报送 ${dateText(r.submittedAt)}${r.submitCount > 1 ? `（${r.submitCount}次）` : ''} ›` : ' 未报送'}</Text>
               </View>
               <Text className={r.belowThreshold ? 'review-row__rate review-row__rate--below' : 'review-row__rate'}>{`${formatRate(r.rate)}${r.rateSource === 'current' ? '（当前）' : ''}`}</Text>

@@ -51,9 +51,9 @@ function Years() {
       <Notice id='year-message' tone={message?.tone} text={message?.text} />
       <View className='card' id='year-rows'>
         {d.years.map((y) => (
-          <View key={y.year} className='year-row' id={`year-${y.year}`}>
+          <View key={y.year} className='list-row' id={`year-${y.year}`}>
             <View>
-              <Text className='year-row__name'>{`${y.year}年度`}</Text>
+              <Text className='list-row__name'>{`${y.year}年度`}</Text>
               <Text className='muted year-row__state'>{stateText(y)}</Text>
             </View>
             {y.closable ? (

@@ -4,11 +4,10 @@ import { View, Text, Button, Image } from '@tarojs/components'
 import { correctionsContract } from '../../../domain/contracts/corrections.contract'
 import { CORRECTION_ANSWER_MAX } from '../../../domain/corrections'
 import { ChoiceChips } from '../../../components/chips'
+import { CorrectionList, correctionCountsText, useCorrectionList } from '../../../components/correction-list'
 import { CorrectionRow } from '../../../components/correction-row'
-import { EmptyState } from '../../../components/empty-state'
 import { TextAreaField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
-import { Pager } from '../../../components/pager'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
@@ -17,9 +16,6 @@ import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import '../../../components/ui.css'
 
-const PAGE_SIZE = 20
-const STATUS_FILTERS = { open: '待处理', resolved: '已处理', all: '全部' } as const
-type StatusFilter = keyof typeof STATUS_FILTERS
 const OUTCOMES = { fixed: '已更正', declined: '不予更正' } as const
 type Outcome = keyof typeof OUTCOMES
 
@@ -39,48 +35,25 @@ export default function StaffCorrectionsPage() {
 }
 
 function StaffCorrections({ communityId, communityName, initial }: { communityId: string; communityName: string; initial: string | null }) {
-  const [status, setStatus] = useState<StatusFilter>('open')
-  const [page, setPage] = useState(1)
   const [openId, setOpenId] = useState<string | null>(initial)
-  const remote = useRemote(() => callFunction('corrections', { action: 'list', communityId, status, page, pageSize: PAGE_SIZE }), `${communityId}:${status}:${page}`)
-  const d = remote.data
+  const list = useCorrectionList({ communityId }, 'open')
+  const d = list.remote.data
   return (
     <View>
       <View className='page-head'>
         <Text className='page-head__title'>{`${communityName}核对请求`}</Text>
-        <Text className='page-head__sub' id='corrections-counts'>{d ? `待处理 ${d.counts.open}，已更正 ${d.counts.fixed}，不予更正 ${d.counts.declined}` : '单位对本社区登记的党员信息提出的核对请求'}</Text>
+        <Text className='page-head__sub' id='corrections-counts'>{d ? correctionCountsText(d.counts) : '单位对本社区登记的党员信息提出的核对请求'}</Text>
       </View>
       {openId ? (
         <Detail
           correctionId={openId}
           onClose={() => setOpenId(null)}
           onResolved={() => {
-            void remote.reload()
+            void list.remote.reload()
           }}
         />
       ) : null}
-      <ChoiceChips
-        id='corrections-status'
-        options={Object.keys(STATUS_FILTERS) as StatusFilter[]}
-        value={status}
-        onChange={(s) => {
-          setStatus(s)
-          setPage(1)
-        }}
-        labels={STATUS_FILTERS}
-      />
-      {!d ? (
-        <RemoteState remote={remote} />
-      ) : d.rows.length === 0 ? (
-        <EmptyState id='corrections-empty' title='没有核对请求' text={status === 'open' ? '没有待处理的核对请求。' : '单位还没有提出核对请求。'} />
-      ) : (
-        <View id='corrections-list'>
-          {d.rows.map((c) => (
-            <CorrectionRow key={c.correctionId} c={c} onOpen={() => setOpenId(c.correctionId)} />
-          ))}
-          <Pager idPrefix='corrections' page={page} pages={Math.ceil(d.total / PAGE_SIZE)} onPage={setPage} />
-        </View>
-      )}
+      <CorrectionList list={list} idPrefix='corrections' emptyText={list.status === 'open' ? '没有待处理的核对请求。' : '单位还没有提出核对请求。'} onOpen={setOpenId} />
     </View>
   )
 }

@@ -2,12 +2,11 @@ import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { Chip } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
-import { FeedbackCardView } from '../../../components/feedback-card'
+import { FeedbackCardSheet } from '../../../components/feedback-card-sheet'
 import { TextAreaField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
 import { Pager } from '../../../components/pager'
 import { PhotoPicker } from '../../../components/photo-picker'
-import { PrintActions } from '../../../components/print-actions'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { inChina } from '../../../domain/china-time'
@@ -67,7 +66,17 @@ function Evaluation({ communityId }: { communityId: string }) {
     if (await submit(evaluationContract, call, () => callFunction('evaluation', call))) setNotice('印章已保存')
   }
 
-  if (printing) return <PrintCards communityId={communityId} year={year} onClose={() => setPrinting(false)} />
+  if (printing) {
+    return (
+      <FeedbackCardSheet
+        owner={{ communityId }}
+        year={year}
+        ids={{ list: 'evaluation-cards', empty: 'evaluation-cards-empty', close: 'evaluation-print-close', print: 'evaluation-print' }}
+        emptyText='确认评价后出具反馈卡。'
+        onClose={() => setPrinting(false)}
+      />
+    )
+  }
   const data = remote.data
   return (
     <View>
@@ -164,33 +173,6 @@ function ConfirmForm({ row, year, onDone, onCancel }: { row: EvaluationRow; year
         <Button className='btn btn--primary' id='evaluation-save' disabled={busy} onClick={save}>确认</Button>
         <Button className='btn' id='evaluation-cancel' onClick={onCancel}>取消</Button>
       </View>
-    </View>
-  )
-}
-
-function PrintCards({ communityId, year, onClose }: { communityId: string; year: number; onClose: () => void }) {
-  const [page, setPage] = useState(1)
-  const remote = useRemote(() => callFunction('evaluation', { action: 'cards', communityId, year, page, pageSize: 50 }), `${year}|${page}`)
-  return (
-    <View>
-      <View className='actions no-print'>
-        <Button className='btn-mini btn-mini--grey' id='evaluation-print-close' onClick={onClose}>返回</Button>
-      </View>
-      <PrintActions id='evaluation-print' />
-      {remote.data === null ? (
-        <RemoteState remote={remote} />
-      ) : remote.data.rows.length === 0 ? (
-        <EmptyState id='evaluation-cards-empty' title='还没有反馈卡' text='确认评价后出具反馈卡。' />
-      ) : (
-        <View className='print-area' id='evaluation-cards'>
-          {remote.data.rows.map((card) => (
-            <FeedbackCardView key={card.memberId} card={card} />
-          ))}
-          <View className='no-print'>
-            <Pager idPrefix='evaluation-cards' page={page} pages={Math.max(1, Math.ceil(remote.data.total / 50))} onPage={setPage} />
-          </View>
-        </View>
-      )}
     </View>
   )
 }

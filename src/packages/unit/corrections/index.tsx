@@ -5,7 +5,7 @@ import type { UnitMemberRow } from '../../../domain/contracts/corrections.contra
 import { correctionsContract } from '../../../domain/contracts/corrections.contract'
 import { CORRECTION_FIELDS, CORRECTION_FIELD_LABELS, CORRECTION_TEXT_MAX, type CorrectionField } from '../../../domain/corrections'
 import { ChoiceChips, Chip } from '../../../components/chips'
-import { CorrectionRow } from '../../../components/correction-row'
+import { CorrectionList, correctionCountsText, useCorrectionList } from '../../../components/correction-list'
 import { EmptyState } from '../../../components/empty-state'
 import { TextAreaField, TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
@@ -21,8 +21,6 @@ import { useSubmit } from '../../../services/use-submit'
 import '../../../components/ui.css'
 
 const PAGE_SIZE = 20
-const STATUS_FILTERS = { open: '待处理', resolved: '已处理', all: '全部' } as const
-type StatusFilter = keyof typeof STATUS_FILTERS
 
 // 数据核对 (correction.raise, 000 §二.(一)): the unit checks what the community
 // holds about each member it handed over. Members by name (or only those
@@ -178,36 +176,13 @@ function RaiseForm({ member, onDone }: { member: UnitMemberRow; onDone: () => vo
 }
 
 function Requests({ unitId }: { unitId: string }) {
-  const [status, setStatus] = useState<StatusFilter>('all')
-  const [page, setPage] = useState(1)
-  const remote = useRemote(() => callFunction('corrections', { action: 'unitList', unitId, status, page, pageSize: PAGE_SIZE }), `${unitId}:${status}:${page}`)
-  const d = remote.data
+  const list = useCorrectionList({ unitId }, 'all')
+  const d = list.remote.data
   return (
     <View className='card' id='unit-corrections'>
       <Text className='card__title'>本单位的核对请求</Text>
-      {d ? <Text className='card__text' id='unit-corrections-counts'>{`待处理 ${d.counts.open}，已更正 ${d.counts.fixed}，不予更正 ${d.counts.declined}`}</Text> : null}
-      <ChoiceChips
-        id='unit-corrections-status'
-        options={Object.keys(STATUS_FILTERS) as StatusFilter[]}
-        value={status}
-        onChange={(s) => {
-          setStatus(s)
-          setPage(1)
-        }}
-        labels={STATUS_FILTERS}
-      />
-      {!d ? (
-        <RemoteState remote={remote} />
-      ) : d.rows.length === 0 ? (
-        <EmptyState id='unit-corrections-empty' title='没有核对请求' text='在上方党员列表中点“提出核对”。' />
-      ) : (
-        <View id='unit-corrections-list'>
-          {d.rows.map((c) => (
-            <CorrectionRow key={c.correctionId} c={c} />
-          ))}
-          <Pager idPrefix='unit-corrections' page={page} pages={Math.ceil(d.total / PAGE_SIZE)} onPage={setPage} />
-        </View>
-      )}
+      {d ? <Text className='card__text' id='unit-corrections-counts'>{correctionCountsText(d.counts)}</Text> : null}
+      <CorrectionList list={list} idPrefix='unit-corrections' emptyText='在上方党员列表中点“提出核对”。' />
     </View>
   )
 }

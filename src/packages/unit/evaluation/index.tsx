@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { EmptyState } from '../../../components/empty-state'
-import { FeedbackCardView } from '../../../components/feedback-card'
+import { FeedbackCardSheet } from '../../../components/feedback-card-sheet'
 import { Pager } from '../../../components/pager'
-import { PrintActions } from '../../../components/print-actions'
 import { RemoteState } from '../../../components/remote-state'
 import { RolePage } from '../../../components/role-page'
 import { inChina } from '../../../domain/china-time'
@@ -31,7 +30,17 @@ function UnitEvaluation({ unitId }: { unitId: string }) {
   const [cards, setCards] = useState(false)
   const remote = useRemote(() => callFunction('evaluation', { action: 'unitYear', unitId, year, page, pageSize: PAGE_SIZE }), `${year}|${page}`)
   const d = remote.data
-  if (cards) return <UnitCards unitId={unitId} year={year} onClose={() => setCards(false)} />
+  if (cards) {
+    return (
+      <FeedbackCardSheet
+        owner={{ unitId }}
+        year={year}
+        ids={{ list: 'unit-cards', empty: 'unit-cards-empty', close: 'unit-cards-close', print: 'unit-cards-print' }}
+        emptyText='社区出具反馈卡后会显示在这里。'
+        onClose={() => setCards(false)}
+      />
+    )
+  }
   return (
     <View>
       <View className='page-head'>
@@ -63,33 +72,6 @@ function UnitEvaluation({ unitId }: { unitId: string }) {
             ))}
           </View>
           <Pager idPrefix='unit-evaluation' page={page} pages={Math.max(1, Math.ceil(d.total / PAGE_SIZE))} onPage={setPage} />
-        </View>
-      )}
-    </View>
-  )
-}
-
-function UnitCards({ unitId, year, onClose }: { unitId: string; year: number; onClose: () => void }) {
-  const [page, setPage] = useState(1)
-  const remote = useRemote(() => callFunction('evaluation', { action: 'cards', unitId, year, page, pageSize: 50 }), `${year}|${page}`)
-  return (
-    <View>
-      <View className='actions no-print'>
-        <Button className='btn-mini btn-mini--grey' id='unit-cards-close' onClick={onClose}>返回</Button>
-      </View>
-      <PrintActions id='unit-cards-print' />
-      {remote.data === null ? (
-        <RemoteState remote={remote} />
-      ) : remote.data.rows.length === 0 ? (
-        <EmptyState id='unit-cards-empty' title='还没有反馈卡' text='社区出具反馈卡后会显示在这里。' />
-      ) : (
-        <View className='print-area' id='unit-cards'>
-          {remote.data.rows.map((card) => (
-            <FeedbackCardView key={card.memberId} card={card} />
-          ))}
-          <View className='no-print'>
-            <Pager idPrefix='unit-cards' page={page} pages={Math.max(1, Math.ceil(remote.data.total / 50))} onPage={setPage} />
-          </View>
         </View>
       )}
     </View>

@@ -9,6 +9,7 @@ import { RolePage } from '../../../components/role-page'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
 import { useRemote } from '../../../services/use-remote'
+import '../../../components/ui.css'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -80,9 +81,9 @@ function Members({ unitId, filter, page, setPage }: Paged & { unitId: string; fi
       ) : (
         <View className='card' id='participation-members'>
           {d.rows.map((row) => (
-            <View key={row.memberId} className='participation-row'>
+            <View key={row.memberId} className='list-row'>
               <View>
-                <Text className='participation-row__name'>{row.memberName}</Text>
+                <Text className='list-row__name'>{row.memberName}</Text>
                 <Text className='muted'>{` ${row.communityName}`}</Text>
               </View>
               <Text className={row.short ? 'participation-row__counts participation-row__counts--short' : 'participation-row__counts'}>{`${countsText(row)}${row.short ? ' 未达标' : ''}`}</Text>
@@ -104,9 +105,9 @@ function UnitActivities({ unitId, page, setPage }: Paged & { unitId: string }) {
     <View>
       <View className='card' id='participation-activities'>
         {d.rows.map((a) => (
-          <View key={a.activityId} className='participation-row'>
+          <View key={a.activityId} className='list-row'>
             <View>
-              <Text className='participation-row__name'>{a.title}</Text>
+              <Text className='list-row__name'>{a.title}</Text>
               <Text className='muted'>{` ${dateText(a.startAt)} · ${a.communityName} · ${KIND_LABELS[a.organiserKind]}`}</Text>
             </View>
             <Text className='participation-row__counts'>{`本单位 ${a.attended} 人参加`}</Text>
