@@ -4,6 +4,7 @@ import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
 import { addMember, seedCity, USERS } from './support/fixture'
+import { messagesToWrongRoles } from './support/message-recipients'
 
 // 我的 → 消息提醒 (issue 12 §4): each user sees the kinds their roles receive,
 // subscribes one kind a tap, sees how many one-time subscriptions are left
@@ -175,4 +176,14 @@ it('the sent list is the caller own only, paged, newest first, in a constant num
   expect(large.length).toBe(small.length)
   expect(large.filter((r) => r.collection === 'messages' || r.collection === 'subscriptions')).toHaveLength(3)
   console.log(`messages.reminders: ${large.length} requests (${large.map((r) => `${r.action}:${r.collection}`).join(', ')})`)
+})
+
+it('the harness finds a message sent to a user whose roles do not receive its kind', async () => {
+  await sendMessage(h.db, cancelled(member), h.clock.now)
+  await sendMessage(h.db, cancelled('someone-unknown'), h.clock.now)
+  expect(await messagesToWrongRoles(h.db)).toEqual([])
+  await sendMessage(h.db, cancelled(USERS.residentA1), h.clock.now)
+  expect(await messagesToWrongRoles(h.db)).toEqual([`activityCancelled → ${USERS.residentA1} (resident)`])
+  // Left in place, the harness's close would fail this test.
+  await h.db.collection('messages').where({ touser: USERS.residentA1 }).remove()
 })
