@@ -19,6 +19,8 @@ export default defineAppConfig({
     { root: 'packages/member', pages: ['card/index', 'registration/index', 'pending/index', 'pairings/index', 'activity/index', 'signin/index', 'wall/index', 'need/index', 'services/index', 'service-sheet/index', 'record/index'] },
     { root: 'packages/resident', pages: ['pending/index', 'register/index', 'needs/index', 'need/index'] },
     { root: 'packages/centre', pages: ['volunteers/index'] },
+    // Pages every role opens (issue 12 §4: 我的 → 消息提醒); small, outside the role packages.
+    { root: 'packages/common', pages: ['reminders/index'] },
   ],
   window: {
     navigationBarTitleText: '双报到',

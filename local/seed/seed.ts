@@ -10,6 +10,7 @@ import { seedDemoServices } from './demo-services'
 import { seedDemoCorrections } from './demo-corrections'
 import { seedDemoBulletins } from './demo-bulletins'
 import { seedDemoEvaluation } from './demo-evaluation'
+import { seedDemoReminders } from './demo-reminders'
 import { DEMO_PHOTO_PATH, demoPhotoPng, type SeedFiles } from './demo-images'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
@@ -45,6 +46,8 @@ export async function seedIfEmpty(db: Database, options: { files?: SeedFiles } =
   await seedDemoEvaluation(db, data, options.files)
   // Last: bulletins are generated from everything seeded above (2025's evaluations included).
   await seedDemoBulletins(db, data)
+  // 我的 → 消息提醒: a few subscriptions and messages for demo-member-1, demo-resident-1, demo-staff-1.
+  await seedDemoReminders(db)
   await db.collection(MARKER.collection).doc(MARKER.id).set({ data: { seededAt: new Date() } })
   return true
 }

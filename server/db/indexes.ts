@@ -61,6 +61,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'messages', keys: { key: 1 }, unique: true, name: 'key_unique' },
   { collection: 'messages', keys: { touser: 1 }, name: 'touser' },
   { collection: 'subscriptions', keys: { openid: 1 }, name: 'openid' },
+  // 我的 → 消息提醒: a user's messages, newest first (issue 12 §4).
+  { collection: 'messages', keys: { touser: 1, createdAt: -1 }, name: 'touser_createdAt' },
 
   // 支部 by name within a unit; 结对共建: one active term per key, read by unit, by community, by street.
   { collection: 'branches', keys: { unitId: 1, name: 1 }, unique: true, name: 'unitId_name_unique' },

@@ -176,6 +176,8 @@ export const ERROR_MESSAGES = {
   BULLETIN_NOT_SUBMITTED: '该单位尚未提交这半年的通报',
   YEAR_NOT_ENDED: '该年度尚未结束，须在12月31日之后才能关账',
   CLOSE_DATE_INVALID: '自动关账日期不存在，请重新选择（2月最多28日）',
+  // reminders on 我的 (issue 12 §4)
+  MESSAGE_KIND_NOT_YOURS: '您当前的身份不会收到这种消息，无需订阅',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

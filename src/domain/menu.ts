@@ -57,6 +57,8 @@ export const MENU = {
   'bulletin.unit': { label: '半年通报', tab: 'home', hint: '本单位每半年通报：预览、填写说明、报送区委组织部', permission: 'bulletin.unit' },
   'bulletin.review': { label: '单位通报', tab: 'home', hint: '各单位半年通报报送情况，全区报到率排名通报', permission: 'bulletin.review' },
   'year.close': { label: '年度关账', tab: 'home', hint: '12月31日后关闭年度，设置自动关账日期', permission: 'year.close' },
+  // 消息提醒 (issue 12 §4): everyone who receives messages.
+  'messages.reminders': { label: '消息提醒', tab: 'mine', hint: '订阅提醒，查看剩余次数和已发给我的消息', permission: 'messages.subscribe' },
 } as const satisfies Record<string, MenuEntrySpec>
 
 export type MenuEntry = keyof typeof MENU

@@ -1,16 +1,12 @@
 import type { CollectionRecordView, MeetingView, PairingView, TargetView } from './contracts/records.contract'
 import { chineseDate } from './china-time'
+import type { TableModel } from './table-model'
 
 // The printed forms of the community's records, as table models: a title,
 // header rows and rows of text. The printable page renders one; the ledger
 // (issue 12) exports the same model as xlsx or PDF. Pure: rows in, table out.
 
-export interface TableModel {
-  title: string
-  subtitle: string
-  header: string[][]
-  rows: string[][]
-}
+export type { TableModel } from './table-model'
 
 const date = (iso: string | null) => (iso ? chineseDate(new Date(iso)) : '')
 const numbered = (rows: string[][]) => rows.map((row, i) => [String(i + 1), ...row])

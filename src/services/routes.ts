@@ -205,6 +205,11 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               asks to confirm), #year-message, #close-date-month,
  *               #close-date-day, #close-date-save, #close-date-error,
  *               #close-date-saved
+ *   消息提醒     #page-reminders, #reminders-notice, #reminders-kinds
+ *               (#reminder-<kind>: #reminder-<kind>-subscribe | #reminder-<kind>-off,
+ *               #reminder-<kind>-remaining), #reminders-none, #reminders-sent
+ *               (#sent-<id> .sent-row--delivered|undelivered), #reminders-sent-empty,
+ *               #reminders-sent-prev|page|next
  *
  * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
  * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
@@ -275,6 +280,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'bulletin.unit': '/packages/unit/bulletin/index',
   'bulletin.review': '/packages/admin/bulletins/index',
   'year.close': '/packages/admin/year-close/index',
+  'messages.reminders': '/packages/common/reminders/index',
 }
 
 /** Pages a WeChat user the system does not know yet may open (session-gate's 您还未登记). */

@@ -81,7 +81,7 @@ describe('menuOf', () => {
   it('offers each role the entries its permissions allow and nothing else', () => {
     expect(menuOf(member.grants)).toEqual(expect.arrayContaining(['card.show', 'activity.signin', 'service.log']))
     expect(menuOf(member.grants)).not.toContain('checkin.scan')
-    expect(menuOf(residentC1.grants)).toEqual(['need.submit'])
+    expect(menuOf(residentC1.grants)).toEqual(['need.submit', 'messages.reminders'])
     expect(menuOf([])).toEqual([])
     for (const e of menuOf(secretaryU1.grants)) expect(PERMISSIONS[MENU[e].permission]).toContain('secretary')
   })

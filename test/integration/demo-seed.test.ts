@@ -220,3 +220,15 @@ describe('the annual evaluation and the 反馈卡 (issue 11 §5–6)', () => {
     expect(other.sealUrl).toBeNull()
   })
 })
+
+it('我的 → 消息提醒 has subscriptions left and messages sent, delivered or not (issue 12 §4)', async () => {
+  const member = await h.asUser('demo-member-1').ok('messages', { action: 'reminders' })
+  expect(member.kinds.find((k) => k.kind === 'activityChanged')!.remaining).toBe(2)
+  expect(member.sent.rows.map((r) => [r.kind, r.delivered])).toEqual([
+    ['waitlistPromoted', false],
+    ['needAssigned', true],
+    ['activityChanged', true],
+  ])
+  const resident = await h.asUser('demo-resident-1').ok('messages', { action: 'reminders' })
+  expect(resident.sent.total).toBe(2)
+})

@@ -6,7 +6,7 @@ import { runFunction } from '../../server/kernel/run-function'
 import { sendMessage, type OutgoingMessage } from '../../server/messages/send-message'
 import { openHarness, type Harness } from './support/bridge-client'
 import { withDbLatency } from './support/db-latency'
-import { seedCity, USERS } from './support/fixture'
+import { addMember, seedCity, USERS } from './support/fixture'
 
 // Subscription messages end to end on the local cloud: a user subscribes as
 // the h5 client does (the WeChat prompt's stand-in, then `messages.subscribed`),
@@ -25,14 +25,21 @@ afterAll(() => {
 
 let h: Harness
 beforeEach(async () => {
-  h = await openHarness({ seed: seedCity })
+  h = await openHarness({
+    seed: async (db) => {
+      await seedCity(db)
+      await addMember(db, { id: member, unit: 'u1', community: 'a1', name: '张明', mobile: '13800000001' })
+    },
+  })
 })
 afterEach(() => h.close())
 
 const resident = USERS.residentA1
+/** Activity messages go to members (src/domain/message-recipients.ts). */
+const member = 'member-m1'
 const cancelled = (key: string, activity = '社区义诊活动'): OutgoingMessage<'activityCancelled'> => ({
   kind: 'activityCancelled',
-  touser: resident,
+  touser: member,
   key,
   values: { activity, time: '2026年3月20日 09:00', reason: '天气原因改期' },
   page: 'pages/activities/index',
@@ -58,7 +65,7 @@ const records = () => getRows<{ key: string; status: string; code?: string; reas
 const outbox = async () => (await h.app.inject({ method: 'GET', url: '/dev/outbox' })).body
 
 it('offers only the configured templates, at most 3 kinds a tap, to users the system knows', async () => {
-  const caller = h.asUser(resident)
+  const caller = h.asUser(member)
   expect(await caller.ok('messages', { action: 'templates', kinds: ['activityCancelled', 'reportReminder'] })).toEqual({
     templates: [{ kind: 'activityCancelled', templateId: 'tpl-activity-cancelled', purpose: '报名的活动取消时通知您' }],
   })
@@ -73,7 +80,7 @@ it('offers only the configured templates, at most 3 kinds a tap, to users the sy
 })
 
 it('a subscribed message appears in the outbox; a second send with the same key sends nothing', async () => {
-  expect(await subscribe(resident, ['activityCancelled'])).toEqual({ remaining: { activityCancelled: 1 } })
+  expect(await subscribe(member, ['activityCancelled'])).toEqual({ remaining: { activityCancelled: 1 } })
 
   expect(await sendMessage(h.db, cancelled('activityCancelled:act-1:resident-a1'), h.clock.now)).toEqual({ status: 'sent' })
   expect(await sendMessage(h.db, cancelled('activityCancelled:act-1:resident-a1'), h.clock.now)).toMatchObject({ status: 'duplicate' })
@@ -90,10 +97,10 @@ it('a subscribed message appears in the outbox; a second send with the same key 
   expect(page).toContain('活动取消通知<br><code>tpl-activity-cancelled</code>')
   expect(page).toContain('活动名称（thing1）：社区义诊活动')
   expect(page).toContain('<code>pages/activities/index</code>')
-  expect(page).toContain(resident)
+  expect(page).toContain(member)
   expect(page).toContain('已发送')
   // The one subscription is used: the next message is not attempted.
-  expect(await h.asUser(resident).ok('messages', { action: 'subscribed', kinds: [] })).toEqual({ remaining: { activityCancelled: 0 } })
+  expect(await h.asUser(member).ok('messages', { action: 'subscribed', kinds: [] })).toEqual({ remaining: { activityCancelled: 0 } })
 })
 
 it('a send without a subscription is not attempted and is recorded as such', async () => {
@@ -102,7 +109,7 @@ it('a send without a subscription is not attempted and is recorded as such', asy
     code: 'NO_SUBSCRIPTION',
     reason: '用户没有可用的订阅（未订阅或已用完），未发送',
   })
-  await subscribe(resident, ['activityCancelled'])
+  await subscribe(member, ['activityCancelled'])
   expect((await sendMessage(h.db, cancelled('k-first'), h.clock.now)).status).toBe('sent')
   expect(await sendMessage(h.db, cancelled('k-second'), h.clock.now)).toMatchObject({ status: 'not_attempted', code: 'NO_SUBSCRIPTION' })
   expect((await records()).map((r) => [r.key, r.status])).toEqual([
@@ -114,7 +121,7 @@ it('a send without a subscription is not attempted and is recorded as such', asy
 })
 
 it('a field over its limit is refused before sending and keeps the subscription', async () => {
-  await subscribe(resident, ['activityCancelled'])
+  await subscribe(member, ['activityCancelled'])
   const outcome = await sendMessage(h.db, cancelled('k-long', '二〇二六年春季社区邻里节暨义诊咨询便民服务活动'), h.clock.now)
   expect(outcome).toMatchObject({ status: 'refused', code: 'MESSAGE_FIELD_INVALID', reason: expect.stringContaining('活动名称（thing1）：事物（thing）应为20个以内字符') })
   expect((await sendMessage(h.db, cancelled('k-short'), h.clock.now)).status).toBe('sent')
@@ -122,30 +129,30 @@ it('a field over its limit is refused before sending and keeps the subscription'
 
 it('WeChat refuses a send it has no subscription for (43101), whatever our count says', async () => {
   // The client reports an acceptance WeChat never saw: our count says 1, WeChat says 0.
-  await h.asUser(resident).ok('messages', { action: 'subscribed', kinds: ['activityCancelled'] })
+  await h.asUser(member).ok('messages', { action: 'subscribed', kinds: ['activityCancelled'] })
   expect(await sendMessage(h.db, cancelled('k-drift'), h.clock.now)).toMatchObject({
     status: 'refused',
     code: 'SUBSCRIPTION_REFUSED',
     reason: expect.stringMatching(/^43101 openapi\.subscribeMessage\.send:fail user refuse to accept the msg rid: /),
   })
-  expect(await h.asUser(resident).ok('messages', { action: 'subscribed', kinds: [] })).toEqual({ remaining: { activityCancelled: 0 } })
+  expect(await h.asUser(member).ok('messages', { action: 'subscribed', kinds: [] })).toEqual({ remaining: { activityCancelled: 0 } })
 })
 
 it('a kind whose template is not configured is not attempted', async () => {
   const outcome = await sendMessage(
     h.db,
-    { kind: 'reportReminder', touser: resident, key: 'k-remind', values: { unit: '区教育局', deadline: '2026年4月16日', note: '请到居住地社区报到' } },
+    { kind: 'reportReminder', touser: member, key: 'k-remind', values: { unit: '区教育局', deadline: '2026年4月16日', note: '请到居住地社区报到' } },
     h.clock.now,
   )
   expect(outcome).toMatchObject({ status: 'not_attempted', code: 'TEMPLATE_NOT_CONFIGURED', reason: expect.stringContaining('TEMPLATE_REPORT_REMINDER') })
 })
 
 it('two sends of one message at once send it once', async () => {
-  await subscribe(resident, ['activityCancelled'])
-  await subscribe(resident, ['activityCancelled'])
+  await subscribe(member, ['activityCancelled'])
+  await subscribe(member, ['activityCancelled'])
   const outcomes = await withDbLatency(() => Promise.all([1, 2, 3].map(() => sendMessage(h.db, cancelled('k-race'), h.clock.now))))
   expect(outcomes.map((o) => o.status).sort()).toEqual(['duplicate', 'duplicate', 'sent'])
-  expect(await h.asUser(resident).ok('messages', { action: 'subscribed', kinds: [] })).toEqual({ remaining: { activityCancelled: 1 } })
+  expect(await h.asUser(member).ok('messages', { action: 'subscribed', kinds: [] })).toEqual({ remaining: { activityCancelled: 1 } })
 })
 
 describe('the local WeChat answers subscribeMessage.send as WeChat does', () => {

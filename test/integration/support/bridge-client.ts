@@ -11,6 +11,7 @@ import { openLocalStorage } from '../../../local/runtime/open-storage'
 import type { FileStore } from '../../../local/embedded-storage'
 import type { BootstrapData } from '../../../src/domain/contracts/bootstrap.contract'
 import { uploadPath, type UploadKind } from '../../../src/domain/upload-kinds'
+import { messagesToWrongRoles } from './message-recipients'
 
 // Drives the real local runtime: the fastify bridge (POST /api/<fn>) on a
 // temporary embedded database, signed in through /dev/login like a person
@@ -156,10 +157,12 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     clock,
     asUser,
     async close() {
+      const wrong = await messagesToWrongRoles(db).catch(() => [])
       await app.close()
       storage.close()
       close()
       rmSync(dir, { recursive: true, force: true })
+      if (wrong.length > 0) throw new Error(`messages sent to users whose roles do not receive the kind (src/domain/message-recipients.ts):\n${wrong.join('\n')}`)
     },
   }
 }
