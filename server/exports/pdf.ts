@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
 import PDFDocument from 'pdfkit'
+import { AppError } from '../../src/domain/errors'
 import type { TableModel } from '../../src/domain/table-model'
 import { cjkFont } from './cjk-font'
 import { columnCount, columnWidths, headerMerges, orientationOf } from './table-geometry'
@@ -174,7 +175,7 @@ function layTable(table: TableModel, metrics: Metrics, painter: Painter | null):
     }
     // The header, on every page of the table.
     let top = y
-    table.header.forEach((row, r) => {
+    table.header.forEach((_row, r) => {
       for (let c = 0; c < cols; c++) {
         if (covered.has(`${r}:${c}`) || !painter) continue
         const span = spanOf(r, c)
@@ -269,7 +270,7 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
   // Pass 1: each table's pages, nothing drawn.
   const entries: Array<{ title: string; pages: number; page: number }> = []
   for await (const table of book.tables()) entries.push({ title: table.title, pages: layTable(table, metrics, null), page: 0 })
-  if (entries.length === 0) throw new Error('writePdf: no tables')
+  if (entries.length === 0) throw new AppError('EXPORT_EMPTY')
   const coverPages = book.cover ? 1 : 0
   const contentsPages = book.cover ? Math.ceil(entries.length / TOC_PER_PAGE) : 0
   let next = coverPages + contentsPages + 1

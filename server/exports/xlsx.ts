@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { AppError } from '../../src/domain/errors'
 import type { TableModel } from '../../src/domain/table-model'
 import { columnCount, columnWidths, fontOf, headerMerges, orientationOf } from './table-geometry'
 
@@ -106,7 +107,7 @@ export async function writeXlsx(tables: AsyncIterable<TableModel> | Iterable<Tab
     addTable(book, table, taken)
     count++
   }
-  if (count === 0) throw new Error('writeXlsx: no tables')
+  if (count === 0) throw new AppError('EXPORT_EMPTY')
   await book.commit()
   return count
 }

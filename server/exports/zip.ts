@@ -20,7 +20,12 @@ export async function writeZip(entries: readonly ZipEntry[], out: Writable): Pro
     zip.on('warning', reject)
   })
   zip.pipe(out)
-  for (const entry of entries) zip.append(await entry.open(), { name: entry.name })
+  // One file read at a time: the next is opened once the archive has taken the last.
+  for (const entry of entries) {
+    const added = new Promise((resolve) => zip.once('entry', resolve))
+    zip.append(await entry.open(), { name: entry.name })
+    await added
+  }
   await zip.finalize()
   await finished
   return { files: entries.length, bytes: zip.pointer() }

@@ -176,6 +176,9 @@ export const ERROR_MESSAGES = {
   BULLETIN_NOT_SUBMITTED: '该单位尚未提交这半年的通报',
   YEAR_NOT_ENDED: '该年度尚未结束，须在12月31日之后才能关账',
   CLOSE_DATE_INVALID: '自动关账日期不存在，请重新选择（2月最多28日）',
+  // the ledger's exports (issue 12 §2–3)
+  EXPORT_EMPTY: '这一类材料还没有内容，没有生成文件',
+  EXPORT_NOT_READY: '还有类别的材料尚未导出，请先逐类导出后再打包',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})
