@@ -83,7 +83,7 @@ export async function exportLedger(ctx: KnownContext, input: { communityId: stri
   const community = await ledgerOf(ctx, input.communityId, input.year)
   const stored = (
     await Promise.all(LEDGER_CATEGORIES.map((c) => findById<ExportFileDoc>(ctx.db, 'exportFiles', exportFileId(community._id, input.year, c, input.format))))
-  ).filter((d): d is ExportFileDoc => d !== null)
+  ).filter((d): d is ExportFileDoc => d !== undefined)
   if (stored.length === 0) throw new AppError('EXPORT_NOT_READY')
   return storeExport(
     ctx,

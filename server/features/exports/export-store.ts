@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import * as cloud from 'wx-server-sdk'
 import type { ExportFile } from '../../../src/domain/contracts/exports.contract'
@@ -40,6 +41,7 @@ export async function storeExport(ctx: KnownContext, target: ExportTarget, rende
   const path = join(dir, 'file')
   try {
     const out = createWriteStream(path)
+    await once(out, 'open')
     let rendered: Rendered
     try {
       rendered = await render(out)
