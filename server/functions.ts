@@ -21,7 +21,7 @@ import { services } from './features/services/services.function'
 import { corrections } from './features/corrections/corrections.function'
 import { evaluation } from './features/evaluation/evaluation.function'
 import { bulletin } from './features/bulletin/bulletin.function'
-import { ledgerExports } from './features/exports/exports.function'
+import { exports as ledgerExports } from './features/exports/exports.function'
 
 // Every cloud function by name. cloudfunctions/<name>/index.ts deploys each one
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
