@@ -13,7 +13,7 @@ export const communityId = (i: number) => `community-${String(i).padStart(3, '0'
 export const activityId = (i: number) => `activity-${String(i).padStart(3, '0')}`
 export const mobileOf = (i: number) => `139${String(i).padStart(8, '0')}`
 
-async function addAll(db: Database, collection: string, count: number, make: (i: number) => Record<string, unknown>) {
+export async function addAll(db: Database, collection: string, count: number, make: (i: number) => Record<string, unknown>) {
   for (let start = 0; start < count; start += BATCH) {
     const docs = Array.from({ length: Math.min(BATCH, count - start) }, (_, k) => make(start + k))
     await db.collection(collection).add({ data: docs as never })

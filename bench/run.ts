@@ -10,6 +10,7 @@ import { benchCheckins } from './checkin'
 import { benchCost } from './cost'
 import { benchNeeds } from './needs'
 import { benchEvaluation } from './evaluation'
+import { benchLedgerExport } from './ledger-export'
 import { activityId, loadAttendance, loadCity, memberId, mobileOf, SCALE, unitId } from './dataset'
 import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 
@@ -23,6 +24,7 @@ import { latencies, mb, ms, printTable, rate, timed, type Row } from './measure'
 // `--only=signin` runs the 300 simultaneous activity sign-ins alone.
 // `--only=needs` runs the staff's needs list at 10,000 needs alone.
 // `--only=evaluation` proposes the year's ratings for a district of 50,000 members alone.
+// `--only=ledger` exports a 2,000-member community's whole 台账 (xlsx, PDF, zip) alone.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 
 async function benchGroupBy(db: Database): Promise<Row> {
@@ -68,6 +70,7 @@ async function alone(part: string, bench: (db: Database) => Promise<Row[]>) {
 async function main() {
   if (only === 'needs') return alone('服务需求', benchNeeds)
   if (only === 'evaluation') return alone('年度评价', benchEvaluation)
+  if (only === 'ledger') return alone('台账导出', benchLedgerExport)
   if (only === 'group-by') return groupByOnly()
   if (only === 'cost') return printCost()
   if (only === 'signin') return alone('活动签到', benchSignins)

@@ -5,8 +5,8 @@
 // config.json is the function's own cloudfunctions/<name>/config.json (timer
 // trigger, open-API permissions), checked by server/function-config.
 import { build } from 'esbuild'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = resolve(import.meta.dirname, '..')
@@ -40,8 +40,21 @@ if (!setupHash) {
 }
 if (!process.env.SETUP_CODE) writeFileSync(keptCode, setupCode + '\n', { mode: 0o600 })
 
+// What a function needs beside its bundle. pdfkit reads its own data files
+// from its package folder, so it is installed by the cloud (its pinned
+// version in the function's package.json) rather than bundled; the PDFs'
+// CJK font ships in the function folder (server/exports/cjk-font.ts reads
+// fonts/ beside index.js).
+const EXTRAS = {
+  exports: {
+    external: ['pdfkit'],
+    files: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'].map((f) => [join(root, 'node_modules', f), 'fonts']),
+  },
+}
+
 const rows = []
 for (const name of names) {
+  const extras = EXTRAS[name] ?? { external: [], files: [] }
   const outDir = join(outRoot, name)
   mkdirSync(outDir, { recursive: true })
   const { metafile } = await build({
@@ -53,15 +66,23 @@ for (const name of names) {
     // WeChat Cloud's Node.js 16 runtime is the oldest one we deploy to.
     target: 'node16',
     format: 'cjs',
-    external: ['wx-server-sdk'],
+    external: ['wx-server-sdk', ...extras.external],
     minify: false,
     legalComments: 'none',
     logLevel: 'warning',
   })
   writeFileSync(
     join(outDir, 'package.json'),
-    JSON.stringify({ name, version: pkg.version, private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
+    JSON.stringify(
+      { name, version: pkg.version, private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion, ...Object.fromEntries(extras.external.map((dep) => [dep, pkg.dependencies[dep]])) } },
+      null,
+      2,
+    ) + '\n',
   )
+  for (const [file, folder] of extras.files) {
+    mkdirSync(join(outDir, folder), { recursive: true })
+    copyFileSync(file, join(outDir, folder, basename(file)))
+  }
   let config
   try {
     config = deployConfig(name, sourceRoot, Object.keys(metafile.inputs))

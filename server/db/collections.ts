@@ -44,6 +44,8 @@ export const COLLECTIONS = [
   'communitySeals',
   'bulletins',
   'yearCloses',
+  // The ledger's exports (issue 12): the stored file of each category export, for the zip
+  'exportFiles',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -178,6 +178,9 @@ export const ERROR_MESSAGES = {
   CLOSE_DATE_INVALID: '自动关账日期不存在，请重新选择（2月最多28日）',
   // reminders on 我的 (issue 12 §4)
   MESSAGE_KIND_NOT_YOURS: '您当前的身份不会收到这种消息，无需订阅',
+  // the ledger's exports (issue 12 §2–3)
+  EXPORT_EMPTY: '这一类材料还没有内容，没有生成文件',
+  EXPORT_NOT_READY: '还有类别的材料尚未导出，请先逐类导出后再打包',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})
