@@ -44,6 +44,8 @@ export const COLLECTIONS = [
   'communitySeals',
   'bulletins',
   'yearCloses',
+  // 台账 (issue 12)
+  'ledgerDocuments',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -176,6 +176,11 @@ export const ERROR_MESSAGES = {
   BULLETIN_NOT_SUBMITTED: '该单位尚未提交这半年的通报',
   YEAR_NOT_ENDED: '该年度尚未结束，须在12月31日之后才能关账',
   CLOSE_DATE_INVALID: '自动关账日期不存在，请重新选择（2月最多28日）',
+
+  // 台账 (issue 12 §1): the ledger's year and its 文件清单 documents
+  LEDGER_YEAR_FUTURE: '该年度还没有到，不能查看或导出该年度台账',
+  NOT_LEDGER_DOCUMENT: '文件清单只收 PDF、图片（JPG、PNG、WebP、GIF）或 Word（.docx）文件，请转换格式后再上传',
+  LEDGER_DATE_FUTURE: '发文日期不能晚于今天',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

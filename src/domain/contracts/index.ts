@@ -22,6 +22,7 @@ import { servicesContract } from './services.contract'
 import { correctionsContract } from './corrections.contract'
 import { evaluationContract } from './evaluation.contract'
 import { bulletinContract } from './bulletin.contract'
+import { ledgerContract } from './ledger.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -49,6 +50,7 @@ export const CONTRACTS = {
   corrections: correctionsContract,
   evaluation: evaluationContract,
   bulletin: bulletinContract,
+  ledger: ledgerContract,
 }
 
 type Contracts = typeof CONTRACTS
