@@ -21,10 +21,11 @@ import { services } from './features/services/services.function'
 import { corrections } from './features/corrections/corrections.function'
 import { evaluation } from './features/evaluation/evaluation.function'
 import { bulletin } from './features/bulletin/bulletin.function'
+import { ledger } from './features/ledger/ledger.function'
 
 // Every cloud function by name. cloudfunctions/<name>/index.ts deploys each one
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records, participation, needs, services, corrections, evaluation, bulletin].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records, participation, needs, services, corrections, evaluation, bulletin, ledger].map((fn) => [fn.name, fn]),
 )
