@@ -1,4 +1,5 @@
 import { quarterRange, type Quarter } from './quarter'
+import { sniffFormat, type UploadKind } from './upload-kinds'
 
 // The community's 台账 for a year (000 §一.(一)): five categories, each its
 // box ("双报到"活动材料之X) and the items it holds. Pure: the overview's
@@ -169,3 +170,14 @@ export function ledgerOverview(f: LedgerFacts): LedgerCategoryState[] {
 export function checkLedgerYear(year: number, currentYear: number): { ok: true } | { ok: false; code: 'LEDGER_YEAR_FUTURE'; message: string } {
   return year > currentYear ? { ok: false, code: 'LEDGER_YEAR_FUTURE', message: `${year}年还没有到，不能查看或导出该年度台账` } : { ok: true }
 }
+
+/** The upload kind a 文件清单 document goes up as, by its bytes; null when it is not a PDF, an image or a Word file. */
+export function documentUploadKind(bytes: Uint8Array): Extract<UploadKind, 'pdf' | 'image' | 'word'> | null {
+  const format = sniffFormat(bytes)
+  if (format === 'pdf') return 'pdf'
+  if (format === 'docx') return 'word'
+  if (format === 'jpeg' || format === 'png' || format === 'webp' || format === 'gif') return 'image'
+  return null
+}
+
+export const NOT_DOCUMENT_MESSAGE = '文件清单只收 PDF、图片（JPG、PNG、WebP、GIF）或 Word（.docx）文件，请转换格式后再上传'

@@ -205,6 +205,15 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               asks to confirm), #year-message, #close-date-month,
  *               #close-date-day, #close-date-save, #close-date-error,
  *               #close-date-saved
+ *   台账         #page-ledger, #ledger-year, #ledger-prev-year, #ledger-next-year,
+ *               #ledger-category-<1..5>, #ledger-item-<item> (.ledger-count,
+ *               .ledger-missing), #ledger-view-<item>, #ledger-back,
+ *               #ledger-tables (#ledger-table-<i>, its -print, -footer),
+ *               #ledger-documents (#ledger-doc-<id>, .ledger-doc-remove,
+ *               .ledger-doc-open), #ledger-doc-title, #ledger-doc-issuer,
+ *               #ledger-doc-date, #ledger-doc-file, #ledger-doc-add,
+ *               #ledger-doc-error, #ledger-doc-added; export slot (lead):
+ *               #ledger-export-<1..5>-xlsx|-pdf, #ledger-export-all
  *
  * On h5 a Taro Input is <taro-input-core id=…> around the real <input>: type
  * into `#reg-address input`. A Button is <taro-button-core>; taps work. The
@@ -248,7 +257,7 @@ export const MENU_ROUTES: Record<MenuEntry, string> = {
   'roster.manage': '/packages/unit/roster/index',
   'unit.stats': '/packages/unit/stats/index',
   'member.rate': '/packages/staff/evaluation/index',
-  'ledger.print': pending('staff', 'ledger.print'),
+  'ledger.print': '/packages/staff/ledger/index',
   'district.stats': '/packages/admin/district/index',
   'record.view': '/packages/member/record/index',
   'org.manage': '/packages/admin/org/index',
