@@ -236,8 +236,8 @@ export const TAB_ROUTES: Record<Tab, string> = {
   mine: '/pages/mine/index',
 }
 
-/** A subpackage's "not built yet" page, titled with the entry's label. */
-function pending(pkg: 'member' | 'staff' | 'resident', entry: MenuEntry): string {
+/** A subpackage's "not built yet" page, titled with the entry's label (exported: no entry uses it since the ledger, the next unbuilt one will). */
+export function pending(pkg: 'member' | 'staff' | 'resident', entry: MenuEntry): string {
   return `/packages/${pkg}/pending/index?entry=${entry}`
 }
 

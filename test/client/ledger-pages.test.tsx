@@ -100,7 +100,7 @@ describe('文件清单 documents', () => {
       'ledger.overview': () => ok(overview),
       'ledger.documentList': () => ok({ rows, total: rows.length, page: 1, pageSize: 20 }),
       'ledger.documentAdd': (data) => {
-        const added = { ...doc, documentId: 'd2', title: data.title }
+        const added = { ...doc, documentId: 'd2', title: String(data.title) }
         rows.unshift(added)
         return ok(added)
       },
