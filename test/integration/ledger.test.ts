@@ -1,3 +1,4 @@
+import type { ActionCall } from '../../src/domain/contracts'
 import type { LedgerOverview } from '../../src/domain/contracts/ledger.contract'
 import type { LedgerItem } from '../../src/domain/ledger'
 import type { TableModel } from '../../src/domain/table-model'
@@ -206,13 +207,24 @@ describe('cost', () => {
     return requests.filter((r) => r.collection !== 'devSessions' && r.collection !== 'users').length
   }
 
-  it('the overview costs the same 17 requests with 40 more members reported', async () => {
+  const requestsOf = async (input: ActionCall<'ledger', 'tables'> | ActionCall<'ledger', 'documentList'>) => {
+    const { result, requests } = await recordDbRequests(() => staff().call('ledger', input as ActionCall<'ledger', 'tables'>))
+    expect(result.ok).toBe(true)
+    return requests.filter((r) => r.collection !== 'devSessions' && r.collection !== 'users').length
+  }
+  const registrationPage: ActionCall<'ledger', 'tables'> = { action: 'tables', communityId: a1._id, year: YEAR, item: 'registration', page: 1, pageSize: 10 }
+  const documentPage: ActionCall<'ledger', 'documentList'> = { action: 'documentList', communityId: a1._id, year: YEAR }
+
+  it('the overview costs the same 17 requests with 40 more members reported, a page of 附件1 and of documents the same too', async () => {
     expect(await overviewRequests()).toBe(17)
+    const before = { registration: await requestsOf(registrationPage), documents: await requestsOf(documentPage) }
+    expect(before).toEqual({ registration: 6, documents: 3 })
     for (let i = 0; i < 40; i++) {
       await addMember(h.db, { id: `m-more-${i}`, unit: i % 2 ? 'u1' : 'u2', community: 'a1', name: `党员${i}`, mobile: `1390000${String(i).padStart(4, '0')}` })
       await report(h.db, `m-more-${i}`, i % 2 ? 'u1' : 'u2', a1, i % 3 !== 0)
     }
     expect(await overviewRequests()).toBe(17)
+    expect({ registration: await requestsOf(registrationPage), documents: await requestsOf(documentPage) }).toEqual(before)
     const o = await staff().ok('ledger', { action: 'overview', communityId: a1._id, year: YEAR })
     expect(itemOf(o, 'registration').missing[0]).toMatch(/^15 人已报到但未填写附件1报到登记表：.+ 等15人$/)
   })
