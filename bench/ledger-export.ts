@@ -7,7 +7,7 @@ import type { Database } from '../server/kernel/database'
 import { writePdf } from '../server/exports/pdf'
 import { writeXlsx } from '../server/exports/xlsx'
 import { writeZip } from '../server/exports/zip'
-import { builtTables, type LedgerScope } from '../server/features/exports/table-source'
+import { ledgerSource, type LedgerScope } from '../server/features/exports/table-source'
 import { addAll } from './dataset'
 import { mb, ms, timed, type Row } from './measure'
 
@@ -75,8 +75,8 @@ export async function benchLedgerExport(db: Database): Promise<Row[]> {
             try {
               return await toFile(path, (out) =>
                 format === 'xlsx'
-                  ? writeXlsx(builtTables(db, scope), out)
-                  : writePdf({ title: category, tables: () => builtTables(db, scope), cover: { material: materialLabel(category), category: CATEGORY_LABELS[category].name, communityName: COMMUNITY.name, year: YEAR } }, out),
+                  ? writeXlsx(ledgerSource(db, scope), out)
+                  : writePdf({ title: category, tables: () => ledgerSource(db, scope), cover: { material: materialLabel(category), category: CATEGORY_LABELS[category].name, communityName: COMMUNITY.name, year: YEAR } }, out),
               )
             } catch (error) {
               if ((error as { code?: string }).code === 'EXPORT_EMPTY') return 0

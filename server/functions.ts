@@ -22,10 +22,11 @@ import { corrections } from './features/corrections/corrections.function'
 import { evaluation } from './features/evaluation/evaluation.function'
 import { bulletin } from './features/bulletin/bulletin.function'
 import { exports as ledgerExports } from './features/exports/exports.function'
+import { ledger } from './features/ledger/ledger.function'
 
 // Every cloud function by name. cloudfunctions/<name>/index.ts deploys each one
 // to WeChat; the local bridge serves the same table at POST /api/<name>.
 // A Map, so a name like "constructor" finds nothing.
 export const FUNCTIONS: ReadonlyMap<string, CloudFunction> = new Map(
-  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records, participation, needs, services, corrections, evaluation, bulletin, ledgerExports].map((fn) => [fn.name, fn]),
+  [bootstrap, account, roster, card, report, posts, stats, messages, setup, org, grants, residents, audit, activity, pairing, records, participation, needs, services, corrections, evaluation, bulletin, ledgerExports, ledger].map((fn) => [fn.name, fn]),
 )

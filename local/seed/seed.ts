@@ -12,6 +12,7 @@ import { seedDemoBulletins } from './demo-bulletins'
 import { seedDemoEvaluation } from './demo-evaluation'
 import { seedDemoReminders } from './demo-reminders'
 import { DEMO_PHOTO_PATH, demoPhotoPng, type SeedFiles } from './demo-images'
+import { seedDemoLedger } from './demo-ledger'
 
 const MARKER = { collection: 'meta', id: 'demo-seed' }
 
@@ -44,6 +45,8 @@ export async function seedIfEmpty(db: Database, options: { files?: SeedFiles } =
   await seedDemoCorrections(db, data, options.files ? options.files.put(DEMO_PHOTO_PATH, demoPhotoPng()) : null)
   // After the pledges (corrections) and every record the facts are gathered from.
   await seedDemoEvaluation(db, data, options.files)
+  // The 台账's 文件清单 examples (issue 12).
+  await seedDemoLedger(db, data)
   // Last: bulletins are generated from everything seeded above (2025's evaluations included).
   await seedDemoBulletins(db, data)
   // 我的 → 消息提醒: a few subscriptions and messages for demo-member-1, demo-resident-1, demo-staff-1.

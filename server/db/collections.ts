@@ -46,6 +46,8 @@ export const COLLECTIONS = [
   'yearCloses',
   // The ledger's exports (issue 12): the stored file of each category export, for the zip
   'exportFiles',
+  // 台账 (issue 12)
+  'ledgerDocuments',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -132,4 +132,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'activities', keys: { endedAt: 1 }, name: 'endedAt' },
   { collection: 'needs', keys: { updatedAt: 1 }, name: 'updatedAt' },
   { collection: 'assistanceVisits', keys: { recordedAt: 1 }, name: 'recordedAt' },
+  // 台账 (issue 12): the 文件清单 of a community's year, newest first; the year's handed-in 服务清单 and hand-ins.
+  { collection: 'ledgerDocuments', keys: { communityId: 1, year: 1, issuedAt: -1 }, name: 'communityId_year_issuedAt' },
+  { collection: 'serviceEntries', keys: { communityId: 1, year: 1, status: 1 }, name: 'ledger_communityId_year_status' },
+  { collection: 'serviceHandIns', keys: { communityId: 1, year: 1 }, name: 'ledger_communityId_year' },
 ]

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit'
 import { AppError } from '../../src/domain/errors'
 import type { TableModel } from '../../src/domain/table-model'
 import { cjkFont } from './cjk-font'
-import { columnCount, columnWidths, headerMerges, orientationOf } from './table-geometry'
+import { bodySpans, columnCount, columnWidths, headerMerges, orientationOf } from './table-geometry'
 
 // TableModel(s) → an A4 PDF with the CJK font embedded as a subset (pdfkit
 // keeps only the glyphs used). A table: its title and subtitle, the header
@@ -189,9 +189,15 @@ function layTable(table: TableModel, metrics: Metrics, painter: Painter | null):
   startPage(true)
 
   const room = bottom - (MARGIN + headerHeight)
-  const putRow = (cells: readonly string[], border: boolean) => {
-    // A footer line shorter than the table runs across the rest of the row.
-    const spans = Array.from({ length: cols }, (_, c) => (!border && c === cells.length - 1 ? cols - c : 1))
+  const merged = bodySpans(table)
+  const putRow = (cells: readonly string[], border: boolean, bodyRow?: number) => {
+    // A footer line shorter than the table runs across the rest of the row; a grid form's body merges span their columns.
+    const rowSpans = bodyRow === undefined ? undefined : merged.get(bodyRow)
+    const spans = Array.from({ length: cols }, (_, c) => rowSpans?.get(c) ?? (!border && c === cells.length - 1 ? cols - c : 1))
+    const hidden = new Set<number>()
+    spans.forEach((span, c) => {
+      for (let k = 1; k < span; k++) hidden.add(c + k)
+    })
     let lines = Array.from({ length: cols }, (_, c) => (c < cells.length ? metrics.wrap(cells[c] ?? '', spanWidth(c, spans[c]!) - 2 * PAD, SIZE.body, 'regular') : []))
     const lh = lineHeight(SIZE.body)
     let h = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * PAD
@@ -204,12 +210,13 @@ function layTable(table: TableModel, metrics: Metrics, painter: Painter | null):
     if (y + h > bottom) startPage(false)
     if (painter) {
       for (let c = 0; c < Math.min(cols, Math.max(cells.length, border ? cols : 0)); c++) {
+        if (hidden.has(c)) continue
         drawBox(painter.doc, { x: xs[c]!, y, w: spanWidth(c, spans[c]!), h, lines: lines[c]!, weight: 'regular', size: SIZE.body, align: 'left' }, border)
       }
     }
     y += h
   }
-  for (const row of table.rows) putRow(row, true)
+  table.rows.forEach((row, r) => putRow(row, true, r))
   for (const row of table.layout?.footer ?? []) putRow(row, row.length >= cols)
   return pages
 }
@@ -269,8 +276,13 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
 
   // Pass 1: each table's pages, nothing drawn.
   const entries: Array<{ title: string; pages: number; page: number }> = []
-  for await (const table of book.tables()) entries.push({ title: table.title, pages: layTable(table, metrics, null), page: 0 })
-  if (entries.length === 0) throw new AppError('EXPORT_EMPTY')
+  let rows = 0
+  for await (const table of book.tables()) {
+    entries.push({ title: table.title, pages: layTable(table, metrics, null), page: 0 })
+    rows += table.rows.length
+  }
+  // Forms with no row at all: the category has nothing to file yet.
+  if (rows === 0) throw new AppError('EXPORT_EMPTY')
   const coverPages = book.cover ? 1 : 0
   const contentsPages = book.cover ? Math.ceil(entries.length / TOC_PER_PAGE) : 0
   let next = coverPages + contentsPages + 1

@@ -63,6 +63,20 @@ export function headerMerges(table: TableModel): HeaderMerge[] {
   return (table.layout?.merges ?? []).filter((m) => m.rowSpan > 1 || m.colSpan > 1)
 }
 
+/**
+ * The body's merged cells (a grid form such as 附件1), row by row: for each
+ * body row, the columns that start a merge and how many columns it spans.
+ * Merges across rows are drawn one row at a time (the forms use none).
+ */
+export function bodySpans(table: TableModel): Map<number, Map<number, number>> {
+  const spans = new Map<number, Map<number, number>>()
+  for (const m of table.layout?.bodyMerges ?? []) {
+    if (m.colSpan <= 1) continue
+    for (let r = m.row; r < m.row + m.rowSpan; r++) spans.set(r, (spans.get(r) ?? new Map()).set(m.col, m.colSpan))
+  }
+  return spans
+}
+
 export function fontOf(table: TableModel): '宋体' | '仿宋' {
   return table.layout?.font ?? '宋体'
 }

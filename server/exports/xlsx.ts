@@ -76,7 +76,11 @@ function addTable(book: ExcelJS.stream.xlsx.WorkbookWriter, table: TableModel, t
     const top = rows.header.first + merge.row
     sheet.mergeCells(top, merge.col + 1, top + merge.rowSpan - 1, merge.col + merge.colSpan)
   }
-  // Rows are committed as they go: the streaming writer then forgets them.
+  // Rows are committed as they go: the streaming writer then forgets them (merges are kept by the sheet).
+  for (const m of table.layout?.bodyMerges ?? []) {
+    const top = rows.body.first + m.row
+    if (m.rowSpan > 1 || m.colSpan > 1) sheet.mergeCells(top, m.col + 1, top + m.rowSpan - 1, m.col + m.colSpan)
+  }
   for (const line of table.rows) put(line, { border: true }).commit()
   for (const line of table.layout?.footer ?? []) {
     const row = put(line, { border: line.length >= cols })
@@ -95,19 +99,21 @@ export function columnLetter(n: number): string {
 
 /**
  * Writes `tables` as one workbook to `out`, one sheet each, as they arrive;
- * resolves when the file is complete. At least one table (an empty workbook
- * is refused before this, as EXPORT_EMPTY).
+ * resolves when the file is complete. Tables that hold no row at all are
+ * EXPORT_EMPTY (the caller discards what was written).
  */
 export async function writeXlsx(tables: AsyncIterable<TableModel> | Iterable<TableModel>, out: Writable): Promise<number> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   book.creator = '双报到'
   const taken = new Set<string>()
   let count = 0
+  let rows = 0
   for await (const table of tables) {
     addTable(book, table, taken)
     count++
+    rows += table.rows.length
   }
-  if (count === 0) throw new AppError('EXPORT_EMPTY')
+  if (rows === 0) throw new AppError('EXPORT_EMPTY')
   await book.commit()
   return count
 }

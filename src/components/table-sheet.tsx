@@ -49,6 +49,11 @@ export function TableSheet({ id, table }: { id: string; table: TableModel }) {
               </View>
             ))}
           </View>
+          {(table.layout?.footer ?? []).map((row, r) => (
+            <Text key={`f${r}`} className='sheet-footer' id={r === 0 ? `${id}-footer` : undefined}>
+              {row.filter(Boolean).join('　')}
+            </Text>
+          ))}
         </View>
       )}
     </View>

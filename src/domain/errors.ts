@@ -181,6 +181,11 @@ export const ERROR_MESSAGES = {
   // the ledger's exports (issue 12 §2–3)
   EXPORT_EMPTY: '这一类材料还没有内容，没有生成文件',
   EXPORT_NOT_READY: '还有类别的材料尚未导出，请先逐类导出后再打包',
+
+  // 台账 (issue 12 §1): the ledger's year and its 文件清单 documents
+  LEDGER_YEAR_FUTURE: '该年度还没有到，不能查看或导出该年度台账',
+  NOT_LEDGER_DOCUMENT: '文件清单只收 PDF、图片（JPG、PNG、WebP、GIF）或 Word（.docx）文件，请转换格式后再上传',
+  LEDGER_DATE_FUTURE: '发文日期不能晚于今天',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES | (string & {})

@@ -22,6 +22,12 @@ export interface TableLayout {
   font?: '宋体' | '仿宋'
   /** Rows after the body: totals and the form's footer lines (附件3's 合计, 填表人, 填表日期). */
   footer?: string[][]
+  /**
+   * Merged blocks of the body, in body coordinates (row 0 is the first body
+   * row): a form laid out as a grid rather than a list (附件1, the 反馈卡).
+   * Added for the ledger (issue 12); the text stands in the top-left cell.
+   */
+  bodyMerges?: HeaderMerge[]
 }
 
 export interface TableModel {

@@ -232,3 +232,18 @@ it('我的 → 消息提醒 has subscriptions left and messages sent, delivered 
   const resident = await h.asUser('demo-resident-1').ok('messages', { action: 'reminders' })
   expect(resident.sent.total).toBe(2)
 })
+
+it('has a 台账 for 2025 and 2026: the two source documents filed as examples, every category counted (issue 12)', async () => {
+  const staff = h.asUser('demo-staff-1')
+  for (const year of [2025, 2026]) {
+    const overview = await staff.ok('ledger', { action: 'overview', communityId: 'community-shuguang', year })
+    const items = overview.categories.flatMap((c) => c.items)
+    const count = (item: string) => items.find((i) => i.item === item)!.count
+    expect(count('documents')).toBe(2)
+    expect(count('summary')).toBeGreaterThan(0)
+    expect(count('registration')).toBeGreaterThan(0)
+  }
+  const docs = await staff.ok('ledger', { action: 'documentList', communityId: 'community-shuguang', year: 2026 })
+  expect(docs.rows.map((d) => d.issuedBy)).toEqual(['中共梧州市委组织部', '中共杭州市西湖区委组织部'])
+  expect(docs.rows.every((d) => d.format === 'none' && d.url === '' && d.note.startsWith('示例'))).toBe(true)
+})

@@ -36,7 +36,11 @@ beforeAll(async () => {
       await seedCity(db)
       await addMember(db, { id: 'm-a', unit: 'u1', community: 'a1', name: '张伟', mobile: '13700000001' })
       await addMember(db, { id: 'm-b', unit: 'u1', community: 'a1', name: '李娜', mobile: '13700000002' })
-      for (const id of ['m-a', 'm-b']) await db.collection('members').doc(id).update({ data: { report: { reportId: `r-${id}`, communityId: a1, reportedAt: new Date('2026-02-10T02:00:00Z') } } })
+      for (const id of ['m-a', 'm-b']) {
+        const reportedAt = new Date('2026-02-10T02:00:00Z')
+        await db.collection('members').doc(id).update({ data: { report: { reportId: `r-${id}`, communityId: a1, reportedAt } } })
+        await db.collection('reports').doc(`r-${id}`).set({ data: { memberId: id, unitId: UNITS.u1._id, communityId: a1, streetId: COMMUNITIES.a1.streetId, districtId: DISTRICT, reportedAt, receivedBy: 'user-staff', cardNo: '', status: 'active' } })
+      }
       for (const e of [entry('e1', 'm-a', '2026-03-05', '清理楼道杂物'), entry('e2', 'm-a', '2026-05-01', '为独居老人代购药品'), entry('e3', 'm-b', '2026-06-12', '垃圾分类宣传')]) {
         const { _id, ...data } = e
         await db.collection('serviceEntries').doc(_id).set({ data })
@@ -80,9 +84,11 @@ describe('a category as xlsx', () => {
     expect(sniffFormat(response.rawPayload)).toBe('xlsx')
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
-    // One member's 服务清单 per sheet, those with entries handed in.
-    expect(book.worksheets).toHaveLength(2)
-    const sheet = book.worksheets[0]!
+    // The category's forms, one a sheet: 结对帮扶登记表, 附件2, then each member's 服务清单 per quarter handed in.
+    const titles = book.worksheets.map((w) => String(w.getCell('A1').value))
+    expect(titles).toEqual(['曙光社区在职党员结对帮扶社区困难群众情况登记表', expect.stringContaining('在职党员参与社区服务活动情况登记表'), '在职党员进社区服务清单', '在职党员进社区服务清单', '在职党员进社区服务清单'])
+    const sheets = book.worksheets.slice(2)
+    const sheet = sheets.find((w) => String(w.getCell('A2').value).includes('李娜'))!
     expect(sheet.getCell('A1').value).toBe('在职党员进社区服务清单')
     expect(sheet.getCell('A1').font.size).toBe(18)
     expect(sheet.getCell('A1').font.name).toBe('宋体')
@@ -94,7 +100,7 @@ describe('a category as xlsx', () => {
     expect(sheet.pageSetup.paperSize).toBe(9)
     expect(sheet.pageSetup.printArea).toBe('A1:G4')
     expect(sheet.pageSetup.printTitlesRow).toBe('3:3')
-    expect(book.worksheets[1]!.getCell('D5').value).toBe('为独居老人代购药品')
+    expect(sheets.some((w) => w.getCell('D4').value === '为独居老人代购药品')).toBe(true)
   })
 
   it('records the export in the audit log: who, what, when', async () => {
@@ -113,13 +119,13 @@ describe('a category as PDF', () => {
     const response = await download(file)
     expect(sniffFormat(response.rawPayload)).toBe('pdf')
     const pdf = pdfFacts(response.rawPayload, 'services.pdf')
-    // Cover, contents, one page per member's sheet.
-    expect(pdf.pages).toBe(4)
-    expect(file.parts).toBe(4)
+    // Cover, contents, 结对帮扶登记表, 附件2, and a page per member's quarter handed in (张伟 two, 李娜 one).
+    expect(pdf.pages).toBe(7)
+    expect(file.parts).toBe(7)
     expect(pdf.size).toContain('(A4)')
     expect(pdf.pngs).toHaveLength(3)
     const text = pdf.text.replace(/\s+/g, '')
-    for (const expected of ['“双报到”活动材料之四', '四、服务清单', '曙光社区', '2026年度', '目录', '在职党员进社区服务清单', '清理楼道杂物', '垃圾分类宣传', '第4页共4页']) expect(text).toContain(expected)
+    for (const expected of ['“双报到”活动材料之四', '四、服务清单', '曙光社区', '2026年度', '目录', '在职党员进社区服务清单', '清理楼道杂物', '垃圾分类宣传', '第7页共7页']) expect(text).toContain(expected)
     expect(pdf.fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes/)
   })
 

@@ -12,7 +12,7 @@ import { writePdf } from '../../exports/pdf'
 import { writeXlsx } from '../../exports/xlsx'
 import { writeZip } from '../../exports/zip'
 import { downloadStored, storeExport } from './export-store'
-import { builtTables, type LedgerScope, type TableSource } from './table-source'
+import { ledgerSource, type LedgerScope } from './table-source'
 import { unitPairingForm, unitReportForm } from './unit-forms'
 
 // The export actions. A category is one call (its tables read in pages,
@@ -23,11 +23,6 @@ import { unitPairingForm, unitReportForm } from './unit-forms'
 
 type Format = 'xlsx' | 'pdf'
 
-/** The source of every category's tables; the lead swaps in the ledger's `ledgerTables` here. */
-export let ledgerSource: TableSource = builtTables
-export function useLedgerSource(source: TableSource): void {
-  ledgerSource = source
-}
 
 interface ExportFileDoc {
   _id: string

@@ -5,7 +5,9 @@ import type { RegisterRow } from '../../../src/domain/contracts/participation.co
 import { canSeeMobile } from '../../../src/domain/member-visibility'
 import { maskMobile } from '../../../src/domain/mobile'
 import { docsByIds } from '../../db/by-ids'
-import type { ActivityDoc, AttendanceDoc, EvaluationDoc, MemberDoc } from '../../db/docs'
+import type { ActivityDoc, AttendanceDoc, CommunityDoc, EvaluationDoc, MemberDoc } from '../../db/docs'
+import type { Database } from '../../kernel/database'
+import type { SummaryReading } from '../posts/posts-summary'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { scan, scanAll } from '../../db/read'
@@ -25,12 +27,19 @@ function serviceLine(activity: Pick<ActivityDoc, 'startAt' | 'title'>): string {
 }
 
 export async function communityRegister(ctx: KnownContext, input: { communityId: string; year?: number }) {
-  const { db } = ctx
-  const community = await loadCommunity(db, input.communityId)
+  const community = await loadCommunity(ctx.db, input.communityId)
   authorize(ctx.principal, 'participation.register', communityScope(community))
   const year = yearOf(ctx, input.year)
+  const rows = await registerRowsOf(ctx.db, community, year, {
+    mobileVisible: (memberId, unitId, reportedCommunityId) => canSeeMobile(ctx.principal, { memberId, unitId, reportedCommunityId }),
+  })
+  return { year, communityName: community.name, rows }
+}
 
+/** 附件2's rows for a reader whose scope was checked (the page above, the ledger's 服务清单 category). */
+export async function registerRowsOf(db: Database, community: CommunityDoc, year: number, reading: SummaryReading): Promise<RegisterRow[]> {
   const { registrations, reports } = await countingRegistrations(db, community._id)
+  if (reading.reportedBefore) for (const [id, r] of reports) if (r.reportedAt.getTime() >= reading.reportedBefore.getTime()) reports.delete(id)
   const members = await docsByIds<MemberDoc>(db, 'members', [...reports.keys()])
   const units = await namesOf(db, 'units', [...members.values()].map((m) => m.unitId))
   const registrationOf = new Map(registrations.map((r) => [r.memberId, r]))
@@ -48,7 +57,7 @@ export async function communityRegister(ctx: KnownContext, input: { communityId:
   // 综合评价: the year's confirmed evaluations here, one grouped read.
   const ratings = new Map((await scanAll<EvaluationDoc>(db, 'evaluations', { communityId: community._id, year }, { fields: { memberId: true, rating: true } })).map((e) => [e.memberId, e.rating]))
 
-  const rows = [...reports.values()]
+  return [...reports.values()]
     .flatMap((report) => {
       const member = members.get(report.memberId)
       return member ? [{ member, report }] : []
@@ -57,7 +66,7 @@ export async function communityRegister(ctx: KnownContext, input: { communityId:
     .map(({ member, report }, i): RegisterRow => {
       const registration = registrationOf.get(member._id)
       const mobile = registration?.mobile || member.mobile
-      const visible = canSeeMobile(ctx.principal, { memberId: member._id, unitId: member.unitId, reportedCommunityId: report.communityId })
+      const visible = reading.mobileVisible(member._id, member.unitId, report.communityId)
       const jobTitle = registration?.jobTitle || member.jobTitle
       return {
         index: i + 1,
@@ -73,5 +82,4 @@ export async function communityRegister(ctx: KnownContext, input: { communityId:
         evaluation: ratings.get(member._id) ?? null,
       }
     })
-  return { year, communityName: community.name, rows }
 }

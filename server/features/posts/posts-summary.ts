@@ -4,7 +4,8 @@ import { canSeeMobile } from '../../../src/domain/member-visibility'
 import { maskMobile } from '../../../src/domain/mobile'
 import type { KnownContext } from '../../kernel/function-def'
 import { docsByIds } from '../../db/by-ids'
-import type { MemberDoc, PostDoc, RegistrationDoc } from '../../db/docs'
+import type { CommunityDoc, MemberDoc, PostDoc, RegistrationDoc } from '../../db/docs'
+import type { Database } from '../../kernel/database'
 import { communityScope, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { scanAll } from '../../db/read'
@@ -36,11 +37,23 @@ function compare(a: Keyed, b: Keyed): number {
 }
 
 export async function postsSummary(ctx: KnownContext, communityId: string): Promise<SummaryRow[]> {
-  const { db } = ctx
-  const community = await loadCommunity(db, communityId)
+  const community = await loadCommunity(ctx.db, communityId)
   authorize(ctx.principal, 'community.summary', communityScope(community))
+  return summaryRowsOf(ctx.db, community, {
+    mobileVisible: (memberId, unitId, reportedCommunityId) => canSeeMobile(ctx.principal, { memberId, unitId, reportedCommunityId }),
+  })
+}
 
+export interface SummaryReading {
+  mobileVisible(memberId: string, unitId: string, reportedCommunityId: string): boolean
+  /** Only members reported before this instant (the ledger of a past year). */
+  reportedBefore?: Date
+}
+
+/** The summary's rows for a reader whose scope was checked (the page above, the ledger). */
+export async function summaryRowsOf(db: Database, community: CommunityDoc, reading: SummaryReading): Promise<SummaryRow[]> {
   const { registrations, reports } = await countingRegistrations(db, community._id)
+  if (reading.reportedBefore) for (const [id, r] of reports) if (r.reportedAt.getTime() >= reading.reportedBefore.getTime()) reports.delete(id)
   const members = await docsByIds<MemberDoc>(db, 'members', [...reports.keys()])
   const posts = new Map((await scanAll<PostDoc>(db, 'posts', { communityId: community._id })).map((p) => [p._id, p]))
   const units = await namesOf(db, 'units', [...members.values()].map((m) => m.unitId))
@@ -50,7 +63,7 @@ export async function postsSummary(ctx: KnownContext, communityId: string): Prom
   for (const [memberId, report] of reports) {
     const member = members.get(memberId)
     if (!member) continue
-    const visible = canSeeMobile(ctx.principal, { memberId, unitId: member.unitId, reportedCommunityId: report.communityId })
+    const visible = reading.mobileVisible(memberId, member.unitId, report.communityId)
     const base = {
       memberName: member.name,
       gender: member.gender,

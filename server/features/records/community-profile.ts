@@ -12,7 +12,7 @@ export type ProfileFields = Omit<ProfileDoc, '_id' | 'communityId' | 'updatedBy'
 
 const EMPTY: ProfileFields = { area: '', households: 0, residents: 0, partyMembers: 0, offices: [], commercialAreas: [], schools: [], nursingHomes: [], compounds: [] }
 
-function profileView(community: CommunityDoc, doc: ProfileDoc | undefined): ProfileView {
+export function profileView(community: CommunityDoc, doc: ProfileDoc | undefined): ProfileView {
   const { _id, communityId: _c, updatedBy: _u, updatedAt, ...fields } = doc ?? { ...EMPTY, _id: '', communityId: '', updatedBy: '', updatedAt: null }
   return { communityId: community._id, communityName: community.name, ...fields, updatedAt: iso(updatedAt) }
 }

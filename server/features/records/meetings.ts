@@ -18,7 +18,7 @@ import { iso, ownedBy, staffCommunity, staffRecord } from './records-access'
 export type MeetingFields = Omit<MeetingDoc, keyof CommunityOwned>
 
 /** Views of meetings, with attendee names; photo links only when asked (a page shows them, a printed table does not). */
-export async function meetingViews(ctx: KnownContext, meetings: readonly MeetingDoc[], withLinks: boolean): Promise<MeetingView[]> {
+export async function meetingViews(ctx: Pick<KnownContext, 'db'>, meetings: readonly MeetingDoc[], withLinks: boolean): Promise<MeetingView[]> {
   const [members, units, links] = await Promise.all([
     docsByIds<MemberDoc>(ctx.db, 'members', meetings.flatMap((m) => m.memberIds), { name: true }),
     docsByIds<UnitDoc>(ctx.db, 'units', meetings.flatMap((m) => m.unitIds), { name: true }),

@@ -18,7 +18,11 @@ import { iso, keepsRecordsOf, ownedBy, staffCommunity, staffRecord } from './rec
 // its visits (the 登记表 lists them); the 摸底表 keeps listing the target.
 
 /** Pairings as their readers see them: the target's mobile and address in full for staff and a live pairing's member. */
-async function pairingViews(ctx: KnownContext, pairings: readonly PairingDoc[]): Promise<PairingView[]> {
+/**
+ * `reader`: the caller, or 'keeper' for the community's own printed books (the
+ * ledger's 结对帮扶登记表, read for its staff after their scope was checked).
+ */
+async function pairingViews(ctx: Pick<KnownContext, 'db'> & { reader: KnownContext | 'keeper' }, pairings: readonly PairingDoc[]): Promise<PairingView[]> {
   const _ = ctx.db.command
   const ids = pairings.map((p) => p._id)
   const [targets, members, units, visits] = await Promise.all([
@@ -29,7 +33,7 @@ async function pairingViews(ctx: KnownContext, pairings: readonly PairingDoc[]):
   ])
   return pairings.map((p) => {
     const target = p.targetId ? targets.get(p.targetId) : undefined
-    const masked = !keepsRecordsOf(ctx, p) && p.status !== 'active'
+    const masked = ctx.reader !== 'keeper' && !keepsRecordsOf(ctx.reader, p) && p.status !== 'active'
     return {
       pairingId: p._id,
       communityId: p.communityId,
@@ -58,7 +62,7 @@ async function pairingViews(ctx: KnownContext, pairings: readonly PairingDoc[]):
 }
 
 async function viewOne(ctx: KnownContext, pairing: PairingDoc): Promise<PairingView> {
-  return (await pairingViews(ctx, [pairing]))[0]!
+  return (await pairingViews({ db: ctx.db, reader: ctx }, [pairing]))[0]!
 }
 
 /** A new pairing (active, from now) or offer, live: not ended. */
@@ -135,11 +139,11 @@ export async function listPairings(ctx: KnownContext, input: { communityId: stri
   await staffCommunity(ctx, input.communityId)
   const filter = input.status === 'all' ? { communityId: input.communityId } : { communityId: input.communityId, status: input.status }
   const { docs, total } = await readPage<PairingDoc>(ctx.db, 'assistancePairings', filter, ['createdAt', 'desc'], input)
-  return { rows: await pairingViews(ctx, docs), total, page: input.page, pageSize: input.pageSize }
+  return { rows: await pairingViews({ db: ctx.db, reader: ctx }, docs), total, page: input.page, pageSize: input.pageSize }
 }
 
 /** Every pairing of the community, for the 登记表. */
-export async function allPairings(ctx: KnownContext, communityId: string): Promise<PairingView[]> {
+export async function allPairings(ctx: Pick<KnownContext, 'db'> & { reader: KnownContext | 'keeper' }, communityId: string): Promise<PairingView[]> {
   const docs = await scanAll<PairingDoc>(ctx.db, 'assistancePairings', { communityId })
   docs.sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0))
   const views: PairingView[] = []
@@ -152,7 +156,7 @@ export async function myPairings(ctx: KnownContext): Promise<PairingView[]> {
   const place = ownMemberPlace(ctx.principal)
   const docs = await scanAll<PairingDoc>(ctx.db, 'assistancePairings', { memberId: place._id })
   docs.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-  return pairingViews(ctx, docs)
+  return pairingViews({ db: ctx.db, reader: ctx }, docs)
 }
 
 /** The paired member records a visit. */

@@ -15,7 +15,7 @@ import { pairedNames, targetView } from './targets'
 // The printable tables, every row, read page by page: the 征集记录本, the
 // 摸底表, the 结对帮扶登记表 and the 会议记录本 (src/domain/record-tables.ts).
 
-async function allTargets(ctx: KnownContext, communityId: string) {
+export async function allTargets(ctx: Pick<KnownContext, 'db'>, communityId: string) {
   const rows = []
   for await (const page of scan<TargetDoc>(ctx.db, 'assistTargets', { communityId })) {
     const paired = await pairedNames(ctx, page.map((t) => t._id))
@@ -35,7 +35,7 @@ export async function sheetOf(ctx: KnownContext, communityId: string, kind: Shee
     case 'targets':
       return targetSurveyTable(community.name, await allTargets(ctx, communityId))
     case 'pairings':
-      return pairingRegisterTable(community.name, await allPairings(ctx, communityId))
+      return pairingRegisterTable(community.name, await allPairings({ db: ctx.db, reader: ctx }, communityId))
     case 'meetings':
       return meetingBookTable(community.name, await allMeetings(ctx, communityId))
   }

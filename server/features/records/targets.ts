@@ -24,7 +24,7 @@ interface PairedName {
 }
 
 /** The names of the members paired now with each of these targets. */
-export async function pairedNames(ctx: KnownContext, targetIds: readonly string[]): Promise<Map<string, PairedName[]>> {
+export async function pairedNames(ctx: Pick<KnownContext, 'db'>, targetIds: readonly string[]): Promise<Map<string, PairedName[]>> {
   const _ = ctx.db.command
   const byTarget = new Map<string, PairedName[]>()
   if (targetIds.length === 0) return byTarget

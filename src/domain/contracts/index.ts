@@ -23,6 +23,7 @@ import { correctionsContract } from './corrections.contract'
 import { evaluationContract } from './evaluation.contract'
 import { bulletinContract } from './bulletin.contract'
 import { exportsContract } from './exports.contract'
+import { ledgerContract } from './ledger.contract'
 
 // Every cloud function's actions, by name: what the client may send and what
 // it gets back. server/functions.ts implements exactly these (a test holds it).
@@ -51,6 +52,7 @@ export const CONTRACTS = {
   evaluation: evaluationContract,
   bulletin: bulletinContract,
   exports: exportsContract,
+  ledger: ledgerContract,
 }
 
 type Contracts = typeof CONTRACTS
