@@ -44,6 +44,8 @@ export const COLLECTIONS = [
   'communitySeals',
   'bulletins',
   'yearCloses',
+  // 服务清单 fixes (issue 11): each member's hours per China day, written with the entry
+  'serviceDays',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]
