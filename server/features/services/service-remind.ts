@@ -1,7 +1,8 @@
 import { inChina } from '../../../src/domain/china-time'
-import { quarterKey, quarterLabel, quarterRange } from '../../../src/domain/quarter'
+import { quarterKey, quarterLabel, quarterRange, type QuarterRef } from '../../../src/domain/quarter'
 import { collectingQuarter, confirmOverdueBefore, lateQuarter } from '../../../src/domain/service-entry-rules'
 import { fitThing } from '../../../src/domain/subscribe-fields'
+import { findById } from '../../db/load'
 import { scanAll } from '../../db/read'
 import type { UserDoc } from '../../db/users'
 import type { Database } from '../../kernel/database'
@@ -10,9 +11,12 @@ import { sendMessage } from '../../messages/send-message'
 import type { ServiceHandInDoc } from './handin-doc'
 
 // The daily timer (09:00 China time, cloudfunctions/services/config.json):
-// in a quarter's last 7 days every liaison is reminded to collect; 15 days
-// after a quarter's end, the liaisons of units with entries still not handed
-// in are reminded it is late; a hand-in waiting over 7 days reminds the
+// in a quarter's last 7 days every liaison is reminded to collect and every
+// community's staff that hand-ins are coming; 15 days after a quarter's end,
+// each unit × community where the unit's members reported (or filed entries)
+// and no hand-in of the quarter exists is late: its liaisons and the
+// community's staff are reminded, a capped number of pairs per run (a cursor
+// in meta carries on the next day); a hand-in waiting over 7 days reminds the
 // community's staff. Each message has a key naming what it is about, so a
 // reminder goes once however many days the condition holds.
 
@@ -36,6 +40,49 @@ function grantsOf(user: UserDoc, role: 'liaison' | 'staff', scopeKey: 'unitId' |
 }
 
 const counted = (status: string) => (status === 'duplicate' ? 0 : 1)
+
+/** Late unit × community pairs handled per run (each costs a few message writes): the function stays inside its timeout. */
+export const LATE_PAIRS_PER_RUN = 200
+/** meta document: the late quarter being worked through and the last pair reminded. */
+export const LATE_CURSOR_ID = 'serviceLateCursor'
+
+interface LateCursorDoc {
+  _id: string
+  kind: 'serviceLateCursor'
+  quarter: string
+  after: string
+}
+
+type Pair = { u: string; c: string }
+const pairKey = (p: Pair) => `${p.u}|${p.c}`
+
+/**
+ * The unit × community pairs late for `late`, from where the cursor stopped:
+ * where the unit's members reported now, or its entries of the quarter are
+ * still open (members moved since), minus those with a hand-in of the quarter.
+ * A unit whose members wrote nothing is late too.
+ */
+async function latePairs(db: Database, late: QuarterRef, after: string): Promise<Pair[]> {
+  const _ = db.command
+  const [reported, written, handIns] = await Promise.all([
+    db.collection('members').aggregate().match({ 'report.communityId': _.exists(true) }).group({ _id: { u: '$unitId', c: '$report.communityId' } }).limit(100_000).end() as Promise<{ list: Array<{ _id: Pair }> }>,
+    db
+      .collection('serviceEntries')
+      .aggregate()
+      .match({ year: late.year, quarter: late.quarter, status: _.in(['draft', 'returned']) })
+      .group({ _id: { u: '$unitId', c: '$communityId' } })
+      .limit(100_000)
+      .end() as Promise<{ list: Array<{ _id: Pair }> }>,
+    scanAll<ServiceHandInDoc>(db, 'serviceHandIns', { year: late.year, [`quarters.${late.quarter}`]: _.exists(true) }, { fields: { unitId: true, communityId: true } }),
+  ])
+  const handed = new Set(handIns.map((h) => pairKey({ u: h.unitId, c: h.communityId })))
+  const pairs = new Map<string, Pair>()
+  for (const row of [...reported.list, ...written.list]) if (row._id.u && row._id.c && !handed.has(pairKey(row._id))) pairs.set(pairKey(row._id), row._id)
+  return [...pairs.entries()]
+    .filter(([key]) => key > after)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, p]) => p)
+}
 
 export async function remindServices(event: TimerEvent, ctx: TimerContext): Promise<ServiceRemindReport> {
   const { db } = ctx
@@ -63,21 +110,39 @@ export async function remindServices(event: TimerEvent, ctx: TimerContext): Prom
         report.collect += counted(outcome.status)
       }
     }
+    // The community's side: hand-ins arrive once the quarter ends, to be confirmed within CONFIRM_WITHIN_DAYS.
+    for (const user of await usersWith(db, 'staff', 'communityId', null)) {
+      for (const communityId of grantsOf(user, 'staff', 'communityId')) {
+        const outcome = await sendMessage(
+          db,
+          {
+            kind: 'serviceCollect',
+            touser: user.openid,
+            key: `serviceCollect:${quarterKey(collecting)}:${communityId}:${user.openid}`,
+            values: { item: fitThing(`${quarterLabel(collecting)}服务清单即将上交`), deadline: dateText(end), note: '季度结束后各单位上交，请及时确认' },
+            page: 'packages/staff/services/index',
+          },
+          ctx.now(),
+        )
+        report.collect += counted(outcome.status)
+      }
+    }
   }
 
   const late = lateQuarter(runAt)
   if (late) {
-    const grouped = (await db
-      .collection('serviceEntries')
-      .aggregate()
-      .match({ year: late.year, quarter: late.quarter, status: _.in(['draft', 'returned']) })
-      .group({ _id: { u: '$unitId', c: '$communityId' } })
-      .limit(10_000)
-      .end()) as { list: Array<{ _id: { u: string; c: string } }> }
-    const perUnit = new Map<string, number>()
-    for (const row of grouped.list) perUnit.set(row._id.u, (perUnit.get(row._id.u) ?? 0) + 1)
-    if (perUnit.size > 0) {
-      for (const user of await usersWith(db, 'liaison', 'unitId', [...perUnit.keys()])) {
+    const cursor = await findById<LateCursorDoc>(db, 'meta', LATE_CURSOR_ID)
+    const after = cursor?.quarter === quarterKey(late) ? cursor.after : ''
+    const batch = (await latePairs(db, late, after)).slice(0, LATE_PAIRS_PER_RUN)
+    if (batch.length > 0) {
+      const perUnit = new Map<string, number>()
+      const perCommunity = new Map<string, number>()
+      for (const p of batch) {
+        perUnit.set(p.u, (perUnit.get(p.u) ?? 0) + 1)
+        perCommunity.set(p.c, (perCommunity.get(p.c) ?? 0) + 1)
+      }
+      const [liaisons, staff] = await Promise.all([usersWith(db, 'liaison', 'unitId', [...perUnit.keys()]), usersWith(db, 'staff', 'communityId', [...perCommunity.keys()])])
+      for (const user of liaisons) {
         for (const unitId of grantsOf(user, 'liaison', 'unitId').filter((u) => perUnit.has(u))) {
           const outcome = await sendMessage(
             db,
@@ -93,6 +158,24 @@ export async function remindServices(event: TimerEvent, ctx: TimerContext): Prom
           report.late += counted(outcome.status)
         }
       }
+      // The community's staff hear which quarter some units have not handed in (count: how many units).
+      for (const user of staff) {
+        for (const communityId of grantsOf(user, 'staff', 'communityId').filter((c) => perCommunity.has(c))) {
+          const outcome = await sendMessage(
+            db,
+            {
+              kind: 'serviceLate',
+              touser: user.openid,
+              key: `serviceLate:${quarterKey(late)}:${communityId}:${user.openid}`,
+              values: { item: fitThing(`${quarterLabel(late)}有单位未上交服务清单`), count: String(perCommunity.get(communityId)), note: '可提醒单位联络员尽快上交' },
+              page: 'packages/staff/services/index',
+            },
+            ctx.now(),
+          )
+          report.late += counted(outcome.status)
+        }
+      }
+      await db.collection('meta').doc(LATE_CURSOR_ID).set({ data: { kind: 'serviceLateCursor', quarter: quarterKey(late), after: pairKey(batch[batch.length - 1]!) } })
     }
   }
 
