@@ -254,24 +254,27 @@ describe('the quarterly hand-in', () => {
 })
 
 describe('reminders (daily timer)', () => {
-  it('reminds liaisons to collect in a quarter’s last 7 days, once', async () => {
+  it('reminds liaisons to collect, and community staff that hand-ins are coming, in a quarter’s last 7 days, once', async () => {
     expect(await timer(at('2026-06-23T09:00:00'))).toMatchObject({ ok: true, data: { collect: 0 } })
-    expect(await timer(at('2026-06-24T09:00:00'))).toMatchObject({ ok: true, data: { collect: 2 } })
+    // Two liaisons and the three communities' staff.
+    expect(await timer(at('2026-06-24T09:00:00'))).toMatchObject({ ok: true, data: { collect: 5 } })
     expect(await timer(at('2026-06-25T09:00:00'))).toMatchObject({ ok: true, data: { collect: 0 } })
     expect(await messagesTo(USERS.liaison1, 'serviceCollect')).toBe(1)
     expect(await messagesTo(USERS.secretary1, 'serviceCollect')).toBe(0)
+    expect(await messagesTo(USERS.staffA1, 'serviceCollect')).toBe(1)
   })
 
-  it('reminds the liaison of a quarter not handed in 15 days after its end, and staff of a hand-in waiting over 7 days', async () => {
+  it('reminds the liaisons and the community’s staff of a quarter not handed in 15 days after its end, and staff of a hand-in waiting over 7 days', async () => {
     h.clock.now = at('2026-05-10T10:00:00')
     await member().ok('services', entry({ date: '2026-05-08', hours: 2 }))
     expect(await timer(at('2026-07-15T09:00:00'))).toMatchObject({ ok: true, data: { late: 0 } })
-    expect(await timer(at('2026-07-16T09:00:00'))).toMatchObject({ ok: true, data: { late: 1 } })
+    // Unit 1 (an entry not handed in), unit 2 (its member reported at a1 wrote nothing for Q2: late all the same), and a1's staff.
+    expect(await timer(at('2026-07-16T09:00:00'))).toMatchObject({ ok: true, data: { late: 3 } })
     expect(await timer(at('2026-07-17T09:00:00'))).toMatchObject({ ok: true, data: { late: 0 } })
     expect(await messagesTo(USERS.liaison1, 'serviceLate')).toBe(1)
-    // The other unit's liaison was reminded earlier of its own late quarter (m-3's Q1 entry, never handed in), not of this one.
+    expect(await messagesTo(USERS.staffA1, 'serviceLate')).toBe(2)
     const keys = (await getRows<{ key: string }>(h.db.collection('messages').where({ touser: USERS.liaison2, kind: 'serviceLate' }))).map((m) => m.key)
-    expect(keys).toEqual([`serviceLate:2026Q1:${UNITS.u2._id}:${USERS.liaison2}`])
+    expect(keys.sort()).toEqual([`serviceLate:2026Q1:${UNITS.u2._id}:${USERS.liaison2}`, `serviceLate:2026Q2:${UNITS.u2._id}:${USERS.liaison2}`])
 
     h.clock.now = at('2026-07-17T10:00:00')
     await liaison().ok('services', { action: 'handIn', unitId: u1, communityId: a1, year: 2026, quarters: [2] })
