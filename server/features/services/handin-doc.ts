@@ -5,7 +5,9 @@ import { dateLocked, type LockedThrough, type QuarterHandInStatus } from '../../
 // serviceHandIns: one document per unit × community × year (`_id` =
 // handInId()), holding each quarter the unit has handed in there. The first
 // hand-in of a year may cover several quarters at once (000 did 1–10月);
-// later ones add a quarter. The overall `status` and `waitingSince` are
+// later ones add a quarter. The fourth quarter may be handed in early (from
+// 12月1日) and again later: each batch moves its `coveredThrough` on and keeps
+// the quarter's last `handedInAt`. The overall `status` and `waitingSince` are
 // derived from the quarters on every write, so lists and the timer query them.
 
 export interface QuarterHandIn {

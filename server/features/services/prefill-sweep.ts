@@ -21,9 +21,10 @@ import { fillInSources, type Owner, type Sources } from './prefill'
 // and fills those in with the code the member's list uses.
 //
 // Skipped: members who have not reported (a line is filed with the community
-// they reported to), lines dated in a year the district closed, and lines of a
-// quarter their unit has already handed in to that community (handed in or
-// confirmed): a locked quarter gets nothing new. If the community later
+// they reported to), lines dated in a year the district closed, and lines
+// dated on or before the last hand-in day of a quarter their unit has handed
+// in to that community (handed in or confirmed): locked days get nothing new
+// (a fourth quarter handed in early still takes the days after). If the community later
 // returns that quarter it is open again, and the line is added when the member
 // or the liaison opens it (the sweep does not come back to old sources).
 // Attendance recorded by hand with times before the last run, after its
