@@ -48,6 +48,8 @@ export const COLLECTIONS = [
   'exportFiles',
   // 台账 (issue 12)
   'ledgerDocuments',
+  // 服务清单 fixes (issue 11): each member's hours per China day, written with the entry
+  'serviceDays',
 ] as const
 
 export type CollectionName = (typeof COLLECTIONS)[number]

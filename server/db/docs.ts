@@ -327,6 +327,8 @@ export interface ServiceEntryDoc {
   hours: number
   photoFileId: string | null
   source: { type: 'attendance' | 'need' | 'visit'; id: string } | null
+  /** A filled-in line whose hours the member changed (a visit's): the hours the system filled in. */
+  originalHours?: number | null
   /**
    * draft: the member may edit; returned: sent back (by the liaison or the
    * community) with `returnReason`, editable again; handedIn: locked, waiting

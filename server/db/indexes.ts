@@ -114,7 +114,6 @@ export const INDEXES: IndexSpec[] = [
   // the annual evaluation and the 反馈卡 (issue 11 §5–§7): grouped reads per page of members, the community's and the unit's year
   { collection: 'serviceEntries', keys: { memberId: 1, year: 1, status: 1 }, name: 'evaluation_memberId_year_status' },
   { collection: 'needs', keys: { assignedMemberId: 1, 'completion.year': 1 }, name: 'assignedMemberId_completionYear' },
-  { collection: 'assistanceVisits', keys: { memberId: 1, date: 1 }, name: 'memberId_date' },
   { collection: 'evaluations', keys: { communityId: 1, year: 1 }, name: 'communityId_year' },
   { collection: 'evaluations', keys: { unitId: 1, year: 1 }, name: 'unitId_year' },
   { collection: 'feedbackCards', keys: { communityId: 1, year: 1, memberName: 1 }, name: 'communityId_year_memberName' },
@@ -136,4 +135,6 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'ledgerDocuments', keys: { communityId: 1, year: 1, issuedAt: -1 }, name: 'communityId_year_issuedAt' },
   { collection: 'serviceEntries', keys: { communityId: 1, year: 1, status: 1 }, name: 'ledger_communityId_year_status' },
   { collection: 'serviceHandIns', keys: { communityId: 1, year: 1 }, name: 'ledger_communityId_year' },
+  // 服务清单 fixes (issue 11): a member's day totals (read by _id in the entry's transaction; by member for support)
+  { collection: 'serviceDays', keys: { memberId: 1, date: 1 }, name: 'memberId_date' },
 ]

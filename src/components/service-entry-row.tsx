@@ -12,7 +12,9 @@ export function ServiceEntryRow({ entry, children }: { entry: EntryView; childre
     <View className='card service-row' id={`service-${entry.entryId.replace(/[^A-Za-z0-9_-]/g, '-')}`}>
       <Text className='card__title'>{`${dateText(entry.date)} · ${SERVICE_KIND_LABELS[entry.kind]} · ${entry.hours}小时`}</Text>
       <Text className='card__text'>{`${entry.place}：${entry.content}`}</Text>
-      <Text className='muted service-status'>{[ENTRY_STATUS_LABELS[entry.status], entry.source ? '系统自动带入' : ''].filter(Boolean).join(' · ')}</Text>
+      <Text className='muted service-status'>
+        {[ENTRY_STATUS_LABELS[entry.status], entry.source ? '系统自动带入' : '', entry.originalHours !== null ? `已修改（原${entry.originalHours}小时）` : ''].filter(Boolean).join(' · ')}
+      </Text>
       {entry.status === 'returned' && entry.returnReason ? (
         <Text className='notice notice--error service-return-reason'>{`${entry.returnedBy === 'community' ? '社区' : '单位'}退回：${entry.returnReason}`}</Text>
       ) : null}

@@ -159,6 +159,8 @@ export const ERROR_MESSAGES = {
   SERVICE_NOT_RETURNABLE: '只能退回尚未上交的记录',
   SERVICE_HANDIN_NOT_WAITING: '该上交记录没有等待确认的季度',
   SERVICE_ENTRY_NOT_IN_HANDIN: '所选记录不属于这次上交，或已确认',
+  SERVICE_DATE_TOO_EARLY: '服务日期太早，不能填写',
+  SERVICE_HANDIN_CHANGED: '上交内容已有变化，请刷新后再确认',
   // 数据核对 (000 §二.(一)), the member's photo and 一句话承诺 (issue 11 §3, §4)
   CORRECTION_RESOLVED: '该核对请求已处理，不能再次处理',
   CORRECTION_ANSWER_REQUIRED: '不予更正时请说明原因',

@@ -43,14 +43,17 @@ const entry = (over: Partial<EntryView> = {}): EntryView => ({
   returnReason: null,
   returnedBy: null,
   editable: true,
+  originalHours: null,
   ...over,
 })
 const states = { 1: null, 2: null, 3: null, 4: null }
+const through = { 1: null, 2: null, 3: null, 4: null }
 
 describe('我的服务清单', () => {
   it('shows totals, the filled-in and returned lines, and saves a new one', async () => {
     const rows = [entry({ entryId: 'attendance:a1', source: 'attendance', kind: 'community', content: '社区义诊' }), entry({ entryId: 'e-2', status: 'returned', returnReason: '请写明地点', returnedBy: 'unit' })]
-    const mine: MyServices = { year: 2026, quarter: 4, communityName: '曙光社区', quarterStates: states, rows, entries: 2, hours: 4 }
+    // The fourth quarter handed in early, up to 12月5日: later days are still written.
+    const mine: MyServices = { year: 2026, quarter: 4, communityName: '曙光社区', quarterStates: { ...states, 1: 'confirmed', 4: 'handedIn' }, lockedThrough: { ...through, 4: '2026-12-04T16:00:00.000Z' }, rows, entries: 2, hours: 4 }
     routeCalls(mockedCall, bootstrapFor('张伟', 'member'), { 'services.mine': () => ok(mine), 'services.save': () => ok(entry({ entryId: 'e-3' })) })
     render(<MyServicesPage />)
     expect(await screen.findByText('系统自动带入', { exact: false })).toBeTruthy()
@@ -58,17 +61,25 @@ describe('我的服务清单', () => {
     expect(document.getElementById('services-totals')!.textContent).toContain('共 2 次，4 小时')
     // A filled-in line cannot be removed; a written one can.
     expect(document.querySelectorAll('.service-remove')).toHaveLength(1)
+    expect(document.getElementById('services-q4')!.textContent).toBe('第4季度（已上交至12月5日）')
+    expect(document.getElementById('services-q1')!.textContent).toBe('第1季度（已上交）')
     type('service-date', '2026-11-20')
     type('service-place', '小区广场')
     type('service-content', '垃圾分类宣传')
     fireEvent.click(screen.getByText('社区组织的活动'))
     type('service-hours', '1.5')
     await tap('service-save')
-    expect(callsTo(mockedCall, 'services', 'save')).toEqual([{ action: 'save', date: '2026-11-20', place: '小区广场', content: '垃圾分类宣传', kind: 'community', hours: 1.5, photoFileId: null }])
+    type('service-place', '小区广场')
+    type('service-content', '垃圾分类宣传')
+    await tap('service-save')
+    // Each form carries its own request id: a save of a new form sends a new one.
+    const saves = callsTo(mockedCall, 'services', 'save') as Array<{ requestId: string }>
+    expect(saves[0]).toEqual({ action: 'save', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), date: '2026-11-20', place: '小区广场', content: '垃圾分类宣传', kind: 'community', hours: 1.5, photoFileId: null })
+    expect(saves[1]!.requestId).not.toBe(saves[0]!.requestId)
   })
 
   it('tells a member who has not reported that nothing can be handed in', async () => {
-    routeCalls(mockedCall, bootstrapFor('张伟', 'member'), { 'services.mine': () => ok({ year: 2026, quarter: 4, communityName: null, quarterStates: states, rows: [], entries: 0, hours: 0 }) })
+    routeCalls(mockedCall, bootstrapFor('张伟', 'member'), { 'services.mine': () => ok({ year: 2026, quarter: 4, communityName: null, quarterStates: states, lockedThrough: through, rows: [], entries: 0, hours: 0 }) })
     render(<MyServicesPage />)
     expect(await screen.findByText('您还没有到居住地社区报到，报到后才能填写和上交服务清单。')).toBeTruthy()
     expect(document.getElementById('service-form')).toBeNull()
@@ -76,9 +87,9 @@ describe('我的服务清单', () => {
 })
 
 describe('服务清单上交', () => {
-  const overview = { unitName: '区教育局', year: 2026, quarter: 3 as const, quarterEnded: true, rows: [{ communityId: 'c1', communityName: '曙光社区', members: 2, nothing: 1, entries: 1, hours: 2, state: null, handInId: 'u1:c1:2026' }] }
-  const members = { rows: [{ memberId: 'm-1', name: '张伟', rows: [entry()], entries: 1, hours: 2 }, { memberId: 'm-2', name: '李娜', rows: [], entries: 0, hours: 0 }], total: 2, page: 1, pageSize: 20, memberTotal: 2, nothingTotal: 1, entries: 1, hours: 2, quarterStates: states, communityName: '曙光社区' }
-  const handIn: HandInView = { handInId: 'u1:c1:2026', unitId: 'u1', unitName: '区教育局', communityId: 'c1', communityName: '曙光社区', year: 2026, status: 'waiting', waitingSince: '2026-10-12T02:00:00.000Z', quarters: [{ quarter: 3, status: 'handedIn', handedInAt: '2026-10-12T02:00:00.000Z', entries: 1, hours: 2, returnReason: null, confirmedAt: null }] }
+  const overview = { unitName: '区教育局', year: 2026, quarter: 3 as const, quarterEnded: true, rows: [{ communityId: 'c1', communityName: '曙光社区', members: 2, nothing: 1, entries: 1, hours: 2, state: null, coveredThrough: null, handInId: 'u1:c1:2026' }] }
+  const members = { rows: [{ memberId: 'm-1', name: '张伟', rows: [entry({ entryId: 'visit:v1', source: 'visit', kind: 'pairing', hours: 2, originalHours: 1 })], entries: 1, hours: 2 }, { memberId: 'm-2', name: '李娜', rows: [], entries: 0, hours: 0 }], total: 2, page: 1, pageSize: 20, memberTotal: 2, nothingTotal: 1, entries: 1, hours: 2, quarterStates: states, lockedThrough: through, communityName: '曙光社区' }
+  const handIn: HandInView = { handInId: 'u1:c1:2026', unitId: 'u1', unitName: '区教育局', communityId: 'c1', communityName: '曙光社区', year: 2026, status: 'waiting', waitingSince: '2026-10-12T02:00:00.000Z', quarters: [{ quarter: 3, status: 'handedIn', handedInAt: '2026-10-12T02:00:00.000Z', entries: 1, hours: 2, returnReason: null, confirmedAt: null, coveredThrough: null }] }
 
   it('the liaison sees who wrote nothing and hands the quarter in', async () => {
     routeCalls(mockedCall, bootstrapFor('王联络', 'liaison'), { 'services.unitOverview': () => ok(overview), 'services.unitCommunity': () => ok(members), 'services.handIn': () => ok(handIn) })
@@ -88,6 +99,8 @@ describe('服务清单上交', () => {
     await screen.findByText('报到党员 2 人，未填写 1 人；共 1 条，2 小时')
     await tap('service-community-c1')
     expect(await screen.findByText('本季度未填写')).toBeTruthy()
+    // A visit's hours changed by the member: the liaison sees what the system filled in.
+    expect(screen.getByText('已修改（原1小时）', { exact: false })).toBeTruthy()
     await tap('unit-services-handin-submit')
     expect(callsTo(mockedCall, 'services', 'handIn')).toEqual([{ action: 'handIn', unitId: expect.any(String), communityId: 'c1', year: 2026, quarters: [3] }])
     // The hand-in relies on the daily fill-in, and says so.
@@ -110,7 +123,7 @@ describe('服务清单上交', () => {
 })
 
 it('服务清单确认: staff open a hand-in and confirm it', async () => {
-  const handIn: HandInView = { handInId: 'u1:c1:2026', unitId: 'u1', unitName: '区教育局', communityId: 'c1', communityName: '曙光社区', year: 2026, status: 'waiting', waitingSince: '2026-10-12T02:00:00.000Z', quarters: [{ quarter: 3, status: 'handedIn', handedInAt: '2026-10-12T02:00:00.000Z', entries: 1, hours: 2, returnReason: null, confirmedAt: null }] }
+  const handIn: HandInView = { handInId: 'u1:c1:2026', unitId: 'u1', unitName: '区教育局', communityId: 'c1', communityName: '曙光社区', year: 2026, status: 'waiting', waitingSince: '2026-10-12T02:00:00.000Z', quarters: [{ quarter: 3, status: 'handedIn', handedInAt: '2026-10-12T02:00:00.000Z', entries: 1, hours: 2, returnReason: null, confirmedAt: null, coveredThrough: null }] }
   const opened = { rows: [{ memberId: 'm-1', name: '张伟', rows: [entry({ status: 'handedIn', editable: false })], entries: 1, hours: 2 }], total: 1, page: 1, pageSize: 20, memberTotal: 1, nothingTotal: 0, entries: 1, hours: 2, handIn }
   routeCalls(mockedCall, bootstrapFor('李娜', 'staff'), { 'services.handIns': () => ok({ rows: [handIn], total: 1, page: 1, pageSize: 20 }), 'services.handInOpen': () => ok(opened), 'services.confirm': () => ok({ ...handIn, status: 'confirmed' }) })
   render(<StaffServicesPage />)
@@ -118,7 +131,7 @@ it('服务清单确认: staff open a hand-in and confirm it', async () => {
   await tap('handin-u1')
   expect(await screen.findByText('张伟：1 条，2 小时')).toBeTruthy()
   await tap('handin-confirm')
-  expect(callsTo(mockedCall, 'services', 'confirm')).toEqual([{ action: 'confirm', handInId: 'u1:c1:2026' }])
+  expect(callsTo(mockedCall, 'services', 'confirm')).toEqual([{ action: 'confirm', handInId: 'u1:c1:2026', quarters: [3], handedInAt: '2026-10-12T02:00:00.000Z' }])
   await tap('service-print-y-m-1')
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/service-sheet/index?year=2026&memberId=m-1&as=staff' })
 })

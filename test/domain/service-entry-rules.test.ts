@@ -1,7 +1,13 @@
 import { AppError } from '../../src/domain/errors'
 import {
   assertEditable,
+  assertPrefilledEdit,
   collectingQuarter,
+  dateLocked,
+  earliestEntryDay,
+  handInCover,
+  handedInThroughLabel,
+  newRequestId,
   confirmOverdueBefore,
   handInStatus,
   hoursFromMinutes,
@@ -99,4 +105,76 @@ describe('reminder windows', () => {
   it('confirm: waiting since more than 7 days', () => {
     expect(confirmOverdueBefore(at('2026-07-25T09:00:00'))).toEqual(at('2026-07-18T09:00:00'))
   })
+})
+
+describe('the fourth quarter handed in early (from 12月1日, up to the day)', () => {
+  const q4 = { year: 2026, quarter: 4 as const }
+  it('covers an ended quarter whole, the fourth from 12月1日 up to the hand-in day, nothing else before its end', () => {
+    expect(handInCover({ year: 2026, quarter: 3 }, at('2026-10-01T00:00:00'))).toEqual(at('2026-09-30T00:00:00'))
+    expect(handInCover({ year: 2026, quarter: 3 }, at('2026-09-30T23:59:59'))).toBeNull()
+    expect(handInCover(q4, at('2026-11-30T23:59:59'))).toBeNull()
+    expect(handInCover(q4, at('2026-12-01T00:00:00'))).toEqual(at('2026-12-01T00:00:00'))
+    expect(handInCover(q4, at('2026-12-05T18:00:00'))).toEqual(at('2026-12-05T00:00:00'))
+    expect(handInCover(q4, at('2027-01-01T00:00:00'))).toEqual(at('2026-12-31T00:00:00'))
+  })
+  it('plans an early hand-in, then a later batch, refusing one that covers nothing new', () => {
+    const base = { year: 2026, quarters: [4] as Array<4>, unfixedReturns: 0 }
+    expect(codeOf(() => planHandIn({ ...base, now: at('2026-11-30T23:59:59'), quarterStates: {} }))).toBe('SERVICE_QUARTER_NOT_ENDED')
+    expect(planHandIn({ ...base, now: at('2026-12-01T08:00:00'), quarterStates: {} })).toEqual([4])
+    const handed = { quarterStates: { 4: 'handedIn' as const }, lockedThrough: { 4: at('2026-12-05T00:00:00') } }
+    expect(codeOf(() => planHandIn({ ...base, now: at('2026-12-05T23:00:00'), ...handed }))).toBe('SERVICE_QUARTER_HANDED_IN')
+    expect(planHandIn({ ...base, now: at('2026-12-06T00:00:00'), ...handed })).toEqual([4])
+    expect(planHandIn({ ...base, now: at('2026-12-20T00:00:00'), quarterStates: { 4: 'confirmed' }, lockedThrough: handed.lockedThrough })).toEqual([4])
+    // Covered whole (no last day): a quarter handed in after its end is done.
+    expect(codeOf(() => planHandIn({ ...base, now: at('2027-01-05T00:00:00'), quarterStates: { 4: 'handedIn' } }))).toBe('SERVICE_QUARTER_HANDED_IN')
+  })
+  it('locks an entry dated on or before the last hand-in day, not after', () => {
+    const states = { 4: 'handedIn' as const }
+    const through = { 4: at('2026-12-05T00:00:00') }
+    expect(dateLocked(at('2026-12-05T23:59:00'), states, through)).toBe(true)
+    expect(dateLocked(at('2026-12-06T00:00:00'), states, through)).toBe(false)
+    expect(dateLocked(at('2026-12-06T00:00:00'), states)).toBe(true)
+    expect(dateLocked(at('2026-12-06T00:00:00'), { 4: 'returned' })).toBe(false)
+    expect(codeOf(() => planEntry(facts({ date: at('2026-12-05T00:00:00'), now: at('2026-12-07T00:00:00'), quarterStates: states, lockedThrough: through })))).toBe('SERVICE_QUARTER_HANDED_IN')
+    expect(codeOf(() => planEntry(facts({ date: at('2026-12-06T00:00:00'), now: at('2026-12-07T00:00:00'), quarterStates: states, lockedThrough: through })))).toBe('ok')
+    expect(handedInThroughLabel(through[4])).toBe('已上交至12月5日')
+  })
+})
+
+describe('the earliest date', () => {
+  it('is the first day of the previous year, and not before the member reported', () => {
+    expect(earliestEntryDay(at('2026-12-04T10:00:00'))).toEqual(at('2025-01-01T00:00:00'))
+    expect(codeOf(() => planEntry(facts({ date: at('2024-12-31T23:59:00') })))).toBe('SERVICE_DATE_TOO_EARLY')
+    expect(codeOf(() => planEntry(facts({ date: at('2025-01-01T00:00:00') })))).toBe('ok')
+    expect(codeOf(() => planEntry(facts({ date: at('2026-03-31T00:00:00'), reportedAt: at('2026-04-01T09:00:00') })))).toBe('SERVICE_DATE_TOO_EARLY')
+    expect(codeOf(() => planEntry(facts({ date: at('2026-04-01T00:00:00'), reportedAt: at('2026-04-01T09:00:00') })))).toBe('ok')
+  })
+})
+
+describe('filled-in lines', () => {
+  const line = { date: at('2026-05-10T00:00:00'), kind: 'community' as const, hours: 2, place: '社区', content: '义诊' }
+  it('an activity’s or a need’s date, kind and hours stay; place and content may change', () => {
+    for (const source of ['attendance', 'need'] as const) {
+      expect(codeOf(() => assertPrefilledEdit({ ...line, source }, { ...line, place: '卫生站', content: '社区义诊' }))).toBe('ok')
+      expect(codeOf(() => assertPrefilledEdit({ ...line, source }, { ...line, hours: 2.5 }))).toBe('SERVICE_ENTRY_PREFILLED')
+      expect(codeOf(() => assertPrefilledEdit({ ...line, source }, { ...line, kind: 'own' }))).toBe('SERVICE_ENTRY_PREFILLED')
+      expect(codeOf(() => assertPrefilledEdit({ ...line, source }, { ...line, date: at('2026-05-11T00:00:00') }))).toBe('SERVICE_ENTRY_PREFILLED')
+      // The same China day at another hour is the same date.
+      expect(codeOf(() => assertPrefilledEdit({ ...line, source }, { ...line, date: at('2026-05-10T18:00:00') }))).toBe('ok')
+    }
+  })
+  it('a visit’s hours alone', () => {
+    const visit = { ...line, kind: 'pairing' as const, source: 'visit' as const }
+    expect(codeOf(() => assertPrefilledEdit(visit, { ...visit, hours: 3 }))).toBe('ok')
+    expect(codeOf(() => assertPrefilledEdit(visit, { ...visit, content: '别的' }))).toBe('SERVICE_ENTRY_PREFILLED')
+    expect(codeOf(() => assertPrefilledEdit(visit, { ...visit, place: '别处' }))).toBe('SERVICE_ENTRY_PREFILLED')
+    expect(codeOf(() => assertPrefilledEdit(visit, { ...visit, date: at('2026-05-09T00:00:00') }))).toBe('SERVICE_ENTRY_PREFILLED')
+  })
+})
+
+it('makes request ids the contract accepts, different each time', () => {
+  const a = newRequestId()
+  expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(newRequestId(() => 0, 0)).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(newRequestId()).not.toBe(a)
 })

@@ -22,7 +22,7 @@ const u1 = UNITS.u1._id
 const at = (iso: string) => new Date(`${iso}+08:00`)
 
 async function report(memberId: string, communityId: string) {
-  await h.db.collection('members').doc(memberId).update({ data: { report: { reportId: `report-${memberId}`, communityId, reportedAt: new Date('2026-01-05T02:00:00Z') } } })
+  await h.db.collection('members').doc(memberId).update({ data: { report: { reportId: `report-${memberId}`, communityId, reportedAt: new Date('2025-06-05T02:00:00Z') } } })
 }
 
 beforeAll(async () => {
@@ -47,10 +47,16 @@ const member = (id = 'm-1') => h.asUser(id)
 const liaison = () => h.asUser(USERS.liaison1)
 const staff = () => h.asUser(USERS.staffA1)
 type Save = ActionCall<'services', 'save'>
-const entry = (over: Partial<Save> = {}): Save => ({ action: 'save', date: '2026-02-10', place: '曙光社区活动室', content: '为老人义务理发', kind: 'own', hours: 2, photoFileId: null, ...over })
+let requests = 0
+const entry = (over: Partial<Save> = {}): Save => ({ action: 'save', requestId: `request-${++requests}`, date: '2026-02-10', place: '曙光社区活动室', content: '为老人义务理发', kind: 'own', hours: 2, photoFileId: null, ...over })
 const entryDoc = (id: string) => findById<ServiceEntryDoc>(h.db, 'serviceEntries', id)
 const timer = (time: Date) => runFunction(FUNCTIONS.get('services')!, { Type: 'Timer', TriggerName: 'dailyServiceReminder', Time: time.toISOString() }, { db: h.db, openid: '', env: { cardSecret: '' }, now: () => time })
 const messagesTo = async (openid: string, kind: string) => (await getRows<{ key: string }>(h.db.collection('messages').where({ touser: openid, kind }))).length
+/** Staff confirm what the hand-in shows waiting. */
+const confirmOf = (view: { handInId: string; quarters: Array<{ quarter: number; status: string; handedInAt: string }> }) => {
+  const shown = view.quarters.filter((q) => q.status === 'handedIn')
+  return { action: 'confirm' as const, handInId: view.handInId, quarters: (shown.length ? shown : view.quarters).map((q) => q.quarter as 1 | 2 | 3 | 4), handedInAt: [...view.quarters.map((q) => q.handedInAt)].sort().at(-1)! }
+}
 const requestsOf = async <T>(body: () => Promise<T>) => (await recordDbRequests(body)).requests.filter((r) => r.collection !== 'devSessions').length
 const measured: Record<string, number> = {}
 
@@ -183,7 +189,7 @@ describe('the quarterly hand-in', () => {
   })
 
   it('round trip: hand in → locked → staff return one → member fixes → hand in again → staff confirm', async () => {
-    let handIn!: { handInId: string; status: string; quarters: Array<{ quarter: number; entries: number; hours: number }> }
+    let handIn!: ActionResult<'services', 'handIn'>
     measured['handIn'] = await requestsOf(async () => {
       handIn = await liaison().ok('services', { action: 'handIn', unitId: u1, communityId: a1, year: 2026, quarters: [1] })
     })
@@ -198,9 +204,9 @@ describe('the quarterly hand-in', () => {
 
     // Staff of another community: the hand-in does not exist for them.
     expect((await h.asUser(USERS.staffA2).fail('services', { action: 'handInOpen', handInId: handIn.handInId, quarter: 1 })).code).toBe('NOT_FOUND')
-    expect((await h.asUser(USERS.staffA2).fail('services', { action: 'confirm', handInId: handIn.handInId })).code).toBe('NOT_FOUND')
+    expect((await h.asUser(USERS.staffA2).fail('services', confirmOf(handIn))).code).toBe('NOT_FOUND')
     expect((await h.asUser(USERS.staffA2).fail('services', { action: 'handIns', communityId: a1 })).code).toBe('FORBIDDEN')
-    expect((await liaison().fail('services', { action: 'confirm', handInId: handIn.handInId })).code).toBe('FORBIDDEN')
+    expect((await liaison().fail('services', confirmOf(handIn))).code).toBe('FORBIDDEN')
 
     let waiting!: { total: number; rows: Array<{ handInId: string }> }
     measured['handIns'] = await requestsOf(async () => {
@@ -230,10 +236,10 @@ describe('the quarterly hand-in', () => {
     expect(again).toMatchObject({ status: 'waiting', quarters: [{ quarter: 1, entries: 5, hours: 6 }] })
     let confirmed!: { status: string }
     measured['confirm'] = await requestsOf(async () => {
-      confirmed = await staff().ok('services', { action: 'confirm', handInId: handIn.handInId })
+      confirmed = await staff().ok('services', confirmOf(again))
     })
     expect(confirmed.status).toBe('confirmed')
-    expect((await expectNothingWritten(h.db, () => staff().fail('services', { action: 'confirm', handInId: handIn.handInId }))).code).toBe('SERVICE_HANDIN_NOT_WAITING')
+    expect((await expectNothingWritten(h.db, () => staff().fail('services', confirmOf(again)))).code).toBe('SERVICE_HANDIN_NOT_WAITING')
     const rows = (await member().ok('services', { action: 'mine', year: 2026, quarter: 1 })).rows
     expect(rows.map((r) => [r.status, r.editable])).toEqual([
       ['confirmed', false],
@@ -248,24 +254,27 @@ describe('the quarterly hand-in', () => {
 })
 
 describe('reminders (daily timer)', () => {
-  it('reminds liaisons to collect in a quarter’s last 7 days, once', async () => {
+  it('reminds liaisons to collect, and community staff that hand-ins are coming, in a quarter’s last 7 days, once', async () => {
     expect(await timer(at('2026-06-23T09:00:00'))).toMatchObject({ ok: true, data: { collect: 0 } })
-    expect(await timer(at('2026-06-24T09:00:00'))).toMatchObject({ ok: true, data: { collect: 2 } })
+    // Two liaisons and the three communities' staff.
+    expect(await timer(at('2026-06-24T09:00:00'))).toMatchObject({ ok: true, data: { collect: 5 } })
     expect(await timer(at('2026-06-25T09:00:00'))).toMatchObject({ ok: true, data: { collect: 0 } })
     expect(await messagesTo(USERS.liaison1, 'serviceCollect')).toBe(1)
     expect(await messagesTo(USERS.secretary1, 'serviceCollect')).toBe(0)
+    expect(await messagesTo(USERS.staffA1, 'serviceCollect')).toBe(1)
   })
 
-  it('reminds the liaison of a quarter not handed in 15 days after its end, and staff of a hand-in waiting over 7 days', async () => {
+  it('reminds the liaisons and the community’s staff of a quarter not handed in 15 days after its end, and staff of a hand-in waiting over 7 days', async () => {
     h.clock.now = at('2026-05-10T10:00:00')
     await member().ok('services', entry({ date: '2026-05-08', hours: 2 }))
     expect(await timer(at('2026-07-15T09:00:00'))).toMatchObject({ ok: true, data: { late: 0 } })
-    expect(await timer(at('2026-07-16T09:00:00'))).toMatchObject({ ok: true, data: { late: 1 } })
+    // Unit 1 (an entry not handed in), unit 2 (its member reported at a1 wrote nothing for Q2: late all the same), and a1's staff.
+    expect(await timer(at('2026-07-16T09:00:00'))).toMatchObject({ ok: true, data: { late: 3 } })
     expect(await timer(at('2026-07-17T09:00:00'))).toMatchObject({ ok: true, data: { late: 0 } })
     expect(await messagesTo(USERS.liaison1, 'serviceLate')).toBe(1)
-    // The other unit's liaison was reminded earlier of its own late quarter (m-3's Q1 entry, never handed in), not of this one.
+    expect(await messagesTo(USERS.staffA1, 'serviceLate')).toBe(2)
     const keys = (await getRows<{ key: string }>(h.db.collection('messages').where({ touser: USERS.liaison2, kind: 'serviceLate' }))).map((m) => m.key)
-    expect(keys).toEqual([`serviceLate:2026Q1:${UNITS.u2._id}:${USERS.liaison2}`])
+    expect(keys.sort()).toEqual([`serviceLate:2026Q1:${UNITS.u2._id}:${USERS.liaison2}`, `serviceLate:2026Q2:${UNITS.u2._id}:${USERS.liaison2}`])
 
     h.clock.now = at('2026-07-17T10:00:00')
     await liaison().ok('services', { action: 'handIn', unitId: u1, communityId: a1, year: 2026, quarters: [2] })

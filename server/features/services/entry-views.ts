@@ -25,6 +25,7 @@ export function entryView(doc: ServiceEntryDoc, links: Map<string, string>): Ent
     returnReason: doc.returnReason,
     returnedBy: doc.returnedBy,
     editable: isEditable(doc),
+    originalHours: doc.source && doc.originalHours != null && doc.originalHours !== doc.hours ? doc.originalHours : null,
   }
 }
 

@@ -36,10 +36,13 @@ export async function periodMembers(
   const entryScope = { unitId: scope.unitId, communityId: scope.communityId, year: scope.year, quarter: scope.quarter }
   const byMember = () =>
     db.collection('serviceEntries').aggregate().match(entryScope).group({ _id: '$memberId', n: $.sum(1), hours: $.sum('$hours') }).limit(10_000).end() as Promise<{ list: Array<{ _id: string; n: number; hours: number }> }>
-  const [memberTotal, before] = await Promise.all([countOf(db.collection('members').where(reportedHere)), byMember()])
+  const before = await byMember()
   const writers = before.list.map((g) => g._id)
-  const filter = paging.filter === 'nothing' && writers.length > 0 ? { ...reportedHere, _id: _.nin(writers) } : reportedHere
-  const { docs, total } = await readPage<MemberDoc>(db, 'members', filter, ['name', 'asc'], paging)
+  // Who the period shows: the members reported here now, and whoever has entries of the quarter filed here
+  // (moved or re-reported since): what a confirm acts on is exactly what the pages list.
+  const shown = writers.length > 0 ? _.or([reportedHere, { _id: _.in(writers) }]) : reportedHere
+  const filter = paging.filter === 'nothing' && writers.length > 0 ? { ...reportedHere, _id: _.nin(writers) } : shown
+  const [memberTotal, { docs, total }] = await Promise.all([countOf(db.collection('members').where(shown)), readPage<MemberDoc>(db, 'members', filter, ['name', 'asc'], paging)])
   // Lines filled in now change the totals: counted again (the page itself stays the one asked for).
   const grouped = fillIn && docs.length && (await fillIn(docs)) > 0 ? await byMember() : before
   const entries = docs.length ? await scanAll<ServiceEntryDoc>(db, 'serviceEntries', { ...entryScope, memberId: _.in(docs.map((m) => m._id)) }) : []

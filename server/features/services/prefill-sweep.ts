@@ -1,7 +1,6 @@
 import { inChina } from '../../../src/domain/china-time'
 import { DONE_STATES } from '../../../src/domain/need-rules'
 import { quarterOf, quarterRange, type Quarter, type QuarterRef } from '../../../src/domain/quarter'
-import { quarterLocked } from '../../../src/domain/service-entry-rules'
 import { docsByIds } from '../../db/by-ids'
 import type { ActivityDoc, AttendanceDoc, MemberDoc } from '../../db/docs'
 import { findById } from '../../db/load'
@@ -10,7 +9,7 @@ import { yearCloseId, type YearCloseDoc } from '../../db/year-close'
 import type { Database } from '../../kernel/database'
 import type { NeedDoc } from '../needs/need-doc'
 import type { VisitDoc } from '../records/record-docs'
-import { handInId, quarterStatesOf, type ServiceHandInDoc } from './handin-doc'
+import { handInId, lockedByHandIn, type ServiceHandInDoc } from './handin-doc'
 import { fillInSources, type Owner, type Sources } from './prefill'
 
 // The daily timer's part of filling in (issue 11 §1: "activities attended and
@@ -22,9 +21,10 @@ import { fillInSources, type Owner, type Sources } from './prefill'
 // and fills those in with the code the member's list uses.
 //
 // Skipped: members who have not reported (a line is filed with the community
-// they reported to), lines dated in a year the district closed, and lines of a
-// quarter their unit has already handed in to that community (handed in or
-// confirmed): a locked quarter gets nothing new. If the community later
+// they reported to), lines dated in a year the district closed, and lines
+// dated on or before the last hand-in day of a quarter their unit has handed
+// in to that community (handed in or confirmed): locked days get nothing new
+// (a fourth quarter handed in early still takes the days after). If the community later
 // returns that quarter it is open again, and the line is added when the member
 // or the liaison opens it (the sweep does not come back to old sources).
 // Attendance recorded by hand with times before the last run, after its
@@ -101,7 +101,7 @@ async function fillPage(db: Database, sources: Sources, now: Date): Promise<numb
     docsByIds<ServiceHandInDoc>(db, 'serviceHandIns', handInIds, { quarters: true }),
     docsByIds<YearCloseDoc>(db, 'yearCloses', closeIds, { _id: true }),
   ])
-  const open = (owner: Owner, ref: QuarterRef) =>
-    !closes.has(yearCloseId(owner.member.districtId, ref.year)) && !quarterLocked(quarterStatesOf(handIns.get(handInId(owner.member.unitId, owner.communityId, ref.year)))[ref.quarter])
+  const open = (owner: Owner, ref: QuarterRef, date: Date) =>
+    !closes.has(yearCloseId(owner.member.districtId, ref.year)) && !lockedByHandIn(handIns.get(handInId(owner.member.unitId, owner.communityId, ref.year)), date)
   return fillInSources(db, sources, owners, open, now)
 }

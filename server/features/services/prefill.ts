@@ -36,7 +36,7 @@ export interface Owner {
 }
 
 /** May a line of this owner's dated in `ref` be added (its quarter begun, not handed in, its year not closed)? */
-export type OpenQuarter = (owner: Owner, ref: QuarterRef) => boolean
+export type OpenQuarter = (owner: Owner, ref: QuarterRef, date: Date) => boolean
 
 type Candidate = Omit<ServiceEntryDoc, 'unitId' | 'communityId' | 'districtId' | 'createdAt' | 'updatedAt'>
 
@@ -58,7 +58,7 @@ export async function fillInSources(db: Database, sources: Sources, owners: Read
     const date = serviceDay(when)
     const ref = quarterOf(date)
     // A line is never dated in the future (as planEntry refuses), nor added to a quarter handed in.
-    return date.getTime() <= today && open(owners.get(memberId)!, ref) ? { memberId, date, year: ref.year, quarter: ref.quarter } : null
+    return date.getTime() <= today && open(owners.get(memberId)!, ref, date) ? { memberId, date, year: ref.year, quarter: ref.quarter } : null
   }
   for (const a of live) {
     const activity = activities.get(a.activityId)
@@ -83,21 +83,35 @@ export async function fillInSources(db: Database, sources: Sources, owners: Read
   }
   if (candidates.length === 0) return 0
 
-  const existing = await docsByIds<ServiceEntryDoc>(db, 'serviceEntries', candidates.map((c) => c._id), { _id: true })
-  const missing = candidates.filter((c) => !existing.has(c._id))
-  if (missing.length === 0) return 0
-  const docs = missing.map((c) => {
+  const docs = candidates.map((c) => {
     const owner = owners.get(c.memberId)!
     return { ...c, unitId: owner.member.unitId, communityId: owner.communityId, districtId: owner.member.districtId, createdAt: now, updatedAt: now }
   })
-  try {
-    await addDocs(db, 'serviceEntries', docs)
-  } catch (error) {
-    // Filled in twice at once (two lists opened, the timer and a list): the other call inserted them first (ids are the sources'), which is the outcome wanted.
-    if (!isDuplicateKey(error)) throw error
-    return 0
+  return insertMissing(db, docs)
+}
+
+/** Insert attempts when another call inserts some of the same lines at once. */
+const INSERT_ATTEMPTS = 3
+
+/**
+ * Inserts those of `docs` not in serviceEntries yet; how many it inserted.
+ * Filled in twice at once (two lists opened, the timer and a list), a batch
+ * insert stops at the first id the other call wrote, leaving the rest of the
+ * batch out: the existing ids are read again and what is still missing goes
+ * in, a few times, so the timer's cursor never moves past lines not written.
+ */
+async function insertMissing(db: Database, docs: ServiceEntryDoc[]): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const existing = await docsByIds<ServiceEntryDoc>(db, 'serviceEntries', docs.map((d) => d._id), { _id: true })
+    const missing = docs.filter((d) => !existing.has(d._id))
+    if (missing.length === 0) return 0
+    try {
+      await addDocs(db, 'serviceEntries', missing as unknown as Array<Record<string, unknown>>)
+      return missing.length
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt >= INSERT_ATTEMPTS) throw error
+    }
   }
-  return missing.length
 }
 
 /** The sources of some members dated in `year`'s quarters `from`..`to` (one bounded read each; `in` over the members' ids). */
@@ -119,9 +133,18 @@ async function sourcesOfMembers(db: Database, memberIds: readonly string[], year
  * members reported to `communityId`: the member's own list (one member) or a
  * page of the liaison's (the page's members). Returns how many were added.
  */
-export async function prefillEntries(db: Database, members: ReadonlyArray<Owner['member']>, communityId: string, year: number, quarters: readonly Quarter[], now: Date): Promise<number> {
+export async function prefillEntries(
+  db: Database,
+  members: ReadonlyArray<Owner['member']>,
+  communityId: string,
+  year: number,
+  quarters: readonly Quarter[],
+  now: Date,
+  /** A day not yet handed in (the fourth quarter handed in early takes lines dated after its hand-in day). */
+  openDay: (date: Date) => boolean = () => true,
+): Promise<number> {
   if (quarters.length === 0 || members.length === 0) return 0
   const sources = await sourcesOfMembers(db, members.map((m) => m._id), year, quarters)
   const owners = new Map(members.map((m) => [m._id, { member: m, communityId }]))
-  return fillInSources(db, sources, owners, (_owner, ref) => ref.year === year && quarters.includes(ref.quarter), now)
+  return fillInSources(db, sources, owners, (_owner, ref, date) => ref.year === year && quarters.includes(ref.quarter) && openDay(date), now)
 }

@@ -23,7 +23,7 @@ export const services = defineFunction(
     handIns: { permission: 'service.confirm', handle: (input, ctx) => listHandIns(ctx, input) },
     handInOpen: { permission: 'service.confirm', handle: (input, ctx) => openHandIn(ctx, input) },
     staffSheet: { permission: 'service.confirm', handle: (input, ctx) => staffMemberSheet(ctx, input) },
-    confirm: { permission: 'service.confirm', handle: (input, ctx) => confirmHandIn(ctx, input.handInId) },
+    confirm: { permission: 'service.confirm', handle: (input, ctx) => confirmHandIn(ctx, input) },
     returnEntries: { permission: 'service.confirm', handle: (input, ctx) => returnEntries(ctx, input.handInId, input.entryIds, input.reason) },
   },
   { timer: servicesTimer },

@@ -2,7 +2,7 @@ import type { CommunityRow, EntryView } from '../../../src/domain/contracts/serv
 import { AppError } from '../../../src/domain/errors'
 import { quarterEnded, quarterRange, type Quarter } from '../../../src/domain/quarter'
 import { quarterLocked } from '../../../src/domain/service-entry-rules'
-import { handInId, quarterStatesOf, quarterStatesView, type ServiceHandInDoc } from './handin-doc'
+import { handInId, lockedByHandIn, lockedThroughOf, quarterStatesOf, quarterStatesView, quarterThroughView, type ServiceHandInDoc } from './handin-doc'
 import type { MemberDoc, ServiceEntryDoc } from '../../db/docs'
 import { findById, loadCommunity } from '../../db/load'
 import { namesOf } from '../../db/names'
@@ -47,6 +47,7 @@ export async function unitOverview(ctx: KnownContext, input: Period) {
   const ids = [...new Set([...[...reported.keys()].filter(Boolean), ...byCommunity.keys()])]
   const names = await namesOf(db, 'communities', ids)
   const states = new Map(handIns.map((h) => [h.communityId, quarterStatesOf(h)[input.quarter] ?? null]))
+  const through = new Map(handIns.map((h) => [h.communityId, lockedThroughOf(h)[input.quarter] ?? null]))
   const rows: CommunityRow[] = ids
     .map((communityId) => {
       const g = byCommunity.get(communityId)
@@ -59,6 +60,7 @@ export async function unitOverview(ctx: KnownContext, input: Period) {
         entries: g?.n ?? 0,
         hours: g?.hours ?? 0,
         state: states.get(communityId) ?? null,
+        coveredThrough: through.get(communityId)?.toISOString() ?? null,
         handInId: handInId(unit._id, communityId, input.year),
       }
     })
@@ -75,10 +77,11 @@ export async function unitCommunity(ctx: KnownContext, input: Period & { communi
   ])
   const states = quarterStatesOf(handIn)
   // The page's members' lines are filled in first (what the daily timer has not reached yet), while the quarter may still take them.
-  const open = !closed && !quarterLocked(states[input.quarter]) && quarterRange(input).from.getTime() <= ctx.now().getTime()
-  const fillIn = open ? (members: MemberDoc[]) => prefillEntries(ctx.db, members, community._id, input.year, [input.quarter], ctx.now()) : undefined
+  // A fourth quarter handed in early still takes the lines dated after its hand-in day.
+  const open = !closed && (!quarterLocked(states[input.quarter]) || !!lockedThroughOf(handIn)[input.quarter]) && quarterRange(input).from.getTime() <= ctx.now().getTime()
+  const fillIn = open ? (members: MemberDoc[]) => prefillEntries(ctx.db, members, community._id, input.year, [input.quarter], ctx.now(), (date) => !lockedByHandIn(handIn, date)) : undefined
   const period = await periodMembers(ctx.db, { unitId: unit._id, communityId: community._id, year: input.year, quarter: input.quarter }, input, fillIn)
-  return { ...period, communityName: community.name, quarterStates: quarterStatesView(states) }
+  return { ...period, communityName: community.name, quarterStates: quarterStatesView(states), lockedThrough: quarterThroughView(handIn) }
 }
 
 /** The liaison sends a draft entry back to its member, before the quarter is handed in. */

@@ -38,6 +38,8 @@ export const entryViewSchema = z.strictObject({
   returnedBy: z.enum(['unit', 'community']).nullable(),
   /** The member may still change it. */
   editable: z.boolean(),
+  /** A filled-in line whose hours the member changed: the hours the system filled in (shown as 已修改（原X小时）); else null. */
+  originalHours: z.number().nullable(),
 })
 export type EntryView = z.output<typeof entryViewSchema>
 
@@ -45,6 +47,8 @@ const totals = { entries: count, hours: z.number() }
 
 /** Each quarter of a year at one community: not handed in (null), or its state. */
 export const quarterStatesSchema = z.strictObject({ 1: quarterStateSchema.nullable(), 2: quarterStateSchema.nullable(), 3: quarterStateSchema.nullable(), 4: quarterStateSchema.nullable() })
+/** Each quarter handed in early (the fourth, from 12月1日): the last day covered; null: not handed in, or covered whole. */
+export const quarterThroughSchema = z.strictObject({ 1: isoDate.nullable(), 2: isoDate.nullable(), 3: isoDate.nullable(), 4: isoDate.nullable() })
 
 export const myServicesSchema = z.strictObject({
   year: z.number(),
@@ -53,6 +57,7 @@ export const myServicesSchema = z.strictObject({
   /** The community the member reported to; null: not reported, nothing can be handed in. */
   communityName: z.string().nullable(),
   quarterStates: quarterStatesSchema,
+  lockedThrough: quarterThroughSchema,
   rows: z.array(entryViewSchema),
   ...totals,
 })
@@ -66,6 +71,8 @@ export const handInQuarterSchema = z.strictObject({
   hours: z.number(),
   returnReason: z.string().nullable(),
   confirmedAt: isoDate.nullable(),
+  /** Handed in early (the fourth quarter): the last day covered; null: the whole quarter. */
+  coveredThrough: isoDate.nullable(),
 })
 
 export const handInViewSchema = z.strictObject({
@@ -99,6 +106,8 @@ export const communityRowSchema = z.strictObject({
   nothing: count,
   ...totals,
   state: quarterStateSchema.nullable(),
+  /** Handed in early: the last day covered (later entries go in the next batch); null: covered whole or not handed in. */
+  coveredThrough: isoDate.nullable(),
   handInId: z.string(),
 })
 export type CommunityRow = z.output<typeof communityRowSchema>
@@ -118,6 +127,8 @@ export const servicesContract = {
   save: action(
     z.strictObject({
       entryId: id('服务记录').optional(),
+      /** Made by the page once per form: a retried or double-tapped save writes one entry. */
+      requestId: z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'),
       date: dateInput,
       place: text('服务地点', 60, true),
       content: text('服务内容', 300, true),
@@ -136,11 +147,11 @@ export const servicesContract = {
   /** The unit: one community's members with their entries of the quarter; `nothing`: only who wrote nothing. */
   unitCommunity: action(
     z.strictObject({ ...unitInput, communityId: id('社区'), filter: z.enum(['all', 'nothing']).default('all'), ...paging }),
-    pageOf(memberEntriesSchema).extend({ ...periodMembers, quarterStates: quarterStatesSchema, communityName: z.string() }),
+    pageOf(memberEntriesSchema).extend({ ...periodMembers, quarterStates: quarterStatesSchema, lockedThrough: quarterThroughSchema, communityName: z.string() }),
   ),
   /** The liaison sends an entry back to its member before handing in. */
   returnEntry: action(z.strictObject({ entryId: id('服务记录'), reason }), entryViewSchema),
-  /** The liaison hands one or more ended quarters of a year in to the community. */
+  /** The liaison hands one or more ended quarters of a year in to the community (the fourth also early, from 12月1日, up to the day). */
   handIn: action(z.strictObject({ unitId: id('单位'), communityId: id('社区'), year, quarters: z.array(quarter).min(1, '请选择要上交的季度').max(4) }), handInViewSchema),
 
   /** The unit (secretary, liaison) prints one of its members' 服务清单 of a quarter or a year (the entries filed by the unit). */
@@ -155,8 +166,11 @@ export const servicesContract = {
   ),
   /** Staff print the 服务清单 of a member reported to their community, of a quarter or a year (the entries filed with it). */
   staffSheet: action(z.strictObject({ memberId: id('党员'), year, quarter: quarter.nullable().default(null) }), tableModelSchema),
-  /** Staff accept the quarters waiting: their entries are confirmed. */
-  confirm: action(z.strictObject({ handInId: id('上交记录') }), handInViewSchema),
+  /** Staff accept the quarters they saw waiting (`handedInAt`: the latest hand-in shown); a quarter handed in again or returned since is refused. */
+  confirm: action(
+    z.strictObject({ handInId: id('上交记录'), quarters: z.array(quarter).min(1, '请选择要确认的季度').max(4), handedInAt: dateInput }),
+    handInViewSchema,
+  ),
   /** Staff send entries back to their members with a reason; the liaison hands in again once they are fixed. */
   returnEntries: action(z.strictObject({ handInId: id('上交记录'), entryIds: z.array(id('服务记录')).min(1, '请选择要退回的记录').max(50, '一次最多退回50条'), reason }), handInViewSchema),
 }

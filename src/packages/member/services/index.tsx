@@ -4,7 +4,7 @@ import { View, Text, Button } from '@tarojs/components'
 import type { EntryView } from '../../../domain/contracts/services.contract'
 import { inChina } from '../../../domain/china-time'
 import type { Quarter } from '../../../domain/quarter'
-import { SERVICE_KIND_LABELS, SERVICE_KINDS, type ServiceKindName } from '../../../domain/service-entry-rules'
+import { handedInThroughLabel, newRequestId, SERVICE_KIND_LABELS, SERVICE_KINDS, type ServiceKindName } from '../../../domain/service-entry-rules'
 import { Chip, ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
 import { FieldRow, TextAreaField, TextField } from '../../../components/field'
@@ -34,6 +34,8 @@ export default function MyServicesPage() {
 }
 
 const QUARTERS: Quarter[] = [1, 2, 3, 4]
+/** （已上交）, or for a fourth quarter handed in early （已上交至12月5日）: later days are still written. */
+const quarterNote = (state: string | null, through: string | null) => (!state || state === 'returned' ? '' : through ? `（${handedInThroughLabel(through)}）` : '（已上交）')
 const blank = () => ({ date: todayText(), place: '', content: '', kind: 'own' as ServiceKindName, hours: '1', photoFileId: null as string | null })
 
 function MyServices() {
@@ -42,6 +44,8 @@ function MyServices() {
   const [quarter, setQuarter] = useState<Quarter | null>((Math.floor(now.month() / 3) + 1) as Quarter)
   const [form, setForm] = useState(blank)
   const [editing, setEditing] = useState<string | null>(null)
+  // One id per form: a double tap or a retry of the same save writes one entry.
+  const [requestId, setRequestId] = useState(() => newRequestId())
   const [uploading, setUploading] = useState(false)
   const remote = useRemote(() => callFunction('services', { action: 'mine', year, quarter }), `${year}:${quarter}`)
   const { busy, error, setError, run } = useServicesAction()
@@ -57,8 +61,9 @@ function MyServices() {
   }
 
   const save = async () => {
-    const saved = await run({ action: 'save', ...(editing ? { entryId: editing } : {}), ...form, hours: Number(form.hours) }, '已保存')
+    const saved = await run({ action: 'save', ...(editing ? { entryId: editing } : {}), requestId, ...form, hours: Number(form.hours) }, '已保存')
     if (saved) {
+      setRequestId(newRequestId())
       setForm(blank())
       setEditing(null)
       await remote.reload()
@@ -83,7 +88,7 @@ function MyServices() {
       </View>
       <View className='chips' id='services-period'>
         {QUARTERS.map((q) => (
-          <Chip key={q} id={`services-q${q}`} label={`第${q}季度${data?.quarterStates[q] ? '（已上交）' : ''}`} selected={quarter === q} onTap={() => setQuarter(q)} />
+          <Chip key={q} id={`services-q${q}`} label={`第${q}季度${quarterNote(data?.quarterStates[q] ?? null, data?.lockedThrough[q] ?? null)}`} selected={quarter === q} onTap={() => setQuarter(q)} />
         ))}
         <Chip id='services-year' label='全年' selected={quarter === null} onTap={() => setQuarter(null)} />
       </View>

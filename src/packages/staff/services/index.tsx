@@ -80,7 +80,10 @@ function HandInDetail({ handIn, onChanged }: { handIn: HandInView; onChanged: (h
   const { busy, error, run } = useServicesAction()
   const canAct = handIn.quarters.some((q) => q.status === 'handedIn')
   const confirm = async () => {
-    const done = await run({ action: 'confirm', handInId: handIn.handInId }, '已确认')
+    // Only what is shown: the quarters waiting and their latest hand-in (a batch handed in since is refused).
+    const shown = handIn.quarters.filter((q) => q.status === 'handedIn')
+    const handedInAt = shown.map((q) => q.handedInAt).sort().at(-1)!
+    const done = await run({ action: 'confirm', handInId: handIn.handInId, quarters: shown.map((q) => q.quarter), handedInAt }, '已确认')
     if (done) onChanged(done)
   }
   const giveBack = async () => {

@@ -3,6 +3,7 @@ import { View, Text, Button } from '@tarojs/components'
 import type { GrantView } from '../../../domain/contracts/bootstrap.contract'
 import type { CommunityRow } from '../../../domain/contracts/services.contract'
 import { QUARTER_STATE_LABELS } from '../../../domain/service-table'
+import { EARLY_Q4_HANDIN_DAY, handedInThroughLabel } from '../../../domain/service-entry-rules'
 import { inChina } from '../../../domain/china-time'
 import type { Quarter } from '../../../domain/quarter'
 import { Chip } from '../../../components/chips'
@@ -65,7 +66,7 @@ function UnitServices({ grant, unitId }: { grant: GrantView; unitId: string }) {
             <View key={row.communityId} className={`card service-community${community?.communityId === row.communityId ? ' card--selected' : ''}`} id={`service-community-${row.communityId}`} onClick={() => setCommunity(row)}>
               <Text className='card__title'>{row.communityName}</Text>
               <Text className='card__text'>{`报到党员 ${row.members} 人，未填写 ${row.nothing} 人；共 ${row.entries} 条，${row.hours} 小时`}</Text>
-              <Text className='muted service-community-state'>{row.state ? QUARTER_STATE_LABELS[row.state] : overview.data!.quarterEnded ? '未上交' : '本季度尚未结束'}</Text>
+              <Text className='muted service-community-state'>{row.state ? `${row.coveredThrough ? `${handedInThroughLabel(row.coveredThrough)}，` : ''}${QUARTER_STATE_LABELS[row.state]}` : overview.data!.quarterEnded ? '未上交' : quarter === 4 ? `本季度尚未结束（12月${EARLY_Q4_HANDIN_DAY}日起可提前上交）` : '本季度尚未结束'}</Text>
             </View>
           ))}
         </View>
@@ -97,7 +98,8 @@ function CommunityMembers(props: { unitId: string; community: CommunityRow; year
     if (await run({ action: 'handIn', unitId, communityId: community.communityId, year, quarters: handInQuarters }, '已上交')) await reload()
   }
   const data = remote.data
-  const open = data ? QUARTERS.filter((q) => data.quarterStates[q] !== 'handedIn' && data.quarterStates[q] !== 'confirmed') : []
+  // A fourth quarter handed in early takes a further batch (the days after its hand-in day).
+  const open = data ? QUARTERS.filter((q) => (data.quarterStates[q] !== 'handedIn' && data.quarterStates[q] !== 'confirmed') || data.lockedThrough[q] !== null) : []
   return (
     <View id='unit-services-members'>
       <View className='page-head'>
@@ -111,7 +113,7 @@ function CommunityMembers(props: { unitId: string; community: CommunityRow; year
       {isLiaison && data ? (
         <View className='card' id='unit-services-handin'>
           <Text className='card__title'>上交社区</Text>
-          <Text className='muted'>季度结束后上交；全年第一次上交可以一次交多个季度。上交后党员不能再修改。</Text>
+          <Text className='muted'>{`季度结束后上交；第四季度可从12月${EARLY_Q4_HANDIN_DAY}日起提前上交（截至当天，之后的记录再次上交）。全年第一次上交可以一次交多个季度。上交后党员不能再修改。`}</Text>
           <Text className='muted' id='unit-services-prefilled'>已自动填入截至昨日的活动和服务（参加的活动、完成的需求、结对帮扶走访）；打开名单时补填当页党员的记录。</Text>
           <View className='chips'>
             {open.map((q) => (
