@@ -350,3 +350,39 @@ describe('request budget of issuing a whole community', () => {
     console.log(`issueCards (all, 20 and 180 cards): ${large.requests} requests`)
   })
 })
+
+describe('a closed year does not change with today’s data', () => {
+  const PAST = YEAR - 1
+  beforeAll(async () => {
+    // m-moved reported to a1 in March 2025 and moved to a2 in January 2026.
+    await addMember(h.db, { id: 'm-moved', unit: 'u1', community: 'a1', name: '周敏', mobile: '13700000099' })
+    await report(h.db, 'm-moved', 'u1', a1, new Date('2025-03-01T02:00:00Z'))
+    await h.db.collection('reports').doc('report-m-moved').update({ data: { status: 'moved', movedAt: new Date('2026-01-15T02:00:00Z'), movedTo: COMMUNITIES.a2._id } })
+    await h.db.collection('reports').doc('report-m-moved-a2').set({
+      data: { memberId: 'm-moved', unitId: UNITS.u1._id, communityId: COMMUNITIES.a2._id, streetId: COMMUNITIES.a2.streetId, districtId: DISTRICT, reportedAt: new Date('2026-01-15T02:00:00Z'), receivedBy: 'x', cardNo: 'X', status: 'active' },
+    })
+    await h.db.collection('members').doc('m-moved').update({ data: { report: { reportId: 'report-m-moved-a2', communityId: COMMUNITIES.a2._id, reportedAt: new Date('2026-01-15T02:00:00Z') } } })
+  })
+
+  it('keeps a member who moved away in January on last year’s list, to be rated and carded there', async () => {
+    const past = await staff().ok('evaluation', { action: 'list', communityId: a1._id, year: PAST, filter: 'all' })
+    expect(past.rows.map((r) => r.memberId)).toEqual(['m-moved'])
+    expect(past.counts).toMatchObject({ reported: 1, pending: 1 })
+    const row = await staff().ok('evaluation', { action: 'get', memberId: 'm-moved', year: PAST })
+    expect((await staff().ok('evaluation', { action: 'confirm', memberId: 'm-moved', year: PAST, rating: row.proposed })).rating).toBe(row.proposed)
+    expect(await staff().ok('evaluation', { action: 'issueCards', communityId: a1._id, year: PAST })).toEqual({ issued: 1, skipped: 0 })
+    // Another community's staff still may not see them for that year.
+    expect((await h.asUser(USERS.staffB1).fail('evaluation', { action: 'get', memberId: 'm-moved', year: PAST })).code).toBe('NOT_FOUND')
+  })
+
+  it('gives a past year’s report rate as it stood at the year’s end, not the unit’s tally now', async () => {
+    await h.db.collection('unitTallies').doc(UNITS.u1._id).update({ data: { reported: 1000, memberTotal: 1000 } })
+    const u1Members = (await getRows<{ _id: string }>(h.db.collection('members').where({ unitId: UNITS.u1._id }).limit(1000))).length
+    const past = await h.asUser(USERS.secretary1).ok('evaluation', { action: 'unitYear', unitId: UNITS.u1._id, year: PAST })
+    // Only m-moved stood reported at the end of 2025; everyone else reported in 2026.
+    expect(past.rate).toMatchObject({ reported: 1, total: u1Members, belowThreshold: true })
+    expect(past.advancedBarred).toBe(true)
+    const now = await h.asUser(USERS.secretary1).ok('evaluation', { action: 'unitYear', unitId: UNITS.u1._id, year: YEAR })
+    expect(now.rate).toMatchObject({ reported: 1000, total: 1000 })
+  })
+})
