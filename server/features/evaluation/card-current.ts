@@ -20,6 +20,12 @@ export function cardCurrentExpr(db: Database, card = '$card', evaluation = '$eva
   ])
 }
 
+/** The test on a card document with its evaluation looked up by id as `$evaluation`. */
+export function cardDocCurrentExpr(db: Database) {
+  const $ = db.command.aggregate
+  return $.eq([$.arrayElemAt(['$evaluation.confirmedAt', 0]), '$evaluationConfirmedAt'])
+}
+
 /** How many current cards each community has for the year (grouped in the database, 1,000 communities a request). */
 export async function currentCardsByCommunity(db: Database, year: number): Promise<Map<string, number>> {
   const $ = db.command.aggregate
@@ -30,7 +36,7 @@ export async function currentCardsByCommunity(db: Database, year: number): Promi
       .aggregate()
       .match({ year })
       .lookup({ from: 'evaluations', localField: '_id', foreignField: '_id', as: 'evaluation' })
-      .addFields({ current: $.eq([$.arrayElemAt(['$evaluation.confirmedAt', 0]), '$evaluationConfirmedAt']) })
+      .addFields({ current: cardDocCurrentExpr(db) })
       .match({ current: true })
       .group({ _id: '$communityId', n: $.sum(1) })
       .sort({ _id: 1 })

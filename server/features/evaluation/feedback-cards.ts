@@ -12,7 +12,7 @@ import type { KnownContext } from '../../kernel/function-def'
 import { readUpload } from '../../storage/uploads'
 import { tempLinks } from '../../storage/temp-links'
 import type { CommunitySealDoc, FeedbackCardDoc } from './evaluation-docs'
-import { isCardCurrent } from './card-current'
+import { cardDocCurrentExpr, isCardCurrent } from './card-current'
 import { evaluationId, feedbackCardId } from './evaluation-ids'
 import { standingDuringYear } from './standing'
 import { yearOf } from './evaluation-place'
@@ -206,7 +206,6 @@ export async function readCard(ctx: KnownContext, input: { memberId: string; yea
 /** The current cards of a community (staff) or a unit (secretary, liaison), by member name: each joined to its evaluation by id. */
 export async function listCards(ctx: KnownContext, input: { communityId?: string; unitId?: string; year?: number; page: number; pageSize: number }) {
   const { db } = ctx
-  const $ = db.command.aggregate
   const year = yearOf(ctx, input.year)
   let filter: Record<string, unknown>
   if (input.communityId) {
@@ -224,7 +223,7 @@ export async function listCards(ctx: KnownContext, input: { communityId?: string
       .aggregate()
       .match(filter)
       .lookup({ from: 'evaluations', localField: '_id', foreignField: '_id', as: 'evaluation' })
-      .addFields({ current: $.eq([$.arrayElemAt(['$evaluation.confirmedAt', 0]), '$evaluationConfirmedAt']) })
+      .addFields({ current: cardDocCurrentExpr(db) })
       .match({ current: true })
   const [counted, page] = await Promise.all([
     current().count('n').end() as Promise<{ list: Array<{ n: number }> }>,

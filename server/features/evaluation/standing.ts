@@ -14,8 +14,3 @@ export function standingDuringYear(db: Database, year: number, fields: Record<st
   return _.and([{ ...fields, reportedAt: _.lt(to) }, _.or([{ status: 'active' }, { movedAt: _.gte(from) }])])
 }
 
-/** The same test on one report already loaded. */
-export function stoodDuringYear(report: { reportedAt: Date; status: string; movedAt?: Date }, year: number): boolean {
-  const { from, to } = yearRange(year)
-  return report.reportedAt.getTime() < to.getTime() && (report.status === 'active' || (report.movedAt !== undefined && report.movedAt.getTime() >= from.getTime()))
-}
