@@ -7,7 +7,7 @@ import { SAMPLES } from '../domain/support/sample-files'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
+import { addMember, addMemberUser, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // The annual evaluation end to end over real records (issue 11 §5–§7):
 // propose from attendance, 服务清单, needs, visits and the pledge; confirm
@@ -368,9 +368,17 @@ describe('a closed year does not change with today’s data', () => {
     const past = await staff().ok('evaluation', { action: 'list', communityId: a1._id, year: PAST, filter: 'all' })
     expect(past.rows.map((r) => r.memberId)).toEqual(['m-moved'])
     expect(past.counts).toMatchObject({ reported: 1, pending: 1 })
+    // The member's own record of that year, before the rating: still reported there.
+    await addMemberUser(h.db, 'm-moved', UNITS.u1._id, COMMUNITIES.a2._id)
+    await h.asUser('m-moved').ok('bootstrap', { action: 'get' })
+    expect(await h.asUser('m-moved').ok('evaluation', { action: 'myRecord', year: PAST })).toMatchObject({ communityName: '曙光社区', rating: null, card: null })
     const row = await staff().ok('evaluation', { action: 'get', memberId: 'm-moved', year: PAST })
     expect((await staff().ok('evaluation', { action: 'confirm', memberId: 'm-moved', year: PAST, rating: row.proposed })).rating).toBe(row.proposed)
     expect(await staff().ok('evaluation', { action: 'issueCards', communityId: a1._id, year: PAST })).toEqual({ issued: 1, skipped: 0 })
+    // Their own record of that year names the community that rated them, with the card.
+    const mine = await h.asUser('m-moved').ok('evaluation', { action: 'myRecord', year: PAST })
+    expect(mine).toMatchObject({ communityName: '曙光社区', rating: row.proposed })
+    expect(mine.card?.communityName).toBe('曙光社区')
     // Another community's staff still may not see them for that year.
     expect((await h.asUser(USERS.staffB1).fail('evaluation', { action: 'get', memberId: 'm-moved', year: PAST })).code).toBe('NOT_FOUND')
   })

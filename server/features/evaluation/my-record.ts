@@ -1,14 +1,14 @@
-import type { EvaluationDoc, ServiceEntryDoc } from '../../db/docs'
+import type { EvaluationDoc, ReportDoc, ServiceEntryDoc } from '../../db/docs'
 import { findById } from '../../db/load'
 import { namesOf } from '../../db/names'
 import { scanAll } from '../../db/read'
-import { activeReportOf } from '../../db/reports'
+import { standingDuringYear } from './standing'
 import { ownMemberPlace } from '../../access/own-member'
 import type { KnownContext } from '../../kernel/function-def'
 import { cardView, sealUrlFrom } from './feedback-cards'
 import { isCardCurrent } from './card-current'
 import type { FeedbackCardDoc } from './evaluation-docs'
-import { evaluationId, feedbackCardId, yearRange } from './evaluation-ids'
+import { evaluationId, feedbackCardId } from './evaluation-ids'
 import { yearOf } from './evaluation-place'
 import { gatherFacts } from './gather-facts'
 import { tempLinks } from '../../storage/temp-links'
@@ -21,13 +21,14 @@ import { tempLinks } from '../../storage/temp-links'
 export async function myRecord(ctx: KnownContext, input: { year?: number }) {
   const member = ownMemberPlace(ctx.principal)
   const year = yearOf(ctx, input.year)
-  const [report, evaluation, card, services] = await Promise.all([
-    activeReportOf(ctx.db, member._id),
+  const [reports, evaluation, card, services] = await Promise.all([
+    scanAll<ReportDoc>(ctx.db, 'reports', standingDuringYear(ctx.db, year, { memberId: member._id })),
     findById<EvaluationDoc>(ctx.db, 'evaluations', evaluationId(member._id, year)),
     findById<FeedbackCardDoc>(ctx.db, 'feedbackCards', feedbackCardId(member._id, year)),
     scanAll<ServiceEntryDoc>(ctx.db, 'serviceEntries', { memberId: member._id, year }, { fields: { date: true, content: true, kind: true, hours: true, status: true } }),
   ])
-  const counting = report && report.reportedAt.getTime() < yearRange(year).to.getTime() ? report : null
+  // A report standing during the year (standing.ts): one moved away since still counts for that year.
+  const counting = reports.find((r) => r.communityId === evaluation?.communityId) ?? reports.find((r) => r.status === 'active') ?? reports[0] ?? null
   const communityId = evaluation?.communityId ?? counting?.communityId ?? null
   const live = evaluation
     ? undefined
