@@ -70,7 +70,8 @@ function changed(proposed: Rating, random: ReturnType<typeof createRandom>): { r
 }
 
 /** The evaluations and cards of both years; reads the records the earlier seeds wrote (six grouped requests a year). */
-export async function buildDemoEvaluations(db: Database, data: DemoData) {
+/** `sealOf`: the seal file each community's cards were issued with (cards copy it when issued). */
+export async function buildDemoEvaluations(db: Database, data: DemoData, sealOf: ReadonlyMap<string, string> = new Map()) {
   const random = createRandom(20251220)
   const communities = new Map(data.communities.map((c) => [c._id, c]))
   const staffOf = new Map(data.users.flatMap((u) => u.grants.filter((g) => g.role === 'staff').map((g) => [g.scope.communityId!, u._id] as const)))
@@ -115,7 +116,7 @@ export async function buildDemoEvaluations(db: Database, data: DemoData) {
       evaluations.push(evaluation)
       if (!plan.issued(i)) continue
       const names = { memberName: member.name, unitName: member.unitName, claimedPosts: claimsOf.get(`${member._id}|${communityId}`) ?? [] }
-      cards.push(cardOf(evaluation, community, names, { at: plan.issuedAt(i), by: evaluation.confirmedBy }))
+      cards.push(cardOf(evaluation, community, names, { at: plan.issuedAt(i), by: evaluation.confirmedBy, sealFileId: sealOf.get(communityId) ?? null }))
     }
   }
   return { evaluations, feedbackCards: cards }
@@ -124,15 +125,16 @@ export async function buildDemoEvaluations(db: Database, data: DemoData) {
 /** Seeds the evaluations and cards; with the local file store, also the seal of DEMO_SEAL_COMMUNITY. */
 export async function seedDemoEvaluation(db: Database, data: DemoData, files?: SeedFiles): Promise<void> {
   const _ = db.command
-  for (const [collection, docs] of Object.entries(await buildDemoEvaluations(db, data))) {
+  // The seal first: the demo cards were issued with it.
+  const staff = data.users.find((u) => u.grants.some((g) => g.role === 'staff' && g.scope.communityId === DEMO_SEAL_COMMUNITY))
+  const seal: Omit<CommunitySealDoc, '_id'> | null = files ? { fileId: files.put(demoSealPath(DEMO_SEAL_COMMUNITY), demoSealPng()), uploadedBy: staff?._id ?? '', uploadedAt: china(2025, 12, 1, 9) } : null
+  if (seal) await db.collection('communitySeals').doc(DEMO_SEAL_COMMUNITY).set({ data: seal })
+  const sealOf = new Map(seal ? [[DEMO_SEAL_COMMUNITY, seal.fileId]] : [])
+  for (const [collection, docs] of Object.entries(await buildDemoEvaluations(db, data, sealOf))) {
     for (let start = 0; start < docs.length; start += BATCH) {
       const batch = docs.slice(start, start + BATCH)
       await db.collection(collection).where({ _id: _.in(batch.map((d) => d._id)) }).remove()
       await addDocs(db, collection, batch as unknown as Array<Record<string, unknown>>)
     }
   }
-  if (!files) return
-  const staff = data.users.find((u) => u.grants.some((g) => g.role === 'staff' && g.scope.communityId === DEMO_SEAL_COMMUNITY))
-  const seal: Omit<CommunitySealDoc, '_id'> = { fileId: files.put(demoSealPath(DEMO_SEAL_COMMUNITY), demoSealPng()), uploadedBy: staff?._id ?? '', uploadedAt: china(2025, 12, 1, 9) }
-  await db.collection('communitySeals').doc(DEMO_SEAL_COMMUNITY).set({ data: seal })
 }

@@ -25,8 +25,8 @@ export const MESSAGE_RECIPIENTS: Record<MessageKind, readonly Role[]> = {
   // reporting deadline
   reportReminder: ['member'],
   // 服务清单 hand-ins (server/features/services/service-remind.ts)
-  serviceCollect: ['liaison'],
-  serviceLate: ['liaison'],
+  serviceCollect: ['liaison', 'staff'],
+  serviceLate: ['liaison', 'staff'],
   serviceConfirm: ['staff'],
   // 数据核对 (server/features/corrections/correction-notify.ts): raised by the unit, answered by the community.
   correctionRaised: ['staff'],

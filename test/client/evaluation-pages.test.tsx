@@ -57,6 +57,7 @@ const row = (over: Partial<EvaluationRow> = {}): EvaluationRow => ({
   pledgeKept: null,
   confirmedAt: null,
   cardIssuedAt: null,
+  cardStale: false,
   ...over,
 })
 
@@ -113,6 +114,16 @@ describe('党员评价 (staff)', () => {
 
     await tap('evaluation-filter-noCard')
     expect(callsTo(mockedCall, 'evaluation', 'list').at(-1)).toMatchObject({ filter: 'noCard', page: 1 })
+  })
+
+  it('says a card issued before the rating was changed must be issued again', async () => {
+    const stale = row({ rating: '一般', comment: '参加活动较少', confirmedAt: '2026-12-02T02:00:00.000Z', cardIssuedAt: '2026-12-01T02:00:00.000Z', cardStale: true })
+    routeCalls(mockedCall, bootstrapFor('李娜', 'staff'), { 'evaluation.list': () => ok(list([stale])) })
+    render(<StaffEvaluationPage />)
+    await screen.findByText('张伟 · 区卫健局')
+    expect(text('evaluation-card-state-m-1')).toBe('评价已修改，需重新出具反馈卡')
+    expect(text('evaluation-row-m-1')).not.toContain('反馈卡已出具')
+    expect(document.getElementById('evaluation-issue-m-1')).not.toBeNull()
   })
 
   it('confirms the proposal as it stands, with the pledge judged', async () => {

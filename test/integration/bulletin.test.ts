@@ -110,6 +110,8 @@ async function seed(db: Database) {
     entry('s3', 'm2', u1, 2026, 2, 3, 'handedIn'),
     entry('s4', 'm1', u1, 2026, 3, 4, 'confirmed'),
     entry('s5', 'm5', u2, 2026, 1, 5, 'confirmed'),
+    // Copied from an attended activity: its hours are already the activity's, not counted twice.
+    { ...entry('s6', 'm1', u1, 2026, 2, 2, 'confirmed'), source: { type: 'attendance', id: 'A2:m1' } },
   ])
   await put(db, 'evaluations', [evaluation('m1', u1, 2026, '好'), evaluation('m2', u1, 2026, '较好'), evaluation('m3', u1, 2026, '好'), evaluation('m4', u1, 2026, '差', china('2026-11-20T10:00:00')), evaluation('m1', u1, 2025, '一般'), evaluation('m5', u2, 2026, '差')])
 }

@@ -1,3 +1,4 @@
+import { findById } from '../../server/db/load'
 import { getRows } from '../../server/db/read'
 import type { Database } from '../../server/kernel/database'
 import { FUNCTIONS } from '../../server/functions'
@@ -6,7 +7,7 @@ import { SAMPLES } from '../domain/support/sample-files'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
+import { addMember, addMemberUser, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // The annual evaluation end to end over real records (issue 11 §5–§7):
 // propose from attendance, 服务清单, needs, visits and the pledge; confirm
@@ -257,5 +258,139 @@ describe('request budget of the staff list', () => {
     await cost('cards (page)', () => staff().ok('evaluation', { action: 'cards', communityId: a1._id, year: YEAR }))
     await cost('myRecord', () => h.asUser('m-good').ok('evaluation', { action: 'myRecord', year: YEAR }))
     await cost('unitYear', () => h.asUser(USERS.secretary1).ok('evaluation', { action: 'unitYear', unitId: UNITS.u1._id, year: YEAR }))
+  })
+})
+
+describe('a rating re-confirmed after its card was issued', () => {
+  const list = (by = staff(), communityId: string = a1._id) => by.ok('evaluation', { action: 'list', communityId, year: YEAR, filter: 'all' })
+  const timer = (at: Date) =>
+    runFunction(FUNCTIONS.get('evaluation')!, { Type: 'Timer', TriggerName: 'dailyFeedbackCardReminder', Time: at.toISOString() }, { db: h.db, openid: '', env: { cardSecret: '' }, now: () => at })
+
+  it('leaves the card 待重新出具: not issued in the counts, the reminder or the readers, until issued again', async () => {
+    h.clock.now = day('12-02')
+    const before = (await list()).counts
+    expect((await h.asUser('m-fair').ok('evaluation', { action: 'card', memberId: 'm-fair', year: YEAR })).rating).toBe('较好')
+    const row = await staff().ok('evaluation', { action: 'confirm', memberId: 'm-fair', year: YEAR, rating: '一般', comment: '下半年参加活动较少' })
+    expect(row).toMatchObject({ rating: '一般', cardStale: true })
+    const after = await list()
+    expect(after.counts).toMatchObject({ carded: before.carded - 1, noCard: before.noCard + 1, rated: before.rated })
+    expect((await h.asUser('m-fair').fail('evaluation', { action: 'card', memberId: 'm-fair', year: YEAR })).code).toBe('NOT_FOUND')
+    expect((await h.asUser('m-fair').ok('evaluation', { action: 'myRecord', year: YEAR })).card).toBeNull()
+    expect((await h.asUser(USERS.secretary1).ok('evaluation', { action: 'cards', unitId: UNITS.u1._id, year: YEAR })).rows.map((c) => c.memberId)).toEqual(['m-good'])
+    expect((await staff().ok('evaluation', { action: 'cards', communityId: a1._id, year: YEAR })).total).toBe(after.counts.carded)
+    const unit = await h.asUser(USERS.secretary1).ok('evaluation', { action: 'unitYear', unitId: UNITS.u1._id, year: YEAR, pageSize: 50 })
+    expect(unit.rows.find((r) => r.memberId === 'm-fair')).toMatchObject({ rating: '一般', cardIssuedAt: null })
+    // The reminder counts the stale card as missing.
+    const b1 = (await list(h.asUser(USERS.staffB1), COMMUNITIES.b1._id)).counts
+    expect(await timer(new Date('2026-12-02T01:00:00Z'))).toMatchObject({ ok: true, data: { missing: after.counts.noCard + b1.noCard } })
+
+    expect(await staff().ok('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR })).toMatchObject({ issued: 1 })
+    expect((await h.asUser('m-fair').ok('evaluation', { action: 'card', memberId: 'm-fair', year: YEAR })).rating).toBe('一般')
+    expect((await list()).counts).toMatchObject({ carded: before.carded, noCard: before.noCard })
+    expect((await staff().ok('evaluation', { action: 'get', memberId: 'm-fair', year: YEAR })).cardStale).toBe(false)
+  })
+
+  it('keeps the seal a card was issued with when a new one is uploaded; cards issued later take the new one', async () => {
+    const old = (await findById<{ _id: string; fileId: string }>(h.db, 'communitySeals', a1._id))!
+    const oldUrl = (await h.asUser('m-good').ok('evaluation', { action: 'card', memberId: 'm-good', year: YEAR })).sealUrl
+    expect(oldUrl).toBeTruthy()
+    const fresh = await staff().uploaded('image', 'seal-2026.png', SAMPLES.png)
+    await staff().ok('evaluation', { action: 'sealSave', communityId: a1._id, fileID: fresh })
+    expect((await h.asUser('m-good').ok('evaluation', { action: 'card', memberId: 'm-good', year: YEAR })).sealUrl).toBe(oldUrl)
+    const stored = async (id: string) => (await findById<{ _id: string; sealFileId: string }>(h.db, 'feedbackCards', `${id}:${YEAR}`))?.sealFileId
+    expect(await stored('m-good')).toBe(old.fileId)
+    await staff().ok('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR, memberIds: ['m-thin'] })
+    expect(await stored('m-thin')).toBe(fresh)
+    expect((await h.asUser(USERS.secretary2).ok('evaluation', { action: 'card', memberId: 'm-thin', year: YEAR })).sealUrl).not.toBe(oldUrl)
+  })
+})
+
+describe('issuing for another community’s member', () => {
+  it('answers NOT_FOUND whether or not they were rated there; EVALUATION_NOT_CONFIRMED only for one’s own members', async () => {
+    await expectNothingWritten(h.db, async () => {
+      expect((await staff().fail('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR, memberIds: ['m-b1'] })).code).toBe('NOT_FOUND')
+    })
+    await h.asUser(USERS.staffB1).ok('evaluation', { action: 'confirm', memberId: 'm-b1', year: YEAR, rating: '差', comment: '未参加活动' })
+    await expectNothingWritten(h.db, async () => {
+      expect((await staff().fail('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR, memberIds: ['m-b1'] })).code).toBe('NOT_FOUND')
+      expect((await staff().fail('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR, memberIds: ['m-none', 'm-b1'] })).code).toBe('NOT_FOUND')
+      expect((await staff().fail('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR, memberIds: ['m-none', 'm-nobody'] })).code).toBe('NOT_FOUND')
+      expect((await staff().fail('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR, memberIds: ['m-none'] })).code).toBe('EVALUATION_NOT_CONFIRMED')
+    })
+  })
+})
+
+describe('request budget of issuing a whole community', () => {
+  async function rateExtras(from: number, to: number) {
+    const template = (await findById<{ _id: string }>(h.db, 'evaluations', `m-good:${YEAR}`))!
+    const docs = []
+    for (let i = from; i < to; i++) {
+      const id = `m-extra-${i}`
+      if (i >= 60) {
+        await addMember(h.db, { id, unit: 'u2', community: 'a1', name: `成员${i}`, mobile: `1381${String(100000 + i).slice(-7)}` })
+        await report(h.db, id, 'u2')
+      }
+      docs.push({ ...template, _id: `${id}:${YEAR}`, memberId: id, unitId: UNITS.u2._id, confirmedAt: day('12-02', 10) })
+    }
+    await h.db.collection('evaluations').add({ data: docs as never })
+  }
+  const issueCost = async () => {
+    const { result, requests } = await recordDbRequests(() => staff().ok('evaluation', { action: 'issueCards', communityId: a1._id, year: YEAR }))
+    return { issued: result.issued, requests: requests.length }
+  }
+  it('costs the same at two sizes', async () => {
+    await rateExtras(0, 20)
+    const small = await issueCost()
+    await rateExtras(20, 200)
+    const large = await issueCost()
+    expect(small.issued).toBe(20)
+    expect(large.issued).toBe(180)
+    expect(large.requests).toBe(small.requests)
+    expect(large.requests).toBeLessThanOrEqual(8)
+    console.log(`issueCards (all, 20 and 180 cards): ${large.requests} requests`)
+  })
+})
+
+describe('a closed year does not change with today’s data', () => {
+  const PAST = YEAR - 1
+  beforeAll(async () => {
+    // m-moved reported to a1 in March 2025 and moved to a2 in January 2026.
+    await addMember(h.db, { id: 'm-moved', unit: 'u1', community: 'a1', name: '周敏', mobile: '13700000099' })
+    await report(h.db, 'm-moved', 'u1', a1, new Date('2025-03-01T02:00:00Z'))
+    await h.db.collection('reports').doc('report-m-moved').update({ data: { status: 'moved', movedAt: new Date('2026-01-15T02:00:00Z'), movedTo: COMMUNITIES.a2._id } })
+    await h.db.collection('reports').doc('report-m-moved-a2').set({
+      data: { memberId: 'm-moved', unitId: UNITS.u1._id, communityId: COMMUNITIES.a2._id, streetId: COMMUNITIES.a2.streetId, districtId: DISTRICT, reportedAt: new Date('2026-01-15T02:00:00Z'), receivedBy: 'x', cardNo: 'X', status: 'active' },
+    })
+    await h.db.collection('members').doc('m-moved').update({ data: { report: { reportId: 'report-m-moved-a2', communityId: COMMUNITIES.a2._id, reportedAt: new Date('2026-01-15T02:00:00Z') } } })
+  })
+
+  it('keeps a member who moved away in January on last year’s list, to be rated and carded there', async () => {
+    const past = await staff().ok('evaluation', { action: 'list', communityId: a1._id, year: PAST, filter: 'all' })
+    expect(past.rows.map((r) => r.memberId)).toEqual(['m-moved'])
+    expect(past.counts).toMatchObject({ reported: 1, pending: 1 })
+    // The member's own record of that year, before the rating: still reported there.
+    await addMemberUser(h.db, 'm-moved', UNITS.u1._id, COMMUNITIES.a2._id)
+    await h.asUser('m-moved').ok('bootstrap', { action: 'get' })
+    expect(await h.asUser('m-moved').ok('evaluation', { action: 'myRecord', year: PAST })).toMatchObject({ communityName: '曙光社区', rating: null, card: null })
+    const row = await staff().ok('evaluation', { action: 'get', memberId: 'm-moved', year: PAST })
+    expect((await staff().ok('evaluation', { action: 'confirm', memberId: 'm-moved', year: PAST, rating: row.proposed })).rating).toBe(row.proposed)
+    expect(await staff().ok('evaluation', { action: 'issueCards', communityId: a1._id, year: PAST })).toEqual({ issued: 1, skipped: 0 })
+    // Their own record of that year names the community that rated them, with the card.
+    const mine = await h.asUser('m-moved').ok('evaluation', { action: 'myRecord', year: PAST })
+    expect(mine).toMatchObject({ communityName: '曙光社区', rating: row.proposed })
+    expect(mine.card?.communityName).toBe('曙光社区')
+    // Another community's staff still may not see them for that year.
+    expect((await h.asUser(USERS.staffB1).fail('evaluation', { action: 'get', memberId: 'm-moved', year: PAST })).code).toBe('NOT_FOUND')
+  })
+
+  it('gives a past year’s report rate as it stood at the year’s end, not the unit’s tally now', async () => {
+    await h.db.collection('unitTallies').doc(UNITS.u1._id).update({ data: { reported: 1000, memberTotal: 1000 } })
+    const u1Members = (await getRows<{ _id: string }>(h.db.collection('members').where({ unitId: UNITS.u1._id }).limit(1000))).length
+    const past = await h.asUser(USERS.secretary1).ok('evaluation', { action: 'unitYear', unitId: UNITS.u1._id, year: PAST })
+    // Only m-moved stood reported at the end of 2025; everyone else reported in 2026.
+    expect(past.rate).toMatchObject({ reported: 1, total: u1Members, belowThreshold: true })
+    expect(past.advancedBarred).toBe(true)
+    const now = await h.asUser(USERS.secretary1).ok('evaluation', { action: 'unitYear', unitId: UNITS.u1._id, year: YEAR })
+    expect(now.rate).toMatchObject({ reported: 1000, total: 1000 })
   })
 })

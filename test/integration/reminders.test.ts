@@ -65,7 +65,7 @@ const cancelled = (touser: string, activity = '社区义诊活动'): OutgoingMes
 it('each role is offered exactly the kinds its holders receive, with purpose, template and count', async () => {
   expect(await kindsOf(member)).toEqual(['activityChanged', 'activityCancelled', 'waitlistPromoted', 'activityReminder', 'needAssigned', 'reportReminder'])
   expect(await kindsOf(USERS.residentA1)).toEqual(['needAccepted', 'needCompleted', 'needMatched'])
-  expect(await kindsOf(USERS.staffA1)).toEqual(['needOverdue', 'serviceConfirm', 'correctionRaised', 'feedbackCardsDue'])
+  expect(await kindsOf(USERS.staffA1)).toEqual(['needOverdue', 'serviceCollect', 'serviceLate', 'serviceConfirm', 'correctionRaised', 'feedbackCardsDue'])
   expect(await kindsOf(USERS.secretary1)).toEqual(['correctionResolved', 'bulletinDue'])
   expect(await kindsOf(USERS.liaison1)).toEqual(['serviceCollect', 'serviceLate', 'correctionResolved'])
   expect(await kindsOf(USERS.streetA)).toEqual([])

@@ -23,7 +23,8 @@ import type { Database } from '../../kernel/database'
 //    organiser, with hours credited by activity-hours.ts's rule, computed in
 //    the aggregate; the unit's own activities in the half;
 //  - confirmed 服务清单 entries of the half's quarters (status 'confirmed'
-//    only: what the community accepted), and their hours;
+//    only: what the community accepted), and their hours, without the lines
+//    copied from attended activities (counted in the activity hours);
 //  - the year's evaluations confirmed by `asOf`, per rating.
 
 /** Membership of a report at `asOf`: made before it and not moved away by then. */
@@ -96,7 +97,8 @@ export async function generateFigures(db: Database, unit: UnitDoc, ref: HalfRef,
     db
       .collection('serviceEntries')
       .aggregate()
-      .match({ unitId: unit._id, year: ref.year, quarter: _.in(quartersOfHalf(ref.half)), status: 'confirmed' })
+      // Lines copied from an attended activity are left out: their hours are already the activity's (as gather-facts.ts).
+      .match({ unitId: unit._id, year: ref.year, quarter: _.in(quartersOfHalf(ref.half)), status: 'confirmed', 'source.type': _.neq('attendance') })
       .group({ _id: null, entries: $.sum(1), hours: $.sum('$hours') })
       .end() as Promise<{ list: Array<{ entries: number; hours: number }> }>,
     // Ratings "so far": those confirmed by the bulletin's moment, so a June bulletin shows no November rating.

@@ -1,6 +1,8 @@
 import type { TimerContext, TimerEvent } from '../../kernel/timer'
 import { remindHolders } from '../../messages/remind-holders'
 import { reminderDay } from './cards-due'
+import { currentCardsByCommunity } from './card-current'
+import { standingDuringYear } from './standing'
 
 // The daily timer (cloudfunctions/evaluation/config.json, 09:00 China time):
 // from 12月1日 to 12月20日, each community that has members reported without
@@ -32,10 +34,10 @@ export async function remindMissingCards(event: TimerEvent, ctx: TimerContext): 
   const runAt = Number.isNaN(at.getTime()) ? ctx.now() : at
   const today = reminderDay(runAt)
   if (!today) return { day: null, communities: 0, missing: 0, messages: 0 }
-  const _ = ctx.db.command
   const [reported, carded] = await Promise.all([
-    groupedCounts(ctx, 'reports', { status: 'active', reportedAt: _.lt(new Date(Date.UTC(today.year + 1, 0, 1) - 8 * 3600_000)) }),
-    groupedCounts(ctx, 'feedbackCards', { year: today.year }),
+    // Members standing during the year (also those moved away since), and current cards only (a stale one is 待重新出具).
+    groupedCounts(ctx, 'reports', standingDuringYear(ctx.db, today.year, {}) as unknown as Record<string, unknown>),
+    currentCardsByCommunity(ctx.db, today.year),
   ])
   const missing = new Map<string, number>()
   for (const [communityId, n] of reported) {

@@ -26,6 +26,11 @@ export interface FeedbackCardDoc {
   comment: string
   /** The evaluation it was made from: a re-confirm after issuing makes the card stale until issued again. */
   evaluationConfirmedAt: Date
+  /**
+   * The seal image as it was when the card was issued (null: none uploaded
+   * then): a later upload does not restamp cards already handed out.
+   */
+  sealFileId: string | null
   issuedAt: Date
   issuedBy: string
 }

@@ -8,14 +8,15 @@ import { communityScope, loadCommunity } from '../../db/load'
 import { isYearClosed } from '../../db/year-close'
 import type { KnownContext } from '../../kernel/function-def'
 import type { FeedbackCardDoc } from './evaluation-docs'
-import { yearRange } from './evaluation-ids'
+import { cardCurrentExpr } from './card-current'
+import { standingDuringYear } from './standing'
 import { yearOf } from './evaluation-place'
 import { evaluationRow } from './evaluation-row'
 import { gatherFacts } from './gather-facts'
 import { cardsDue } from './cards-due'
 
-// The staff's list (党员评价): every member reported to the community before
-// the year ended, each joined in the database to their evaluation and 反馈卡
+// The staff's list (党员评价): every member whose report stood with the
+// community during the year (standing.ts), each joined in the database to their evaluation and 反馈卡
 // of the year by id, so the filter (待评价 / 已评价 / 未出卡), the counts and
 // the distribution are two aggregates, and a page of ≤ 50 members costs the
 // same few requests at any size: the community, the closed year, the counts,
@@ -30,18 +31,17 @@ const FILTERS: Record<ListFilter, Record<string, boolean>> = {
   all: {},
 }
 
-/** The community's reported members of the year with `rated` / `carded`, and the evaluation and card joined by id. */
+/** The community's reported members of the year with `rated` / `carded` (a current card: a stale one is 待重新出具), and the evaluation and card joined by id. */
 export function reportedWithEvaluation(db: Database, communityId: string, year: number) {
-  const _ = db.command
   const $ = db.command.aggregate
   return db
     .collection('reports')
     .aggregate()
-    .match({ communityId, status: 'active', reportedAt: _.lt(yearRange(year).to) })
+    .match(standingDuringYear(db, year, { communityId }))
     .project({ memberId: true, unitId: true, reportedAt: true, key: $.concat(['$memberId', `:${year}`]) })
     .lookup({ from: 'evaluations', localField: 'key', foreignField: '_id', as: 'evaluation' })
     .lookup({ from: 'feedbackCards', localField: 'key', foreignField: '_id', as: 'card' })
-    .addFields({ rated: $.gt([$.size('$evaluation'), 0]), carded: $.gt([$.size('$card'), 0]) })
+    .addFields({ rated: $.gt([$.size('$evaluation'), 0]), carded: cardCurrentExpr(db) })
 }
 
 interface Joined {

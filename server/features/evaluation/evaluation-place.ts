@@ -1,17 +1,23 @@
 import { inChina } from '../../../src/domain/china-time'
 import { AppError } from '../../../src/domain/errors'
 import type { Permission } from '../../../src/domain/permissions'
+import { can } from '../../../src/domain/access'
 import { assertMayAccess } from '../../access/authorized-record'
 import type { EvaluationDoc, MemberDoc, ReportDoc } from '../../db/docs'
 import { findById, notFound } from '../../db/load'
-import { activeReportOf } from '../../db/reports'
+import { scanAll } from '../../db/read'
 import type { KnownContext } from '../../kernel/function-def'
-import { evaluationId, yearRange } from './evaluation-ids'
+import { evaluationId } from './evaluation-ids'
+import { standingDuringYear } from './standing'
 
 // Which community evaluates a member for a year, and whether the caller is its
-// staff: the confirmed evaluation's community, else the member's active
-// report's (reported before the year ended). Anything else — no such member,
-// not reported, another community's member — is the same NOT_FOUND.
+// staff: the confirmed evaluation's community, else that of a report standing
+// during the year (standing.ts: made before the year ended, and active or
+// moved away after the year began — so a member who moved away in January is
+// still rated for last year). When two reports stood in the year (moved within
+// it), the caller's own community's is taken, as both communities list them.
+// Anything else — no such member, not reported, another community's member —
+// is the same NOT_FOUND.
 
 export interface EvaluationPlace {
   member: MemberDoc
@@ -27,13 +33,18 @@ export function yearOf(ctx: KnownContext, year: number | undefined): number {
 }
 
 export async function evaluationPlace(ctx: KnownContext, memberId: string, year: number, permission: Permission = 'member.rate'): Promise<EvaluationPlace> {
-  const [member, evaluation, report] = await Promise.all([
+  const [member, evaluation, reports] = await Promise.all([
     findById<MemberDoc>(ctx.db, 'members', memberId),
     findById<EvaluationDoc>(ctx.db, 'evaluations', evaluationId(memberId, year)),
-    activeReportOf(ctx.db, memberId),
+    scanAll<ReportDoc>(ctx.db, 'reports', standingDuringYear(ctx.db, year, { memberId })),
   ])
   if (!member) throw notFound('党员')
-  const counting: ReportDoc | null = report && report.reportedAt.getTime() < yearRange(year).to.getTime() ? report : null
+  const counting: ReportDoc | null =
+    reports.find((r) => r.communityId === evaluation?.communityId) ??
+    reports.find((r) => can(ctx.principal, permission, { communityId: r.communityId })) ??
+    reports.find((r) => r.status === 'active') ??
+    reports[0] ??
+    null
   const place = evaluation
     ? { communityId: evaluation.communityId, streetId: evaluation.streetId, districtId: evaluation.districtId }
     : counting

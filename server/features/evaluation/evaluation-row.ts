@@ -2,6 +2,7 @@ import type { EvaluationRow } from '../../../src/domain/contracts/evaluation.con
 import type { EvaluationFacts } from '../../../src/domain/evaluation-facts'
 import { proposeRating } from '../../../src/domain/evaluation-rule'
 import type { EvaluationDoc, MemberDoc } from '../../db/docs'
+import { isCardCurrent } from './card-current'
 import type { FeedbackCardDoc } from './evaluation-docs'
 
 /** A member's row: the confirmed evaluation's snapshot when there is one, else the facts now and the proposal. */
@@ -10,7 +11,7 @@ export function evaluationRow(
   year: number,
   facts: EvaluationFacts | undefined,
   evaluation: EvaluationDoc | null | undefined,
-  card: Pick<FeedbackCardDoc, 'issuedAt'> | null | undefined,
+  card: Pick<FeedbackCardDoc, 'issuedAt' | 'evaluationConfirmedAt'> | null | undefined,
 ): EvaluationRow {
   const shown = evaluation?.facts ?? facts
   if (!shown) throw new Error(`no facts for ${member._id}`)
@@ -28,5 +29,6 @@ export function evaluationRow(
     pledgeKept: evaluation?.pledgeKept ?? null,
     confirmedAt: evaluation ? evaluation.confirmedAt.toISOString() : null,
     cardIssuedAt: card ? card.issuedAt.toISOString() : null,
+    cardStale: Boolean(card) && !isCardCurrent(card, evaluation),
   }
 }

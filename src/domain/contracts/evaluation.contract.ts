@@ -46,6 +46,8 @@ export const evaluationRowSchema = z.strictObject({
   pledgeKept: z.boolean().nullable(),
   confirmedAt: isoDate.nullable(),
   cardIssuedAt: isoDate.nullable(),
+  /** A card was issued, then the rating re-confirmed: 评价已修改，需重新出具反馈卡 (not counted as issued). */
+  cardStale: z.boolean(),
 })
 export type EvaluationRow = z.output<typeof evaluationRowSchema>
 

@@ -123,7 +123,9 @@ function Evaluation({ communityId }: { communityId: string }) {
               {row.facts.pledge ? <Text className='card__text muted'>{`一句话承诺：${row.facts.pledge}`}</Text> : null}
               <Text className='card__text'>{`系统建议：${row.proposed}（${row.reasons.join('；')}）`}</Text>
               <Text className='card__text evaluation-row__rating'>{row.rating ? `已评价：${row.rating}${row.comment ? `，${row.comment}` : ''}` : '待评价'}</Text>
-              <Text className='card__text muted'>{row.cardIssuedAt ? '反馈卡已出具' : '反馈卡未出具'}</Text>
+              <Text className={row.cardStale ? 'card__text' : 'card__text muted'} id={`evaluation-card-state-${row.memberId}`}>
+                {row.cardStale ? '评价已修改，需重新出具反馈卡' : row.cardIssuedAt ? '反馈卡已出具' : '反馈卡未出具'}
+              </Text>
               {editing?.memberId === row.memberId ? (
                 <ConfirmForm row={editing} year={year} onDone={async () => (setEditing(null), await remote.reload())} onCancel={() => setEditing(null)} />
               ) : data.yearClosed ? null : (
