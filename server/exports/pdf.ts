@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream'
-import PDFDocument from 'pdfkit'
+import type PDFKitDocument from 'pdfkit'
 import { AppError } from '../../src/domain/errors'
 import type { TableModel } from '../../src/domain/table-model'
 import { cjkFont } from './cjk-font'
@@ -263,6 +263,9 @@ function drawContents(doc: Doc, metrics: Metrics, entries: Array<{ title: string
 
 /** Writes the book to `out`; resolves with its page count once `out` has it all. */
 export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: number; tables: number }> {
+  // Loaded on first use: pdfkit reads its own data files as it loads, which only a PDF export needs
+  // (the function registry, imported everywhere, must not pay for it).
+  const PDFDocument = (await import('pdfkit')).default as typeof PDFKitDocument
   const doc = new PDFDocument({ autoFirstPage: false, size: 'A4', margin: 0, compress: true, info: { Title: book.title, Creator: '双报到', Producer: '双报到' } })
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve)

@@ -148,7 +148,7 @@ export function ledgerOverview(f: LedgerFacts): LedgerCategoryState[] {
     registration: lackLine(f.withoutRegistration, '已报到但未填写附件1报到登记表'),
     profile: f.profileFilled ? [] : ['社区基本情况未填写'],
     collections: f.counts.collections === 0 ? [`${f.year}年尚无服务需求征集记录`] : [],
-    targets: f.counts.targets === 0 ? ['尚未登记需要帮扶对象'] : [],
+    targets: f.counts.targets === 0 ? ['摸底表中还没有需要帮扶的对象'] : [],
     pairings: f.counts.pairings === 0 ? [`${f.year}年尚无结对帮扶`] : [],
     register: [],
     serviceSheet: f.units.flatMap((u) => {

@@ -30,7 +30,7 @@ describe('pages not built yet', () => {
 
   it('routes every menu entry to a subpackage page, never the main package', () => {
     for (const entry of MENU_ENTRIES) {
-      expect(MENU_ROUTES[entry]).toMatch(/^\/packages\/(unit|staff|admin|member|resident|centre)\/[a-z-]+\/index(\?entry=[a-z.]+)?$/)
+      expect(MENU_ROUTES[entry]).toMatch(/^\/packages\/(unit|staff|admin|member|resident|centre|common)\/[a-z-]+\/index(\?entry=[a-z.]+)?$/)
     }
   })
 })

@@ -19,6 +19,8 @@ const USER_BY_PACKAGE: Record<string, string> = {
   'packages/member': 'm-wang',
   'packages/resident': USERS.residentA1,
   'packages/centre': USERS.volunteerCentre,
+  // Every role opens it (我的 → 消息提醒); a member here.
+  'packages/common': 'm-wang',
 }
 const packageOf = (route: string) => (route.startsWith('pages/') ? 'pages' : route.split('/').slice(0, 2).join('/'))
 const packages = [...new Set(routes.map(packageOf))]
