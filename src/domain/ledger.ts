@@ -180,4 +180,7 @@ export function documentUploadKind(bytes: Uint8Array): Extract<UploadKind, 'pdf'
   return null
 }
 
+/** What the 文件清单 takes, by name (the bytes are checked after reading, and again by the server). */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'jpg', 'jpeg', 'png', 'webp', 'gif'] as const
+
 export const NOT_DOCUMENT_MESSAGE = '文件清单只收 PDF、图片（JPG、PNG、WebP、GIF）或 Word（.docx）文件，请转换格式后再上传'

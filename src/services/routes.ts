@@ -216,7 +216,7 @@ import { SIGNIN_PAGE } from './activity-pages'
  *               #ledger-tables (#ledger-table-<i>, its -print, -footer),
  *               #ledger-documents (#ledger-doc-<id>, .ledger-doc-remove,
  *               .ledger-doc-open), #ledger-doc-title, #ledger-doc-issuer,
- *               #ledger-doc-date, #ledger-doc-file, #ledger-doc-add,
+ *               #ledger-doc-date, #ledger-doc-file-input (h5) | #ledger-doc-file-pick (weapp), #ledger-doc-add,
  *               #ledger-doc-error, #ledger-doc-added; export slot (lead):
  *               #ledger-export-<1..5>-xlsx|-pdf, #ledger-export-all
  *

@@ -116,7 +116,7 @@ describe('文件清单 documents', () => {
     type('ledger-doc-issuer', '曙光社区党委')
     type('ledger-doc-date', '2026-04-01')
     await act(async () => {
-      fireEvent.change(document.getElementById('ledger-doc-file')!, { target: { files: [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a])], '方案.pdf', { type: 'application/pdf' })] } })
+      fireEvent.change(document.getElementById('ledger-doc-file-input')!, { target: { files: [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a])], '方案.pdf', { type: 'application/pdf' })] } })
     })
     await screen.findByText('已选择：方案.pdf')
     await tap('ledger-doc-add')
@@ -143,7 +143,7 @@ describe('文件清单 documents', () => {
     type('ledger-doc-issuer', '区教育局')
     // Named .pdf, but its bytes are a CSV.
     await act(async () => {
-      fireEvent.change(document.getElementById('ledger-doc-file')!, { target: { files: [new File(['name,gender\n'], '名册.pdf')] } })
+      fireEvent.change(document.getElementById('ledger-doc-file-input')!, { target: { files: [new File(['name,gender\n'], '名册.pdf')] } })
     })
     await screen.findByText('已选择：名册.pdf')
     await tap('ledger-doc-add')

@@ -9,7 +9,7 @@ import { RolePage } from '../../../components/role-page'
 import { TableSheet } from '../../../components/table-sheet'
 import { inChina } from '../../../domain/china-time'
 import { ledgerContract, type LedgerOverview } from '../../../domain/contracts/ledger.contract'
-import { documentUploadKind, LEDGER_ITEM_LABELS, NOT_DOCUMENT_MESSAGE, PER_MEMBER_ITEMS, type LedgerItem } from '../../../domain/ledger'
+import { DOCUMENT_EXTENSIONS, documentUploadKind, LEDGER_ITEM_LABELS, NOT_DOCUMENT_MESSAGE, PER_MEMBER_ITEMS, type LedgerItem } from '../../../domain/ledger'
 import { DOCUMENT_FORMAT_LABELS } from '../../../domain/ledger-tables'
 import { callFunction } from '../../../services/call-function'
 import { dateText } from '../../../services/format'
@@ -18,7 +18,7 @@ import { uploadFile } from '../../../services/upload-file'
 import { todayText } from '../../../services/use-records-action'
 import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
-import { DocumentFilePicker } from './document-file'
+import { FilePicker } from '../../../components/file-picker'
 import { LedgerExportSlot } from './export-slot'
 import { openDocument } from './open-document'
 import '../../../components/ui.css'
@@ -31,7 +31,7 @@ import './index.css'
 // #ledger-next-year, #ledger-category-<no>, #ledger-item-<item> (.ledger-count,
 // .ledger-missing), #ledger-view-<item>, #ledger-back, #ledger-tables,
 // #ledger-documents (#ledger-doc-<id>, .ledger-doc-remove), #ledger-doc-title,
-// #ledger-doc-issuer, #ledger-doc-date, #ledger-doc-file, #ledger-doc-error,
+// #ledger-doc-issuer, #ledger-doc-date, #ledger-doc-file-input (h5) | #ledger-doc-file-pick (weapp), #ledger-doc-error,
 // #ledger-doc-added. Export buttons: see ./export-slot.tsx.
 export default function LedgerPage() {
   return (
@@ -214,7 +214,12 @@ function Documents({ communityId, year, onChanged }: { communityId: string; year
         <TextField id='ledger-doc-title' label='文件标题' required maxlength={80} value={form.title} onChange={(title) => setForm({ ...form, title })} />
         <TextField id='ledger-doc-issuer' label='发文单位' required maxlength={60} value={form.issuedBy} onChange={(issuedBy) => setForm({ ...form, issuedBy })} />
         <TextField id='ledger-doc-date' label='发文日期' required placeholder='2026-03-01' value={form.issuedAt} onChange={(issuedAt) => setForm({ ...form, issuedAt })} />
-        <DocumentFilePicker
+        <FilePicker
+          id='ledger-doc-file'
+          label='选择文件（PDF / 图片 / Word）'
+          extensions={DOCUMENT_EXTENSIONS}
+          refusal={NOT_DOCUMENT_MESSAGE}
+          accept='.pdf,.docx,image/*'
           busy={busy}
           onPicked={(picked) => {
             setError(null)

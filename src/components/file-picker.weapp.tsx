@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
-import { NOT_DOCUMENT_MESSAGE } from '../../../domain/ledger'
-import { acceptsDocumentName, type DocumentFilePickerProps } from './document-file-props'
+import { hasExtension, type FilePickerProps } from './file-picker-props'
 
-// weapp: a mini-program reads files a user received in a WeChat chat.
-export function DocumentFilePicker({ busy, onPicked, onError }: DocumentFilePickerProps) {
+// weapp: a mini-program reads files a user received in a WeChat chat. Read
+// once here so the kind is checked before uploading; the upload goes from the temp path.
+export function FilePicker({ id, label, extensions, refusal, className = 'btn btn--block', busy, onPicked, onError }: FilePickerProps) {
   const pick = async () => {
     let chosen: Taro.chooseMessageFile.ChooseFile | undefined
     try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'docx', 'jpg', 'jpeg', 'png', 'webp', 'gif'] })
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: [...extensions] })
       chosen = res.tempFiles[0]
     } catch (error) {
       const text = String((error as { errMsg?: string })?.errMsg ?? error)
@@ -16,8 +16,8 @@ export function DocumentFilePicker({ busy, onPicked, onError }: DocumentFilePick
       return
     }
     if (!chosen) return
-    if (!acceptsDocumentName(chosen.name)) {
-      onError(NOT_DOCUMENT_MESSAGE)
+    if (!hasExtension(chosen.name, extensions)) {
+      onError(refusal)
       return
     }
     try {
@@ -31,8 +31,8 @@ export function DocumentFilePicker({ busy, onPicked, onError }: DocumentFilePick
   }
   return (
     <View>
-      <Button className='btn btn--block' id='ledger-doc-file-pick' disabled={busy || undefined} onClick={() => void pick()}>
-        从微信聊天中选择文件（PDF / 图片 / Word）
+      <Button className={className} id={`${id}-pick`} disabled={busy || undefined} onClick={() => void pick()}>
+        {`从微信聊天中${label}`}
       </Button>
     </View>
   )
