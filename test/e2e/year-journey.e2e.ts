@@ -116,19 +116,21 @@ it('member logs a service → liaison hands the quarter in → community confirm
       await page.setInputFiles('#evaluation-seal-input', { name: '印章.png', mimeType: 'image/png', buffer: demoSealPng() })
       await page.locator('#evaluation-notice', { hasText: '印章已保存' }).waitFor()
       const row = page.locator(`#evaluation-row-${member._id}`)
-      // The list is paged and sorted by state, then name: walk a filter's pages to the member.
-      const listed = (tap: () => Promise<void>) => Promise.all([page.waitForResponse((r) => r.url().includes('/api/evaluation')), tap()])
+      // The list is paged and sorted by state, then name: walk a filter's pages to the member. Each
+      // step waits for that filter's and page's own answer (a reload of another list may land first).
+      const listOf = (filter: string, n: number) => (r: { url(): string; request(): { postData(): string | null } }) =>
+        r.url().includes('/api/evaluation') && (r.request().postData() ?? '').includes(`"filter":"${filter}"`) && (r.request().postData() ?? '').includes(`"page":${n},`)
+      const shown = () => row.waitFor({ timeout: 3000 }).then(() => true, () => false)
       const findRow = async (filter: 'pending' | 'rated') => {
         const chip = page.locator(`#evaluation-filter-${filter}`)
-        if ((await chip.getAttribute('class'))?.includes('chip--selected')) await page.locator('#evaluation-list').waitFor()
-        else await listed(() => chip.tap())
-        while ((await row.count()) === 0) await listed(() => page.locator('#evaluation-next').tap())
+        if (!(await chip.getAttribute('class'))?.includes('chip--selected')) await Promise.all([page.waitForResponse(listOf(filter, 1)), chip.tap()])
+        for (let n = 2; !(await shown()); n++) await Promise.all([page.waitForResponse(listOf(filter, n)), page.locator('#evaluation-next').tap()])
       }
       await findRow('pending')
       await page.locator(`#evaluation-confirm-${member._id}`).tap()
       await page.locator(`#evaluation-row-${member._id} #evaluation-form`).waitFor()
       if (await page.locator('#evaluation-pledge-kept').isVisible()) await page.locator('#evaluation-pledge-kept').tap()
-      await listed(() => page.locator('#evaluation-save').tap())
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/api/evaluation') && (r.request().postData() ?? '').includes('"action":"confirm"')), page.locator('#evaluation-save').tap()])
       await findRow('rated')
       await page.locator(`#evaluation-issue-${member._id}`).tap()
       await page.locator('#evaluation-notice').waitFor()
