@@ -31,6 +31,22 @@ async function loadCommunity(db: Database): Promise<void> {
     name: `党员${i}`, gender: i % 2 ? '男' : '女', birthMonth: '1985-07', joinPartyMonth: '2008-06', education: '大学本科', mobile: `139${String(i).padStart(8, '0')}`, jobTitle: '科员',
     joinedUnitAt: new Date(Date.UTC(2020, 0, 1)), report: { reportId: `lr-${i}`, communityId: COMMUNITY._id, reportedAt: day(i) },
   }))
+  // Each member reported here, with the 附件1 registration and two claimed posts: what the ledger's forms read.
+  const memberId = (i: number) => `lm-${String(i).padStart(5, '0')}`
+  await addAll(db, 'reports', MEMBERS, (i) => ({
+    _id: `lr-${i}`, memberId: memberId(i), unitId: `unit-${i % 40}`, communityId: COMMUNITY._id, streetId: COMMUNITY.streetId, districtId: COMMUNITY.districtId,
+    reportedAt: day(i), receivedBy: 'bench', cardNo: '', status: 'active',
+  }))
+  await addAll(db, 'registrations', MEMBERS, (i) => ({
+    _id: `lg-${i}`, memberId: memberId(i), unitId: `unit-${i % 40}`, communityId: COMMUNITY._id, streetId: COMMUNITY.streetId, districtId: COMMUNITY.districtId,
+    gender: i % 2 ? '男' : '女', birthMonth: '1985-07', joinPartyMonth: '2008-06', education: '大学本科', hobbies: '书法', officePhone: '0571-87654321', mobile: `139${String(i).padStart(8, '0')}`,
+    qq: '', address: `东湖路${i}号`, jobTitle: '科员', willingLiaison: i % 5 === 0,
+    claims: [
+      { postId: 'p-1', postName: '理发', category: 'convenience', categoryName: '便民服务', order: 1 },
+      { postId: 'p-2', postName: '政策宣讲员', category: 'community', categoryName: '社区管理协助', order: 2 },
+    ],
+    claimCount: 2, savedBy: 'bench', savedAt: day(i),
+  }))
   await addAll(db, 'serviceEntries', MEMBERS * ENTRIES_PER_MEMBER, (i) => {
     const member = i % MEMBERS
     const d = day(Math.floor(i / MEMBERS) * 30 + (member % 28))
