@@ -9,6 +9,7 @@ import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, ok, routeCalls, mockedGateway } from './support/call-mock'
 import { setRouterParams } from './support/taro'
+import { type } from './support/dom'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
 const mockedCall = mockedGateway(callFunction)
@@ -58,7 +59,6 @@ const SHEET = {
 }
 
 const text = (id: string) => document.getElementById(id)?.textContent ?? ''
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
 const click = async (element: Element) => {
   await act(async () => {
     fireEvent.click(element)

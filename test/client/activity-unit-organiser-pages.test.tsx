@@ -11,6 +11,7 @@ import { activityView } from './support/activity-fixtures'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, mockedGateway, ok, routeCalls, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
+import { type } from './support/dom'
 
 // The organiser pages for a unit's secretary or liaison (issue 9 §2): their
 // unit's activities, drafts too; a new one in a community the unit is paired
@@ -45,7 +46,6 @@ const post = (postId: string, name: string): PostView => ({ postId, category: 'c
 const UNIT_ACTIVITY = activityView({ organiserKind: 'unit', unitId: 'u1', unitName: '区卫健局', title: '结对共建：义诊' })
 const UNIT_DRAFT = activityView({ ...UNIT_ACTIVITY, activityId: 'act-2', status: 'draft', title: '结对共建：清扫' })
 
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
 const click = async (id: string) => {
   await act(async () => {
     fireEvent.click(document.getElementById(id)!)

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { BulletinFigures, BulletinPreview, BulletinReview, DistrictBulletin, YearsView } from '../../src/domain/contracts/bulletin.contract'
 import { halfKey, recentHalves } from '../../src/domain/half-year'
 import { callFunction } from '../../src/services/call-function'
@@ -8,6 +8,7 @@ import YearClosePage, { CLOSE_CONFIRM_TEXT } from '../../src/packages/admin/year
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { showModal } from './support/taro'
+import { type, tap } from './support/dom'
 
 // The bulletin pages: the unit previews, notes and submits its 半年通报 and
 // reads the district's ranking (own unit highlighted, the 95% line drawn);
@@ -23,13 +24,6 @@ beforeEach(() => {
 
 // The pages offer the half the browser's clock is in first.
 const current = recentHalves(new Date(), 4)[0]!
-
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
 
 const figures: BulletinFigures = {
   unitId: 'u1',

@@ -11,6 +11,7 @@ import CardPage from '../../src/packages/member/card/index'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, freshPage, mockedGateway, ok, routeCalls } from './support/call-mock'
 import { setRouterParams } from './support/taro'
+import { type, tap } from './support/dom'
 
 // 数据核对 pages: the unit finds a member, sees the missing photos and
 // pledges, raises a request and sees the answer; the staff open a request,
@@ -23,13 +24,6 @@ const mockedCall = mockedGateway(callFunction)
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
 
 beforeEach(() => freshPage(mockedCall))
-
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
 
 const request: CorrectionView = {
   correctionId: 'cr-1',

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { EvaluationRow, FeedbackCard } from '../../src/domain/contracts/evaluation.contract'
 import type { EvaluationFacts } from '../../src/domain/evaluation-facts'
 import { callFunction } from '../../src/services/call-function'
@@ -7,6 +7,7 @@ import RecordPage from '../../src/packages/member/record/index'
 import UnitEvaluationPage from '../../src/packages/unit/evaluation/index'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
+import { type, tap, text } from './support/dom'
 
 // The annual evaluation pages: staff see each member's facts and the proposed
 // rating, confirm it (another rating needs a comment), issue the 反馈卡 and,
@@ -19,14 +20,6 @@ const mockedCall = mockedGateway(callFunction)
 beforeEach(() => {
   freshPage(mockedCall)
 })
-
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
-const text = (id: string) => document.getElementById(id)?.textContent ?? null
 
 const facts = (over: Partial<EvaluationFacts> = {}): EvaluationFacts => ({
   reported: true,

@@ -7,6 +7,7 @@ import { callFunction } from '../../src/services/call-function'
 import { uploadFile } from '../../src/services/upload-file'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, freshPage, mockedGateway, ok, routeCalls } from './support/call-mock'
+import { type, tap } from './support/dom'
 
 // The staff's 台账 page: the five categories with counts and what is missing,
 // an item's tables viewed (a page at a time for per-member forms) with the
@@ -40,12 +41,6 @@ const overview: LedgerOverview = {
 }
 
 const doc = { documentId: 'd1', communityId: 'c1', year: 2026, title: '补充通知', issuedBy: '中共梧州市委组织部', issuedAt: '2026-03-01T00:00:00.000Z', format: 'pdf', url: 'http://files/d1.pdf', note: '', uploadedAt: '2026-03-02T00:00:00.000Z' }
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
 
 it('shows the five categories with counts and what is missing', async () => {
   routeCalls(mockedCall, bootstrapFor('李娜', 'staff'), {

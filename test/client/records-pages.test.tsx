@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import type { CollectionRecordView, PairingView } from '../../src/domain/contracts/records.contract'
 import { targetSurveyTable } from '../../src/domain/record-tables'
 import { callFunction } from '../../src/services/call-function'
@@ -8,6 +8,7 @@ import PairingsPage from '../../src/packages/member/pairings/index'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { setRouterParams } from './support/taro'
+import { type, tap } from './support/dom'
 
 // The community's records pages: the printable table renders the model the
 // server sends; forms send what was typed, and refuse an ID-card number
@@ -19,13 +20,6 @@ const mockedCall = mockedGateway(callFunction)
 beforeEach(() => {
   freshPage(mockedCall)
 })
-
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
 
 it('prints the 摸底表 from the table model, every row', async () => {
   const target = { targetId: 't-1', communityId: 'c1', name: '王秀英', gender: '女', birthMonth: '1941-03', address: '东湖路12号', mobile: '13812345678', categories: ['孤寡老人'], family: '独居', needs: '代购药品', surveyor: '李娜', surveyedAt: '2026-03-02T00:00:00.000Z', paired: [], masked: false }

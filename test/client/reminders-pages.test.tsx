@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { ReminderKind, RemindersResult, SentMessage } from '../../src/domain/contracts/messages.contract'
 import RemindersPage from '../../src/packages/common/reminders/index'
 import { callFunction } from '../../src/services/call-function'
@@ -7,6 +7,7 @@ import { routeOf } from '../../src/services/routes'
 import { menuOf } from '../../src/domain/menu'
 import { callsTo, fail, freshPage, mockedGateway, ok, routeCalls } from './support/call-mock'
 import { bootstrapFor, grant } from './support/session-fixtures'
+import { tap } from './support/dom'
 
 // 我的 → 消息提醒: the kinds the user's roles receive with a one-tap 订阅 and
 // the count left; what was sent to them, paged. The tap opens the prompt with
@@ -45,12 +46,6 @@ beforeEach(() => {
   freshPage(mockedCall)
   mockedPrompt.mockReset()
 })
-
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
 
 it('is on 我的 for every role that receives messages', () => {
   expect(routeOf('messages.reminders')).toBe('/packages/common/reminders/index')

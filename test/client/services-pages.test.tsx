@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import type { EntryView, HandInView, MyServices } from '../../src/domain/contracts/services.contract'
 import { callFunction } from '../../src/services/call-function'
 import MyServicesPage from '../../src/packages/member/services/index'
@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro'
 import { setRouterParams } from './support/taro'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
+import { type, tap } from './support/dom'
 
 // The 服务清单 pages: the member writes and sees prefilled and returned lines;
 // the liaison hands in (the secretary sees no hand-in button); staff confirm.
@@ -19,13 +20,6 @@ const mockedCall = mockedGateway(callFunction)
 beforeEach(() => {
   freshPage(mockedCall)
 })
-
-const type = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } })
-const tap = async (id: string) => {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
 
 const entry = (over: Partial<EntryView> = {}): EntryView => ({
   entryId: 'e-1',

@@ -1,7 +1,7 @@
 import { Aggregator } from 'mingo'
 import { encodeDoc } from '../../local/embedded-db/ejson'
 import { loadBson } from '../../local/embedded-db/sdk-modules'
-import { openContractDb, type ContractDb, type Db } from './setup'
+import { useContractDb, type ContractDb, type Db } from './setup'
 
 const bson = loadBson()
 
@@ -37,14 +37,10 @@ describeEmbedded('aggregate: narrowed in SQL, exactly as mingo answers', () => {
   let db: Db
   let _: Db
 
-  beforeAll(async () => {
-    ctx = await openContractDb()
-    db = ctx.db
+  useContractDb((opened) => {
+    ctx = opened
+    db = opened.db
     _ = db.command
-  })
-
-  afterAll(async () => {
-    await ctx.close()
   })
 
   /** A private collection with `k`, `n`, `ref`, `key` and `nest.key` indexed; `u` and `free` are not. */

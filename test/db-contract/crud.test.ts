@@ -1,17 +1,13 @@
-import { openContractDb, type ContractDb, type Db } from './setup'
+import { useContractDb, type ContractDb, type Db } from './setup'
 
 let ctx: ContractDb
 let db: Db
 let _: Db
 
-beforeAll(async () => {
-  ctx = await openContractDb()
-  db = ctx.db
+useContractDb((opened) => {
+  ctx = opened
+  db = opened.db
   _ = db.command
-})
-
-afterAll(async () => {
-  await ctx.close()
 })
 
 describe('add', () => {

@@ -1,5 +1,5 @@
 import { find } from 'mingo'
-import { openContractDb, type ContractDb, type Db } from './setup'
+import { useContractDb, type ContractDb, type Db } from './setup'
 
 // Filters and sorts the embedded engine answers in SQL (local/embedded-db/
 // sql-pushdown.ts, sql-order.ts) must give what the cloud gives, whatever the
@@ -13,14 +13,10 @@ let ctx: ContractDb
 let db: Db
 let _: Db
 
-beforeAll(async () => {
-  ctx = await openContractDb()
-  db = ctx.db
+useContractDb((opened) => {
+  ctx = opened
+  db = opened.db
   _ = db.command
-})
-
-afterAll(async () => {
-  await ctx.close()
 })
 
 const at = (iso: string) => new Date(iso)

@@ -84,3 +84,18 @@ export async function openContractDb(options: ContractOptions = {}): Promise<Con
     },
   }
 }
+
+/**
+ * Opens the database before the tests around it (a file, or a describe
+ * block) and closes it after; `opened` receives it once open.
+ */
+export function useContractDb(opened: (ctx: ContractDb) => void, options?: ContractOptions): void {
+  let ctx: ContractDb | undefined
+  beforeAll(async () => {
+    ctx = await openContractDb(options)
+    opened(ctx)
+  })
+  afterAll(async () => {
+    await ctx?.close()
+  })
+}
