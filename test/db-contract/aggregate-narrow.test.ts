@@ -1,7 +1,7 @@
 import { Aggregator } from 'mingo'
 import { encodeDoc } from '../../local/embedded-db/ejson'
 import { loadBson } from '../../local/embedded-db/sdk-modules'
-import { useContractDb, type ContractDb, type Db } from './setup'
+import { describeEmbedded, random, useContractDb, type ContractDb, type Db } from './setup'
 
 const bson = loadBson()
 
@@ -17,18 +17,6 @@ const bson = loadBson()
 // insertion order. The probe shows the narrowing is used. Embedded only: the
 // paths are the engine's.
 
-const describeEmbedded = process.env.DB_CONTRACT_ENV ? describe.skip : describe
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Doc = Record<string, unknown>
 

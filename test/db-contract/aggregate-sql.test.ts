@@ -1,4 +1,4 @@
-import { openContractDb, type ContractDb, type Db } from './setup'
+import { describeEmbedded, openContractDb, type ContractDb, type Db } from './setup'
 
 // The aggregate fast path (a leading $match + $group counted or summed in SQL)
 // must answer exactly what mingo answers over every document. Each pipeline
@@ -7,8 +7,6 @@ import { openContractDb, type ContractDb, type Db } from './setup'
 // forces the whole pipeline through mingo. The engine also says which path
 // served the first run, so a case meant for SQL cannot quietly fall back.
 // Embedded only: the path is the engine's.
-
-const describeEmbedded = process.env.DB_CONTRACT_ENV ? describe.skip : describe
 
 describeEmbedded('aggregate: grouped in SQL, exactly as mingo groups', () => {
   let ctx: ContractDb

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EmbeddedEngine, GET_MAX_LIMIT } from '../../local/embedded-db'
 import { INDEXES } from '../../server/db/indexes'
+import { describeEmbedded } from './setup'
 
 // Engine-only checks (no cloud equivalent): the engine enforces the platform's
 // limits on its own, index-served filters reach SQLite's indexes, and requests
 // the builder never sends still fail cleanly. Skipped against a real cloud.
-
-const describeEmbedded = process.env.DB_CONTRACT_ENV ? describe.skip : describe
 
 // Plain JSON is valid (relaxed) Extended JSON for these values.
 const ejson = (value: unknown) => JSON.stringify(value)

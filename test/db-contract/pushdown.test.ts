@@ -1,5 +1,5 @@
 import { find } from 'mingo'
-import { useContractDb, type ContractDb, type Db } from './setup'
+import { describeEmbedded, random, useContractDb, type ContractDb, type Db } from './setup'
 
 // Filters and sorts the embedded engine answers in SQL (local/embedded-db/
 // sql-pushdown.ts, sql-order.ts) must give what the cloud gives, whatever the
@@ -140,18 +140,6 @@ describe('arrays on a pushed-down path', () => {
 
 // ---- The SQL path against mingo on random data (embedded only) -------------
 
-const describeEmbedded = process.env.DB_CONTRACT_ENV ? describe.skip : describe
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describeEmbedded('SQL path and mingo path', () => {
   const BASE = Date.parse('2026-06-01T00:00:00Z')

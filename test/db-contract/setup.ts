@@ -99,3 +99,17 @@ export function useContractDb(opened: (ctx: ContractDb) => void, options?: Contr
     await ctx?.close()
   })
 }
+
+/** Tests of the embedded engine itself: skipped against a real cloud environment. */
+export const describeEmbedded = process.env.DB_CONTRACT_ENV ? describe.skip : describe
+
+/** A small deterministic generator (mulberry32), so a failing random case replays. */
+export function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
