@@ -115,7 +115,8 @@ it('a member reports to their community by QR code and the unit’s rate goes up
     // Reissuing an active card asks first (Taro's h5 modal).
     await phone.page.locator('.taro__modal .taro-model__confirm', { hasText: '补发' }).tap()
     await phone.page.locator('#page-roster #roster-message', { hasText: `已为${member.name}补发联系证` }).waitFor()
-    expect(await row.locator('.roster-row__card').textContent()).not.toBe(before)
+    // The row shows the new card once the roster reloads, which may land after the message.
+    await row.locator('.roster-row__card', { hasNotText: before ?? '' }).waitFor()
   }
   await expect(row.locator('.roster-row__card').textContent()).resolves.toMatch(/^\d{6,12}（有效）$/)
   await shot('checkin-2-roster-card-issued')
