@@ -1,9 +1,11 @@
+import { once } from 'node:events'
 import type { Writable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type PDFKitDocument from 'pdfkit'
 import { AppError } from '../../src/domain/errors'
 import type { TableModel } from '../../src/domain/table-model'
 import { cjkFont } from './cjk-font'
-import { bodySpans, columnCount, columnWidths, headerMerges, orientationOf } from './table-geometry'
+import { bodySpans, columnCount, columnWidths, headerMerges, orientationOf, sameForm } from './table-geometry'
 
 // TableModel(s) → an A4 PDF with the CJK font embedded as a subset (pdfkit
 // keeps only the glyphs used). A table: its title and subtitle, the header
@@ -11,10 +13,12 @@ import { bodySpans, columnCount, columnWidths, headerMerges, orientationOf } fro
 // text, a page break that repeats the header, 第 n 页 共 N 页 on every page,
 // landscape where the layout says (or the table is wide). A category: a cover
 // ("双报到"活动材料之X, the community, the year) and a table of contents with
-// page numbers before its tables.
+// page numbers before its tables, one entry per form (2,000 members' 附件1
+// are one entry, with their count).
 //
 // Streamed: pages go to `out` as they are finished (pdfkit writes a page when
-// the next one starts). The contents need each table's first page before any
+// the next one starts), and after each table the file is let catch up before
+// the next is drawn. The contents need each table's first page before any
 // table is drawn, so the tables are read twice: a first pass lays them out
 // without drawing (text is wrapped by this file, not pdfkit, so both passes
 // break lines and pages identically) and keeps only the page counts.
@@ -26,6 +30,7 @@ const PAD = 3
 const LEADING = 1.3
 const SIZE = { title: 16, subtitle: 9.5, header: 9, body: 8.5, tocTitle: 18, toc: 11 }
 const TOC_LINE = SIZE.toc * 1.9
+const FORGET_LAYOUTS_EVERY = 50
 
 export interface Cover {
   /** "双报到"活动材料之一 … 之五. */
@@ -47,17 +52,22 @@ export interface PdfBook {
 type Doc = PDFKit.PDFDocument
 type Weight = 'regular' | 'bold'
 
-/** Character widths at size 1, cached: measuring a 2,000-member table character by character stays cheap. */
+/**
+ * Character widths at size 1, cached by code point: measuring a 2,000-member
+ * table character by character stays cheap, and wrapping slices lines out of
+ * the text rather than building them a character at a time.
+ */
 class Metrics {
-  private widths = new Map<string, number>()
+  private widths = new Map<number, number>()
   constructor(private readonly doc: Doc) {}
 
-  private charWidth(ch: string, weight: Weight): number {
-    const key = weight === 'bold' ? `b${ch}` : ch
+  private charWidth(codePoint: number, weight: Weight): number {
+    // Bold widths are kept above Unicode's last code point.
+    const key = weight === 'bold' ? codePoint + 0x110000 : codePoint
     let width = this.widths.get(key)
     if (width === undefined) {
       this.doc.font(weight).fontSize(1000)
-      width = this.doc.widthOfString(ch) / 1000
+      width = this.doc.widthOfString(String.fromCodePoint(codePoint)) / 1000
       this.widths.set(key, width)
     }
     return width
@@ -65,7 +75,11 @@ class Metrics {
 
   width(text: string, size: number, weight: Weight): number {
     let w = 0
-    for (const ch of text) w += this.charWidth(ch, weight)
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!
+      if (cp > 0xffff) i++
+      w += this.charWidth(cp, weight)
+    }
     return w * size
   }
 
@@ -73,19 +87,20 @@ class Metrics {
   wrap(text: string, max: number, size: number, weight: Weight): string[] {
     const lines: string[] = []
     for (const para of text.split('\n')) {
-      let line = ''
+      let start = 0
       let w = 0
-      for (const ch of para) {
-        const cw = this.charWidth(ch, weight) * size
-        if (w + cw > max && line) {
-          lines.push(line)
-          line = ''
+      for (let i = 0; i < para.length; i++) {
+        const cp = para.codePointAt(i)!
+        const cw = this.charWidth(cp, weight) * size
+        if (w + cw > max && i > start) {
+          lines.push(para.slice(start, i))
+          start = i
           w = 0
         }
-        line += ch
         w += cw
+        if (cp > 0xffff) i++
       }
-      lines.push(line)
+      lines.push(para.slice(start))
     }
     return lines
   }
@@ -115,14 +130,14 @@ interface Box {
   align: 'left' | 'center'
 }
 
-function drawBox(doc: Doc, box: Box, border: boolean): void {
+function drawBox(doc: Doc, metrics: Metrics, box: Box, border: boolean): void {
   if (border) doc.lineWidth(0.5).rect(box.x, box.y, box.w, box.h).stroke()
   doc.font(box.weight).fontSize(box.size)
   const lh = box.size * LEADING
   const top = box.align === 'center' ? box.y + (box.h - box.lines.length * lh) / 2 : box.y + PAD
   box.lines.forEach((line, i) => {
     if (!line) return
-    const x = box.align === 'center' ? box.x + (box.w - doc.widthOfString(line)) / 2 : box.x + PAD
+    const x = box.align === 'center' ? box.x + (box.w - metrics.width(line, box.size, box.weight)) / 2 : box.x + PAD
     doc.text(line, x, top + i * lh + (lh - box.size) / 2, { lineBreak: false })
   })
 }
@@ -168,8 +183,8 @@ function layTable(table: TableModel, metrics: Metrics, painter: Painter | null):
       const titleH = titleLines.length * lineHeight(SIZE.title)
       const subH = subLines.length * lineHeight(SIZE.subtitle)
       if (painter) {
-        drawBox(painter.doc, { x: MARGIN, y, w: inner, h: titleH, lines: titleLines, weight: 'bold', size: SIZE.title, align: 'center' }, false)
-        if (subLines.length) drawBox(painter.doc, { x: MARGIN, y: y + titleH + 4, w: inner, h: subH, lines: subLines, weight: 'regular', size: SIZE.subtitle, align: 'center' }, false)
+        drawBox(painter.doc, metrics, { x: MARGIN, y, w: inner, h: titleH, lines: titleLines, weight: 'bold', size: SIZE.title, align: 'center' }, false)
+        if (subLines.length) drawBox(painter.doc, metrics, { x: MARGIN, y: y + titleH + 4, w: inner, h: subH, lines: subLines, weight: 'regular', size: SIZE.subtitle, align: 'center' }, false)
       }
       y += titleH + subH + 12
     }
@@ -180,7 +195,7 @@ function layTable(table: TableModel, metrics: Metrics, painter: Painter | null):
         if (covered.has(`${r}:${c}`) || !painter) continue
         const span = spanOf(r, c)
         const h = rowHeights.slice(r, r + span.rowSpan).reduce((a, b) => a + b, 0)
-        drawBox(painter.doc, { x: xs[c]!, y: top, w: spanWidth(c, span.colSpan), h, lines: headLines[r]![c]!, weight: 'bold', size: SIZE.header, align: 'center' }, true)
+        drawBox(painter.doc, metrics, { x: xs[c]!, y: top, w: spanWidth(c, span.colSpan), h, lines: headLines[r]![c]!, weight: 'bold', size: SIZE.header, align: 'center' }, true)
       }
       top += rowHeights[r]!
     })
@@ -211,7 +226,7 @@ function layTable(table: TableModel, metrics: Metrics, painter: Painter | null):
     if (painter) {
       for (let c = 0; c < Math.min(cols, Math.max(cells.length, border ? cols : 0)); c++) {
         if (hidden.has(c)) continue
-        drawBox(painter.doc, { x: xs[c]!, y, w: spanWidth(c, spans[c]!), h, lines: lines[c]!, weight: 'regular', size: SIZE.body, align: 'left' }, border)
+        drawBox(painter.doc, metrics, { x: xs[c]!, y, w: spanWidth(c, spans[c]!), h, lines: lines[c]!, weight: 'regular', size: SIZE.body, align: 'left' }, border)
       }
     }
     y += h
@@ -235,7 +250,18 @@ function drawCover(doc: Doc, cover: Cover): void {
   center(`${cover.year}年度`, 510, 20, 'regular')
 }
 
-function drawContents(doc: Doc, metrics: Metrics, entries: Array<{ title: string; page: number }>, first: number, pageCount: number, newPage: (p: Page) => void): void {
+interface ContentsEntry {
+  /** The first table of the entry; the others are of the same form. */
+  form: TableModel
+  count: number
+  pages: number
+  /** Where the entry starts, once the pages before it are counted. */
+  page: number
+}
+
+const entryTitle = (e: ContentsEntry) => (e.count > 1 ? `${e.form.title}（${e.count.toLocaleString('en-US')} 份）` : e.form.title)
+
+function drawContents(doc: Doc, metrics: Metrics, entries: ContentsEntry[], first: number, pageCount: number, newPage: (p: Page) => void): void {
   for (let p = 0; p < pageCount; p++) {
     newPage(A4)
     let y = MARGIN + 10
@@ -247,7 +273,7 @@ function drawContents(doc: Doc, metrics: Metrics, entries: Array<{ title: string
     for (const [i, entry] of entries.slice(p * TOC_PER_PAGE, (p + 1) * TOC_PER_PAGE).entries()) {
       const number = String(entry.page)
       const room = A4.width - 2 * MARGIN - 40
-      let title = `${first + p * TOC_PER_PAGE + i}. ${entry.title}`
+      let title = `${first + p * TOC_PER_PAGE + i}. ${entryTitle(entry)}`
       while (metrics.width(title, SIZE.toc, 'regular') > room - 30 && title.length > 4) title = `${title.slice(0, -2)}…`
       doc.font('regular').fontSize(SIZE.toc)
       doc.text(title, MARGIN, y, { lineBreak: false })
@@ -259,6 +285,20 @@ function drawContents(doc: Doc, metrics: Metrics, entries: Array<{ title: string
       y += TOC_LINE
     }
   }
+}
+
+/**
+ * pdfkit keeps the glyph layout of every string it draws for the life of the
+ * document, and a Chinese line has no space to split it at, so every distinct
+ * line is kept: 8,000 quarterly 服务清单 hold about 60 MB of them. Forgotten
+ * every FORGET_LAYOUTS_EVERY tables, so strings repeated from table to table
+ * (headers, places) are still laid out once in a while, not once a table.
+ * This reaches into pdfkit's fonts; test/server/pdf-layouts.test.ts fails if
+ * an upgrade renames what it reaches.
+ */
+export function forgetLayouts(doc: Doc): void {
+  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies
+  for (const font of Object.values(fonts ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null)
 }
 
 /** Writes the book to `out`; resolves with its page count once `out` has it all. */
@@ -277,11 +317,21 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
   doc.registerFont('bold', cjkFont('bold'))
   const metrics = new Metrics(doc)
 
-  // Pass 1: each table's pages, nothing drawn.
-  const entries: Array<{ title: string; pages: number; page: number }> = []
+  // Pass 1: each table's pages, nothing drawn. A run of tables of one form (every member's 附件1)
+  // is one entry of the contents, with its count, where its first table starts.
+  const entries: ContentsEntry[] = []
+  let tables = 0
   let rows = 0
   for await (const table of book.tables()) {
-    entries.push({ title: table.title, pages: layTable(table, metrics, null), page: 0 })
+    const pages = layTable(table, metrics, null)
+    const last = entries[entries.length - 1]
+    if (last && sameForm(last.form, table)) {
+      last.pages += pages
+      last.count++
+    } else {
+      entries.push({ form: table, count: 1, pages, page: 0 })
+    }
+    tables++
     rows += table.rows.length
   }
   // Forms with no row at all: the category has nothing to file yet.
@@ -302,7 +352,7 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
     pageNumber++
     const label = `第 ${pageNumber} 页　共 ${total} 页`
     doc.font('regular').fontSize(8.5)
-    doc.text(label, (page.width - doc.widthOfString(label)) / 2, page.height - MARGIN - 10, { lineBreak: false })
+    doc.text(label, (page.width - metrics.width(label, 8.5, 'regular')) / 2, page.height - MARGIN - 10, { lineBreak: false })
   }
   if (book.cover) {
     newPage(A4)
@@ -313,9 +363,14 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
   for await (const table of book.tables()) {
     drawn++
     layTable(table, metrics, { doc, newPage })
+    if (drawn % FORGET_LAYOUTS_EVERY === 0) forgetLayouts(doc)
+    // pdfkit pushes pages without waiting, and the pipe moves them only on a turn of the event loop, which
+    // a database answering at once never gives: without this, the whole file waits in memory, chunk by chunk.
+    await nextTurn()
+    if (out.writableNeedDrain) await once(out, 'drain')
   }
-  if (drawn !== entries.length) throw new Error(`writePdf: the tables changed between passes (${entries.length} then ${drawn})`)
+  if (drawn !== tables) throw new Error(`writePdf: the tables changed between passes (${tables} then ${drawn})`)
   doc.end()
   await finished
-  return { pages: total, tables: entries.length }
+  return { pages: total, tables }
 }

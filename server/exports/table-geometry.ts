@@ -84,3 +84,12 @@ export function fontOf(table: TableModel): '宋体' | '仿宋' {
 export function orientationOf(table: TableModel): 'portrait' | 'landscape' {
   return table.layout?.orientation ?? (columnCount(table) > 8 ? 'landscape' : 'portrait')
 }
+
+/**
+ * Tables of one form in a row (every member's 附件1, each member's quarterly
+ * 服务清单, each 反馈卡): the same title over the same columns. The xlsx puts
+ * such a run in one sheet, the PDF's contents list it as one entry.
+ */
+export function sameForm(a: TableModel, b: TableModel): boolean {
+  return a.title === b.title && columnCount(a) === columnCount(b)
+}

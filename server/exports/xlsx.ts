@@ -1,16 +1,24 @@
 import type { Writable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../src/domain/errors'
-import type { TableModel } from '../../src/domain/table-model'
-import { columnCount, columnWidths, fontOf, headerMerges, orientationOf } from './table-geometry'
+import type { HeaderMerge, TableModel } from '../../src/domain/table-model'
+import { columnCount, columnWidths, fontOf, headerMerges, orientationOf, sameForm } from './table-geometry'
 
 // TableModel → .xlsx in the form's own layout: the title row merged across and
 // larger, the subtitle, the header rows with their merges (bold, bordered),
 // the body, the footer lines; column widths, wrap text, A4 with the layout's
-// orientation fitted to the page width, the header rows repeated on every
-// printed page, the print area. Written with exceljs' streaming writer: each
-// row is committed as it is written, so a 2,000-member table never sits whole
-// in memory as cells. One worksheet per table.
+// orientation fitted to the page width, the print area.
+//
+// One worksheet per form. A run of tables of the same form (2,000 members'
+// 附件1, 8,000 quarterly 服务清单) is one sheet with the forms one below the
+// other, a page break before each: it prints one form per sheet of paper, and
+// opens in Excel as one sheet rather than thousands. A sheet holding a single
+// table repeats its header rows on every printed page.
+//
+// Streamed with exceljs' writer: each row is committed as it is written, and
+// the writer is given a turn of the event loop after each table so the zip
+// behind it drains to `out` (otherwise a whole category's XML waits in memory).
 
 const THIN = { style: 'thin' as const }
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
@@ -27,68 +35,12 @@ export function sheetName(title: string, taken: Set<string>): string {
   return name
 }
 
-/** The rows a table takes in its sheet, 1-based: what a test or the print area names. */
-export function sheetRows(table: TableModel) {
-  const header = { first: 3, last: 2 + table.header.length }
+/** The rows a table takes in its sheet when it starts at row `first` (1-based): what a test or the print area names. */
+export function sheetRows(table: TableModel, first = 1) {
+  const header = { first: first + 2, last: first + 1 + table.header.length }
   const body = { first: header.last + 1, last: header.last + table.rows.length }
   const footer = { first: body.last + 1, last: body.last + (table.layout?.footer?.length ?? 0) }
-  return { title: 1, subtitle: 2, header, body, footer }
-}
-
-function addTable(book: ExcelJS.stream.xlsx.WorkbookWriter, table: TableModel, taken: Set<string>): void {
-  const cols = columnCount(table)
-  const rows = sheetRows(table)
-  const fontName = fontOf(table)
-  const lastColumn = columnLetter(cols)
-  const sheet = book.addWorksheet(sheetName(table.title, taken), {
-    pageSetup: {
-      paperSize: A4,
-      orientation: orientationOf(table),
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printArea: `A1:${lastColumn}${Math.max(rows.footer.last, rows.body.last, rows.header.last)}`,
-      printTitlesRow: table.header.length > 0 ? `${rows.header.first}:${rows.header.last}` : undefined,
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
-  })
-  sheet.columns = columnWidths(table).map((width) => ({ width }))
-
-  const put = (values: readonly string[], style: { bold?: boolean; size?: number; border?: boolean; align?: 'center' | 'left' }) => {
-    const row = sheet.addRow([...values])
-    for (let c = 1; c <= cols; c++) {
-      const cell = row.getCell(c)
-      cell.font = { name: fontName, size: style.size ?? 11, bold: style.bold ?? false }
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: style.align ?? 'left' }
-      if (style.border) cell.border = BORDER
-    }
-    return row
-  }
-
-  put([table.title], { bold: true, size: 18, align: 'center' }).height = 30
-  sheet.mergeCells(1, 1, 1, cols)
-  put([table.subtitle], { size: 11, align: 'center' })
-  sheet.mergeCells(2, 1, 2, cols)
-  for (const header of table.header) put(header, { bold: true, border: true, align: 'center' })
-  for (const merge of headerMerges(table)) {
-    const top = rows.header.first + merge.row
-    sheet.mergeCells(top, merge.col + 1, top + merge.rowSpan - 1, merge.col + merge.colSpan)
-  }
-  // Rows are committed as they go: the streaming writer then forgets them (merges are kept by the sheet).
-  for (const m of table.layout?.bodyMerges ?? []) {
-    const top = rows.body.first + m.row
-    if (m.rowSpan > 1 || m.colSpan > 1) sheet.mergeCells(top, m.col + 1, top + m.rowSpan - 1, m.col + m.colSpan)
-  }
-  for (const line of table.rows) put(line, { border: true }).commit()
-  for (const line of table.layout?.footer ?? []) {
-    const row = put(line, { border: line.length >= cols })
-    // A footer line shorter than the table (填表人：… 填表日期：…) runs across the rest of the row.
-    if (line.length > 0 && line.length < cols) sheet.mergeCells(row.number, line.length, row.number, cols)
-    row.commit()
-  }
-  sheet.commit()
+  return { title: first, subtitle: first + 1, header, body, footer }
 }
 
 export function columnLetter(n: number): string {
@@ -97,23 +49,129 @@ export function columnLetter(n: number): string {
   return s
 }
 
+interface Style {
+  bold?: boolean
+  size?: number
+  border?: boolean
+  align?: 'center' | 'left'
+  height?: number
+}
+
+const across = (cols: number, from = 0): HeaderMerge => ({ row: 0, col: from, rowSpan: 1, colSpan: cols - from })
+
+/** One worksheet holding one form: a table, or a run of tables of that form one below the other. */
+class FormSheet {
+  readonly form: TableModel
+  private readonly sheet: ExcelJS.Worksheet
+  private readonly cols: number
+  private readonly fontName: string
+  private last: ExcelJS.Row | null = null
+  private tables = 0
+
+  constructor(book: ExcelJS.stream.xlsx.WorkbookWriter, form: TableModel, taken: Set<string>) {
+    this.form = form
+    this.cols = columnCount(form)
+    this.fontName = fontOf(form)
+    this.sheet = book.addWorksheet(sheetName(form.title, taken), {
+      pageSetup: {
+        paperSize: A4,
+        orientation: orientationOf(form),
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    })
+    this.sheet.columns = columnWidths(form).map((width) => ({ width }))
+  }
+
+  private put(values: readonly string[], style: Style): ExcelJS.Row {
+    const row = this.sheet.addRow([...values])
+    if (style.height) row.height = style.height
+    for (let c = 1; c <= this.cols; c++) {
+      const cell = row.getCell(c)
+      cell.font = { name: this.fontName, size: style.size ?? 11, bold: style.bold ?? false }
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: style.align ?? 'left' }
+      if (style.border) cell.border = BORDER
+    }
+    return row
+  }
+
+  /**
+   * Adds `lines` as rows and merges `merges` (counted from the first of them).
+   * The streaming writer can merge only rows it holds, uncommitted, and a merge
+   * of rows not yet added would add them, so each merge is made once its rows
+   * are in, and each row is committed (written and forgotten) once no merge
+   * still needs it: a 2,000-row body is never held.
+   */
+  private section(lines: readonly (readonly string[])[], style: Style, merges: readonly HeaderMerge[] = []): void {
+    const first = (this.last?.number ?? 0) + 1
+    const needed = merges.reduce((n, m) => Math.max(n, m.row + m.rowSpan - 1), -1)
+    const held: ExcelJS.Row[] = []
+    lines.forEach((line, i) => {
+      held.push(this.put(line, style))
+      if (i < needed) return
+      if (i === needed) {
+        for (const m of merges) if (m.rowSpan > 1 || m.colSpan > 1) this.sheet.mergeCells(first + m.row, m.col + 1, first + m.row + m.rowSpan - 1, m.col + m.colSpan)
+      }
+      for (const row of held.splice(0)) {
+        row.commit()
+        this.last = row
+      }
+    })
+  }
+
+  add(table: TableModel): void {
+    const cols = this.cols
+    // Each further form starts a new sheet of paper.
+    this.last?.addPageBreak()
+    this.section([[table.title]], { bold: true, size: 18, align: 'center', height: 30 }, [across(cols)])
+    this.section([[table.subtitle]], { size: 11, align: 'center' }, [across(cols)])
+    this.section(table.header, { bold: true, border: true, align: 'center' }, headerMerges(table))
+    this.section(table.rows, { border: true }, table.layout?.bodyMerges)
+    for (const line of table.layout?.footer ?? []) {
+      // A footer line shorter than the table (填表人：… 填表日期：…) runs across the rest of the row.
+      const short = line.length > 0 && line.length < cols
+      this.section([line], { border: line.length >= cols }, short ? [across(cols, line.length - 1)] : [])
+    }
+    this.tables++
+  }
+
+  commit(): void {
+    const header = sheetRows(this.form).header
+    this.sheet.pageSetup.printArea = `A1:${columnLetter(this.cols)}${this.last?.number ?? 1}`
+    // Only a sheet of one table has one header to repeat on every printed page.
+    if (this.tables === 1 && this.form.header.length > 0) this.sheet.pageSetup.printTitlesRow = `${header.first}:${header.last}`
+    this.sheet.commit()
+  }
+}
+
 /**
- * Writes `tables` as one workbook to `out`, one sheet each, as they arrive;
- * resolves when the file is complete. Tables that hold no row at all are
- * EXPORT_EMPTY (the caller discards what was written).
+ * Writes `tables` as one workbook to `out`, as they arrive, one sheet per
+ * form; resolves with the number of sheets when the file is complete. Tables
+ * that hold no row at all are EXPORT_EMPTY (the caller discards what was written).
  */
 export async function writeXlsx(tables: AsyncIterable<TableModel> | Iterable<TableModel>, out: Writable): Promise<number> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   book.creator = '双报到'
   const taken = new Set<string>()
-  let count = 0
+  let sheet: FormSheet | null = null
+  let sheets = 0
   let rows = 0
   for await (const table of tables) {
-    addTable(book, table, taken)
-    count++
+    if (!sheet || !sameForm(sheet.form, table)) {
+      sheet?.commit()
+      sheet = new FormSheet(book, table, taken)
+      sheets++
+    }
+    sheet.add(table)
     rows += table.rows.length
+    await nextTurn()
   }
+  sheet?.commit()
   if (rows === 0) throw new AppError('EXPORT_EMPTY')
   await book.commit()
-  return count
+  return sheets
 }

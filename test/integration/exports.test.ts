@@ -64,6 +64,13 @@ async function download(file: ExportFile) {
   return response
 }
 
+/** A worksheet's own XML (what exceljs does not read back, such as page breaks). */
+function sheetXml(xlsx: Buffer, sheet: number): string {
+  const path = join(dir, `sheet-${sheet}.xlsx`)
+  writeFileSync(path, xlsx)
+  return execFileSync('unzip', ['-p', path, `xl/worksheets/sheet${sheet}.xml`]).toString()
+}
+
 function pdfFacts(bytes: Buffer, name: string) {
   const path = join(dir, name)
   writeFileSync(path, bytes)
@@ -84,23 +91,30 @@ describe('a category as xlsx', () => {
     expect(sniffFormat(response.rawPayload)).toBe('xlsx')
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
-    // The category's forms, one a sheet: 结对帮扶登记表, 附件2, then each member's 服务清单 per quarter handed in.
+    // One sheet per form: 结对帮扶登记表, 附件2, and every 服务清单 handed in (张伟 two quarters, 李娜 one) in one sheet.
     const titles = book.worksheets.map((w) => String(w.getCell('A1').value))
-    expect(titles).toEqual(['曙光社区在职党员结对帮扶社区困难群众情况登记表', expect.stringContaining('在职党员参与社区服务活动情况登记表'), '在职党员进社区服务清单', '在职党员进社区服务清单', '在职党员进社区服务清单'])
-    const sheets = book.worksheets.slice(2)
-    const sheet = sheets.find((w) => String(w.getCell('A2').value).includes('李娜'))!
-    expect(sheet.getCell('A1').value).toBe('在职党员进社区服务清单')
-    expect(sheet.getCell('A1').font.size).toBe(18)
-    expect(sheet.getCell('A1').font.name).toBe('宋体')
-    expect(String(sheet.getCell('A2').value)).toContain('姓名：李娜')
-    expect(sheet.getRow(3).values).toEqual([undefined, '序号', '日期', '地点', '服务内容', '类别', '时长（小时）', '备注/状态'])
-    expect(sheet.getCell('A3').font.bold).toBe(true)
-    expect(sheet.getCell('D4').value).toBe('垃圾分类宣传')
-    expect(sheet.model.merges).toEqual(expect.arrayContaining(['A1:G1', 'A2:G2']))
+    expect(titles).toEqual(['曙光社区在职党员结对帮扶社区困难群众情况登记表', expect.stringContaining('在职党员参与社区服务活动情况登记表'), '在职党员进社区服务清单'])
+    const sheet = book.worksheets[2]!
+    expect(sheet.name).toBe('在职党员进社区服务清单')
+    // Each member's quarter is a block: title, subtitle, header, its lines; the next block starts below it.
+    const blocks: number[] = []
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === '在职党员进社区服务清单') blocks.push(n)
+    })
+    expect(blocks).toHaveLength(3)
+    const li = blocks.find((n) => String(sheet.getCell(`A${n + 1}`).value).includes('姓名：李娜'))!
+    expect(sheet.getCell(`A${li}`).font.size).toBe(18)
+    expect(sheet.getCell(`A${li}`).font.name).toBe('宋体')
+    expect(sheet.getRow(li + 2).values).toEqual([undefined, '序号', '日期', '地点', '服务内容', '类别', '时长（小时）', '备注/状态'])
+    expect(sheet.getCell(`A${li + 2}`).font.bold).toBe(true)
+    expect(sheet.getCell(`D${li + 3}`).value).toBe('垃圾分类宣传')
+    expect(sheet.model.merges).toEqual(expect.arrayContaining(blocks.flatMap((n) => [`A${n}:G${n}`, `A${n + 1}:G${n + 1}`])))
     expect(sheet.pageSetup.paperSize).toBe(9)
-    expect(sheet.pageSetup.printArea).toBe('A1:G4')
-    expect(sheet.pageSetup.printTitlesRow).toBe('3:3')
-    expect(sheets.some((w) => w.getCell('D4').value === '为独居老人代购药品')).toBe(true)
+    // Three blocks of four rows (title, subtitle, header, one line): all printed, one block a page.
+    expect(sheet.pageSetup.printArea).toBe('A1:G12')
+    const xml = sheetXml(response.rawPayload, 3)
+    expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1)).toEqual(blocks.slice(1))
+    expect(blocks.some((n) => sheet.getCell(`D${n + 3}`).value === '为独居老人代购药品')).toBe(true)
   })
 
   it('records the export in the audit log: who, what, when', async () => {
@@ -110,6 +124,28 @@ describe('a category as xlsx', () => {
     expect(audit[0]!.target).toEqual({ communityId: a1 })
     expect(audit[0]!.details).toMatchObject({ year: 2026, category: 'services', format: 'xlsx' })
     expect(audit[0]!.at).toEqual(new Date('2026-12-04T02:00:00Z'))
+  })
+
+  it("lays each member's 附件1 out on its grid: the merged cells where the seed's form has them, the receipt below", async () => {
+    const file = await staff().ok('exports', { action: 'category', communityId: a1, year: 2026, category: 'reports', format: 'xlsx' })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await download(file)).rawPayload as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('西湖区在职党员向社区报到登记表')!
+    const starts: number[] = []
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === '西湖区在职党员向社区报到登记表') starts.push(n)
+    })
+    expect(starts).toHaveLength(2)
+    for (const n of starts) {
+      // Title, subtitle, then the grid from row n + 2.
+      expect(sheet.getCell(`A${n + 2}`).value).toBe('姓名')
+      expect(sheet.getCell(`A${n + 3}`).value).toBe('文化程度')
+      expect(sheet.getCell(`D${n + 3}`).value).toBe('有何爱好特长')
+      expect(sheet.getCell(`A${n + 7}`).value).toBe('领办项目')
+      expect(sheet.getCell(`A${n + 8}`).value).toBe('回执')
+      expect(sheet.model.merges).toEqual(expect.arrayContaining([`B${n + 3}:C${n + 3}`, `E${n + 3}:H${n + 3}`, `B${n + 4}:H${n + 4}`, `B${n + 7}:H${n + 7}`, `A${n + 8}:H${n + 8}`]))
+    }
+    expect(starts.map((n) => String(sheet.getCell(`B${n + 2}`).value)).sort()).toEqual(['张伟', '李娜'].sort())
   })
 })
 
@@ -125,7 +161,7 @@ describe('a category as PDF', () => {
     expect(pdf.size).toContain('(A4)')
     expect(pdf.pngs).toHaveLength(3)
     const text = pdf.text.replace(/\s+/g, '')
-    for (const expected of ['“双报到”活动材料之四', '四、服务清单', '曙光社区', '2026年度', '目录', '在职党员进社区服务清单', '清理楼道杂物', '垃圾分类宣传', '第7页共7页']) expect(text).toContain(expected)
+    for (const expected of ['“双报到”活动材料之四', '四、服务清单', '曙光社区', '2026年度', '目录', '在职党员进社区服务清单（3份）', '清理楼道杂物', '垃圾分类宣传', '第7页共7页']) expect(text).toContain(expected)
     expect(pdf.fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes/)
   })
 
