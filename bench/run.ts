@@ -55,12 +55,13 @@ async function printCost() {
   printTable(`双报到 区级视图 · ${machine()}`, cost.district)
 }
 
-/** One part of the bench on its own database. */
-async function alone(part: string, bench: (db: Database) => Promise<Row[]>) {
+/** One part of the bench on its own database (its file given to parts that open it in other processes). */
+async function alone(part: string, bench: (db: Database, file: string) => Promise<Row[]>) {
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-'))
-  const { db, close } = openLocalDatabase(join(dir, 'bench.sqlite'))
+  const file = join(dir, 'bench.sqlite')
+  const { db, close } = openLocalDatabase(file)
   try {
-    printTable(`双报到 基准测试（仅${part}） · ${machine()}`, await bench(db))
+    printTable(`双报到 基准测试（仅${part}） · ${machine()}`, await bench(db, file))
   } finally {
     close()
     rmSync(dir, { recursive: true, force: true })
@@ -68,7 +69,7 @@ async function alone(part: string, bench: (db: Database) => Promise<Row[]>) {
 }
 
 async function main() {
-  if (only === 'needs') return alone('服务需求', benchNeeds)
+  if (only === 'needs') return alone('服务需求', (db) => benchNeeds(db))
   if (only === 'evaluation') return alone('年度评价', benchEvaluation)
   if (only === 'ledger') return alone('台账导出', benchLedgerExport)
   if (only === 'group-by') return groupByOnly()
