@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { CardView } from '../../src/domain/contracts/card.contract'
 import type { CommunityChoice, RosterImportResult, RosterList, RosterMember, RosterRow } from '../../src/domain/contracts/roster.contract'
 import type { UnitStats } from '../../src/domain/contracts/stats.contract'
+import { inChina } from '../../src/domain/china-time'
 import { reportRate } from '../../src/domain/report-rate'
 import { callFunction } from '../../src/services/call-function'
 import { uploadFile } from '../../src/services/upload-file'
@@ -12,6 +13,7 @@ import UnitStatsPage from '../../src/packages/unit/stats/index'
 import { bootstrapFor } from './support/session-fixtures'
 import { callsTo, fail, ok, routeCalls, mockedGateway, freshPage } from './support/call-mock'
 import { navigateTo, setRouterParams, showModal } from './support/taro'
+import { tap, text } from './support/dom'
 
 jest.mock('../../src/services/call-function', () => ({ callFunction: jest.fn() }))
 const mockedCall = mockedGateway(callFunction)
@@ -88,6 +90,24 @@ describe('本单位报到率', () => {
     expect(document.getElementById('unit-rate-warning')).not.toBeNull()
     expect(screen.getByText('张三的居住社区由古荡社区变更为西溪社区')).toBeTruthy()
     expect(callsTo(mockedCall, 'stats', 'unit')).toEqual([{ action: 'unit', unitId: 'u1' }])
+  })
+
+  it('exports the unit\'s 附件3 as PDF and opens it; an empty form says why', async () => {
+    const file = { fileID: 'cloud://local.x/exports/u1/2026/附件3.pdf', name: '汇总表（2026年）.pdf', url: 'http://127.0.0.1/file/x', expiresAt: '2026-12-04T03:00:00.000Z', bytes: 1000, parts: 1 }
+    const opened = jest.spyOn(window, 'open').mockImplementation(() => null)
+    let answer = ok(file)
+    routeCalls(mockedCall, bootstrapFor('王五', 'secretary'), { 'stats.unit': () => ok(stats), 'exports.unitForm': () => answer })
+    render(<UnitStatsPage />)
+    await screen.findByText('90.0%')
+    await tap('unit-form3-export-pdf')
+    expect(callsTo(mockedCall, 'exports', 'unitForm')).toEqual([{ action: 'unitForm', unitId: 'u1', year: inChina(new Date()).year(), form: '附件3', format: 'pdf' }])
+    expect(opened).toHaveBeenCalledWith(file.url, '_blank', 'noopener')
+    expect(text('unit-form3-export-done')).toBe('已生成 汇总表（2026年）.pdf，下载链接1小时内有效')
+    answer = fail('EXPORT_EMPTY', '这一类材料还没有内容，没有生成文件')
+    await tap('unit-form3-export-xlsx')
+    expect(text('unit-form3-export-error')).toBe('这一类材料还没有内容，没有生成文件')
+    expect(opened).toHaveBeenCalledTimes(1)
+    opened.mockRestore()
   })
 })
 

@@ -20,7 +20,7 @@ import { useRemote } from '../../../services/use-remote'
 import { useSubmit } from '../../../services/use-submit'
 import { FilePicker } from '../../../components/file-picker'
 import { LedgerExportSlot } from './export-slot'
-import { openDocument } from './open-document'
+import { openDocument } from '../../../services/open-document'
 import '../../../components/ui.css'
 import './index.css'
 

@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components'
 import { inChina } from '../../../domain/china-time'
 import { ChoiceChips } from '../../../components/chips'
 import { EmptyState } from '../../../components/empty-state'
+import { FormExport } from '../../../components/form-export'
 import { PrintActions } from '../../../components/print-actions'
 import { TableHead } from '../../../components/table-head'
 import { RemoteState } from '../../../components/remote-state'
@@ -44,6 +45,9 @@ function Summary({ unitId }: { unitId?: string }) {
         <ChoiceChips id='pairing-summary-year' options={years} labels={Object.fromEntries(years.map((y) => [y, `${y}年`]))} value={year} onChange={setYear} />
       </View>
       <PrintActions id='pairing-summary-print' />
+      {unitId && remote.data?.rows.length ? (
+        <FormExport id='unit-form4-export' exportAs={(format) => callFunction('exports', { action: 'unitForm', unitId, year: Number(year), form: '附件4', format })} />
+      ) : null}
       {remote.data === null ? (
         <RemoteState remote={remote} />
       ) : remote.data.rows.length === 0 ? (

@@ -3,8 +3,10 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { rosterContract } from '../../../domain/contracts/roster.contract'
 import type { UnitStats } from '../../../domain/contracts/stats.contract'
+import { inChina } from '../../../domain/china-time'
 import { formatRate, REPORT_RATE_THRESHOLD } from '../../../domain/report-rate'
 import { EmptyState } from '../../../components/empty-state'
+import { FormExport } from '../../../components/form-export'
 import { TextField } from '../../../components/field'
 import { Notice } from '../../../components/notice'
 import { RemoteState } from '../../../components/remote-state'
@@ -80,6 +82,8 @@ function Stats({ unitId }: { unitId: string }) {
         <Text className='card__text unit-footer' id='unit-footer'>
           {footerSentence(s)}
         </Text>
+        <Text className='card__title'>在职党员赴社区报到直接联系服务群众情况汇总表（附件3）</Text>
+        <FormExport id='unit-form3-export' exportAs={(format) => callFunction('exports', { action: 'unitForm', unitId, year: inChina(new Date()).year(), form: '附件3', format })} />
         {s.declaredMemberTotal !== s.memberTotal ? (
           <Text className='field__hint' id='unit-declared'>
             {`单位申报在职党员 ${s.declaredMemberTotal} 人，名册已登记 ${s.memberTotal} 人${s.declaredMemberTotal > s.memberTotal ? '，请补齐名册' : ''}。`}
