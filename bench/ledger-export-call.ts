@@ -12,9 +12,9 @@ import { ledgerSource } from '../server/features/exports/table-source'
 // cloud function call has: renders one category of the bench's community
 // from the database file (or zips the category files given), and prints one
 // JSON line — the time, the file's size, the process's RSS at rest before the
-// call and its peak RSS. Bundled by the bench with esbuild, as the deployed
-// function is (scripts/build-functions.mjs), so its RSS is not the TypeScript
-// loader's.
+// call and its peak RSS. Bundled by the bench with esbuild (its packages left
+// in node_modules, where the deployed bundle takes all but wx-server-sdk and
+// pdfkit in), so its RSS is not the TypeScript loader's.
 
 export interface CallRequest {
   database: string

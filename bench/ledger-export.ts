@@ -75,7 +75,7 @@ async function loadCommunity(db: Database): Promise<void> {
   await addAll(db, 'meetings', 48, (i) => ({ _id: `lmt-${i}`, ...owned, date: day(i * 7), place: '社区会议室', host: '李娜', recorder: '王强', memberIds: [], unitIds: [], otherAttendees: '居民代表', topic: '双报到工作推进会', content: '通报报到情况，征集服务项目，安排下一阶段活动', decisions: '开展环境整治', photos: [] }))
 }
 
-/** The call's process, bundled as a deployed function is (see ledger-export-call.ts). */
+/** The call's process, bundled with esbuild (see ledger-export-call.ts). */
 async function bundleCall(): Promise<string> {
   const outfile = resolve('dist/.tools/ledger-export-call.js')
   await build({ entryPoints: [resolve('bench/ledger-export-call.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' })
@@ -85,14 +85,15 @@ async function bundleCall(): Promise<string> {
 /**
  * V8's old space for a call, as a function's memory bounds it. Uncapped on a
  * machine with gigabytes free, V8 lets garbage pile up to about three times
- * the live data before it collects (the PDF call then peaks near 330 MB RSS
- * with under 50 MB live); a function given 512 MB keeps its heap far tighter.
- * Under 80 MB the 服务清单 PDF slows to a crawl collecting: the floor.
+ * the live data before it collects; each call is also run so, and its peak
+ * printed beside. Under 80 MB the 服务清单 PDF slows to a crawl collecting.
  */
 const CALL_HEAP_MB = 128
 
-function call(script: string, request: CallRequest): CallResult {
-  const output = execFileSync(process.execPath, [`--max-old-space-size=${CALL_HEAP_MB}`, script, JSON.stringify(request)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+/** One call in a process of its own; `heapMb` caps V8's old space (undefined: V8's own choice for this machine). */
+function call(script: string, request: CallRequest, heapMb?: number): CallResult {
+  const flags = heapMb ? [`--max-old-space-size=${heapMb}`] : []
+  const output = execFileSync(process.execPath, [...flags, script, JSON.stringify(request)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   return JSON.parse(output.trim().split('\n').pop()!) as CallResult
 }
 
@@ -107,9 +108,11 @@ export async function benchLedgerExport(db: Database, database: string): Promise
       const files: Array<{ name: string; path: string }> = []
       const calls = LEDGER_CATEGORIES.map((category) => {
         const path = join(dir, `${category}.${format}`)
-        const result = call(script, { ...base, out: path, job: { kind: 'category', category, format } })
+        const request: CallRequest = { ...base, out: path, job: { kind: 'category', category, format } }
+        const uncapped = call(script, request).peakMb
+        const result = call(script, request, CALL_HEAP_MB)
         if (result.rendered) files.push({ name: `${category}.${format}`, path })
-        return { category, ...result }
+        return { category, ...result, uncapped }
       })
       const longest = calls.reduce((a, b) => (b.ms > a.ms ? b : a))
       const peak = calls.reduce((a, b) => (b.peakMb > a.peakMb ? b : a))
@@ -118,8 +121,8 @@ export async function benchLedgerExport(db: Database, database: string): Promise
         result: ms(calls.reduce((n, c) => n + c.ms, 0)),
         detail: `${files.length} 个文件 ${mb(calls.reduce((n, c) => n + c.bytes, 0))}；最长一次 ${longest.category} ${ms(longest.ms)}；峰值 RSS ${peak.peakMb.toFixed(0)} MB（${peak.category}，其中调用前 ${peak.restMb.toFixed(0)} MB）`,
       })
-      for (const c of calls) rows.push({ benchmark: `  ${CATEGORY_LABELS[c.category].order}、${CATEGORY_LABELS[c.category].name} ${format}`, result: ms(c.ms), detail: c.rendered ? `${mb(c.bytes)}；峰值 RSS ${c.peakMb.toFixed(0)} MB` : '无内容（EXPORT_EMPTY）' })
-      const zip = call(script, { ...base, out: join(dir, `ledger-${format}.zip`), job: { kind: 'zip', files } })
+      for (const c of calls) rows.push({ benchmark: `  ${CATEGORY_LABELS[c.category].order}、${CATEGORY_LABELS[c.category].name} ${format}`, result: ms(c.ms), detail: c.rendered ? `${mb(c.bytes)}；峰值 RSS ${c.peakMb.toFixed(0)} MB（不设上限 ${c.uncapped.toFixed(0)} MB）` : '无内容（EXPORT_EMPTY）' })
+      const zip = call(script, { ...base, out: join(dir, `ledger-${format}.zip`), job: { kind: 'zip', files } }, CALL_HEAP_MB)
       rows.push({ benchmark: `台账打包 zip（${format}）`, result: ms(zip.ms), detail: `${files.length} 个文件 ${mb(zip.bytes)}；峰值 RSS ${zip.peakMb.toFixed(0)} MB` })
     }
   } finally {

@@ -5,7 +5,7 @@ import type PDFKitDocument from 'pdfkit'
 import { AppError } from '../../src/domain/errors'
 import type { TableModel } from '../../src/domain/table-model'
 import { cjkFont } from './cjk-font'
-import { bodySpans, columnCount, columnWidths, headerMerges, orientationOf, sameForm } from './table-geometry'
+import { bodySpans, columnCount, columnWidths, formOf, headerMerges, orientationOf } from './table-geometry'
 
 // TableModel(s) → an A4 PDF with the CJK font embedded as a subset (pdfkit
 // keeps only the glyphs used). A table: its title and subtitle, the header
@@ -251,15 +251,16 @@ function drawCover(doc: Doc, cover: Cover): void {
 }
 
 interface ContentsEntry {
-  /** The first table of the entry; the others are of the same form. */
-  form: TableModel
+  title: string
+  /** formOf() of the entry's tables. */
+  form: string
   count: number
   pages: number
   /** Where the entry starts, once the pages before it are counted. */
   page: number
 }
 
-const entryTitle = (e: ContentsEntry) => (e.count > 1 ? `${e.form.title}（${e.count.toLocaleString('en-US')} 份）` : e.form.title)
+const entryTitle = (e: ContentsEntry) => (e.count > 1 ? `${e.title}（${e.count.toLocaleString('en-US')} 份）` : e.title)
 
 function drawContents(doc: Doc, metrics: Metrics, entries: ContentsEntry[], first: number, pageCount: number, newPage: (p: Page) => void): void {
   for (let p = 0; p < pageCount; p++) {
@@ -293,12 +294,26 @@ function drawContents(doc: Doc, metrics: Metrics, entries: ContentsEntry[], firs
  * line is kept: 8,000 quarterly 服务清单 hold about 60 MB of them. Forgotten
  * every FORGET_LAYOUTS_EVERY tables, so strings repeated from table to table
  * (headers, places) are still laid out once in a while, not once a table.
- * This reaches into pdfkit's fonts; test/server/pdf-layouts.test.ts fails if
+ * This reaches into pdfkit's fonts; test/server/exporters.test.ts fails if
  * an upgrade renames what it reaches.
  */
 export function forgetLayouts(doc: Doc): void {
   const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies
   for (const font of Object.values(fonts ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null)
+}
+
+/**
+ * Waits until what pdfkit has pushed is written to `out`. pdfkit pushes pages
+ * without waiting, and the pipe moves them only on a turn of the event loop,
+ * which a database answering at once never gives: without this the whole
+ * file would wait in memory, chunk by chunk.
+ */
+async function caughtUp(doc: Doc, out: Writable): Promise<void> {
+  await nextTurn()
+  while (!out.destroyed && (out.writableNeedDrain || doc.readableLength > 0)) {
+    if (out.writableNeedDrain) await once(out, 'drain')
+    else await nextTurn()
+  }
 }
 
 /** Writes the book to `out`; resolves with its page count once `out` has it all. */
@@ -312,6 +327,8 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
     out.on('error', reject)
     doc.on('error', reject)
   })
+  // Awaited at the end, where a failure is thrown; until then it must not count as an unhandled rejection.
+  finished.catch(() => undefined)
   doc.pipe(out)
   doc.registerFont('regular', cjkFont('regular'))
   doc.registerFont('bold', cjkFont('bold'))
@@ -325,11 +342,11 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
   for await (const table of book.tables()) {
     const pages = layTable(table, metrics, null)
     const last = entries[entries.length - 1]
-    if (last && sameForm(last.form, table)) {
+    if (last && last.form === formOf(table)) {
       last.pages += pages
       last.count++
     } else {
-      entries.push({ form: table, count: 1, pages, page: 0 })
+      entries.push({ title: table.title, form: formOf(table), count: 1, pages, page: 0 })
     }
     tables++
     rows += table.rows.length
@@ -364,10 +381,7 @@ export async function writePdf(book: PdfBook, out: Writable): Promise<{ pages: n
     drawn++
     layTable(table, metrics, { doc, newPage })
     if (drawn % FORGET_LAYOUTS_EVERY === 0) forgetLayouts(doc)
-    // pdfkit pushes pages without waiting, and the pipe moves them only on a turn of the event loop, which
-    // a database answering at once never gives: without this, the whole file waits in memory, chunk by chunk.
-    await nextTurn()
-    if (out.writableNeedDrain) await once(out, 'drain')
+    await caughtUp(doc, out)
   }
   if (drawn !== tables) throw new Error(`writePdf: the tables changed between passes (${tables} then ${drawn})`)
   doc.end()

@@ -86,10 +86,10 @@ export function orientationOf(table: TableModel): 'portrait' | 'landscape' {
 }
 
 /**
- * Tables of one form in a row (every member's 附件1, each member's quarterly
- * 服务清单, each 反馈卡): the same title over the same columns. The xlsx puts
- * such a run in one sheet, the PDF's contents list it as one entry.
+ * The form a table is of: its title over its columns. Tables of one form in a
+ * row (every member's 附件1, each member's quarterly 服务清单, each 反馈卡)
+ * share a sheet in the xlsx and one entry of the PDF's contents.
  */
-export function sameForm(a: TableModel, b: TableModel): boolean {
-  return a.title === b.title && columnCount(a) === columnCount(b)
+export function formOf(table: TableModel): string {
+  return `${table.title}|${columnCount(table)}`
 }

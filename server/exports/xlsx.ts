@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../src/domain/errors'
 import type { HeaderMerge, TableModel } from '../../src/domain/table-model'
-import { columnCount, columnWidths, fontOf, headerMerges, orientationOf, sameForm } from './table-geometry'
+import { columnCount, columnWidths, fontOf, formOf, headerMerges, orientationOf } from './table-geometry'
 
 // TableModel → .xlsx in the form's own layout: the title row merged across and
 // larger, the subtitle, the header rows with their merges (bold, bordered),
@@ -12,8 +12,9 @@ import { columnCount, columnWidths, fontOf, headerMerges, orientationOf, sameFor
 //
 // One worksheet per form. A run of tables of the same form (2,000 members'
 // 附件1, 8,000 quarterly 服务清单) is one sheet with the forms one below the
-// other, a page break before each: it prints one form per sheet of paper, and
-// opens in Excel as one sheet rather than thousands. A sheet holding a single
+// other, a page break before each — up to MAX_FORMS_PER_SHEET, then the run
+// goes on in the next sheet: it prints one form per sheet of paper, and opens
+// in Excel as a few sheets rather than thousands. A sheet holding a single
 // table repeats its header rows on every printed page.
 //
 // Streamed with exceljs' writer: each row is committed as it is written, and
@@ -25,6 +26,12 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 /** Excel's paperSize code for A4. */
 const A4 = 9
 const SHEET_NAME_MAX = 31
+/**
+ * Forms a sheet holds before the run goes on in the next one (表名-2, …):
+ * Excel takes at most 1,026 manual page breaks in a sheet, and exceljs checks
+ * each merge against every earlier one in the sheet.
+ */
+export const MAX_FORMS_PER_SHEET = 1000
 
 /** A worksheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the book. */
 export function sheetName(title: string, taken: Set<string>): string {
@@ -33,14 +40,6 @@ export function sheetName(title: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, SHEET_NAME_MAX - String(i).length - 1)}-${i}`
   taken.add(name)
   return name
-}
-
-/** The rows a table takes in its sheet when it starts at row `first` (1-based): what a test or the print area names. */
-export function sheetRows(table: TableModel, first = 1) {
-  const header = { first: first + 2, last: first + 1 + table.header.length }
-  const body = { first: header.last + 1, last: header.last + table.rows.length }
-  const footer = { first: body.last + 1, last: body.last + (table.layout?.footer?.length ?? 0) }
-  return { title: first, subtitle: first + 1, header, body, footer }
 }
 
 export function columnLetter(n: number): string {
@@ -61,15 +60,20 @@ const across = (cols: number, from = 0): HeaderMerge => ({ row: 0, col: from, ro
 
 /** One worksheet holding one form: a table, or a run of tables of that form one below the other. */
 class FormSheet {
-  readonly form: TableModel
+  /** formOf() of its tables. */
+  readonly form: string
   private readonly sheet: ExcelJS.Worksheet
   private readonly cols: number
   private readonly fontName: string
-  private last: ExcelJS.Row | null = null
-  private tables = 0
+  private readonly headerRows: number
+  /** The last row written (committed), 0 before the first. */
+  private rowCount = 0
+  private lastRow: ExcelJS.Row | null = null
+  tables = 0
 
   constructor(book: ExcelJS.stream.xlsx.WorkbookWriter, form: TableModel, taken: Set<string>) {
-    this.form = form
+    this.form = formOf(form)
+    this.headerRows = form.header.length
     this.cols = columnCount(form)
     this.fontName = fontOf(form)
     this.sheet = book.addWorksheet(sheetName(form.title, taken), {
@@ -100,25 +104,30 @@ class FormSheet {
   }
 
   /**
-   * Adds `lines` as rows and merges `merges` (counted from the first of them).
-   * The streaming writer can merge only rows it holds, uncommitted, and a merge
-   * of rows not yet added would add them, so each merge is made once its rows
-   * are in, and each row is committed (written and forgotten) once no merge
-   * still needs it: a 2,000-row body is never held.
+   * Adds `lines` as rows and merges `merges` (counted from the first of them,
+   * cut at the last). The streaming writer can merge only rows it holds,
+   * uncommitted, and a merge of rows not yet added would add them, so each
+   * merge is made once its rows are in, and each row is committed (written and
+   * forgotten) once no merge still needs it: a 2,000-row body is never held.
    */
   private section(lines: readonly (readonly string[])[], style: Style, merges: readonly HeaderMerge[] = []): void {
-    const first = (this.last?.number ?? 0) + 1
-    const needed = merges.reduce((n, m) => Math.max(n, m.row + m.rowSpan - 1), -1)
+    const first = this.rowCount + 1
+    const lastLine = lines.length - 1
+    const needed = Math.min(lastLine, merges.reduce((n, m) => Math.max(n, m.row + m.rowSpan - 1), -1))
     const held: ExcelJS.Row[] = []
     lines.forEach((line, i) => {
       held.push(this.put(line, style))
       if (i < needed) return
       if (i === needed) {
-        for (const m of merges) if (m.rowSpan > 1 || m.colSpan > 1) this.sheet.mergeCells(first + m.row, m.col + 1, first + m.row + m.rowSpan - 1, m.col + m.colSpan)
+        for (const m of merges) {
+          const bottom = Math.min(m.row + m.rowSpan - 1, lastLine)
+          if (m.row <= lastLine && (bottom > m.row || m.colSpan > 1)) this.sheet.mergeCells(first + m.row, m.col + 1, first + bottom, m.col + m.colSpan)
+        }
       }
       for (const row of held.splice(0)) {
         row.commit()
-        this.last = row
+        this.lastRow = row
+        this.rowCount = row.number
       }
     })
   }
@@ -126,7 +135,7 @@ class FormSheet {
   add(table: TableModel): void {
     const cols = this.cols
     // Each further form starts a new sheet of paper.
-    this.last?.addPageBreak()
+    this.lastRow?.addPageBreak()
     this.section([[table.title]], { bold: true, size: 18, align: 'center', height: 30 }, [across(cols)])
     this.section([[table.subtitle]], { size: 11, align: 'center' }, [across(cols)])
     this.section(table.header, { bold: true, border: true, align: 'center' }, headerMerges(table))
@@ -140,10 +149,9 @@ class FormSheet {
   }
 
   commit(): void {
-    const header = sheetRows(this.form).header
-    this.sheet.pageSetup.printArea = `A1:${columnLetter(this.cols)}${this.last?.number ?? 1}`
-    // Only a sheet of one table has one header to repeat on every printed page.
-    if (this.tables === 1 && this.form.header.length > 0) this.sheet.pageSetup.printTitlesRow = `${header.first}:${header.last}`
+    this.sheet.pageSetup.printArea = `A1:${columnLetter(this.cols)}${Math.max(1, this.rowCount)}`
+    // Only a sheet of one table has one header to repeat on every printed page (rows 3…, under title and subtitle).
+    if (this.tables === 1 && this.headerRows > 0) this.sheet.pageSetup.printTitlesRow = `3:${2 + this.headerRows}`
     this.sheet.commit()
   }
 }
@@ -161,7 +169,7 @@ export async function writeXlsx(tables: AsyncIterable<TableModel> | Iterable<Tab
   let sheets = 0
   let rows = 0
   for await (const table of tables) {
-    if (!sheet || !sameForm(sheet.form, table)) {
+    if (!sheet || sheet.form !== formOf(table) || sheet.tables >= MAX_FORMS_PER_SHEET) {
       sheet?.commit()
       sheet = new FormSheet(book, table, taken)
       sheets++

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import type { TableModel } from '../../src/domain/table-model'
 import { cjkFont } from '../../server/exports/cjk-font'
 import { forgetLayouts, writePdf } from '../../server/exports/pdf'
-import { writeXlsx } from '../../server/exports/xlsx'
+import { MAX_FORMS_PER_SHEET, writeXlsx } from '../../server/exports/xlsx'
 
 // The two exporters on their own (test/integration/exports.test.ts drives
 // them through the function): a run of one form's tables, how it is laid out
@@ -69,6 +69,27 @@ describe('writeXlsx', () => {
     writeFileSync(path, bytes)
     const xml = execFileSync('unzip', ['-p', path, 'xl/worksheets/sheet2.xml']).toString()
     expect([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([5, 9])
+  })
+
+  it('goes on in a new sheet after MAX_FORMS_PER_SHEET forms (Excel takes about a thousand page breaks a sheet)', async () => {
+    const tables = Array.from({ length: MAX_FORMS_PER_SHEET + 1 }, (_, i) => card(`党员${i}`, 1))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await collect((out) => writeXlsx(tables, out))) as unknown as ArrayBuffer)
+    expect(book.worksheets.map((w) => w.name)).toEqual(['在职党员进社区服务清单', '在职党员进社区服务清单-2'])
+    expect(book.worksheets[1]!.getCell('A2').value).toBe(`姓名：党员${MAX_FORMS_PER_SHEET}`)
+    expect(book.worksheets[0]!.pageSetup.printArea).toBe(`A1:C${MAX_FORMS_PER_SHEET * 4}`)
+  })
+
+  it('cuts a body merge that reaches past the last row, and keeps the next form on its own rows', async () => {
+    const short: TableModel = { ...card('张伟', 2), layout: { bodyMerges: [{ row: 1, col: 1, rowSpan: 3, colSpan: 2 }], footer: [['备注'], ['填表人：', '王强']] } }
+    const bytes = await collect((out) => writeXlsx([short, short], out))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+    // Each form: title, subtitle, header, 2 lines, 2 footer lines = 7 rows.
+    const sheet = book.worksheets[0]!
+    expect(sheet.getCell('A8').value).toBe('在职党员进社区服务清单')
+    expect(sheet.model.merges).toEqual(expect.arrayContaining(['B5:C5', 'A6:C6', 'B7:C7', 'A8:C8', 'B12:C12', 'A13:C13', 'B14:C14']))
+    expect(sheet.pageSetup.printArea).toBe('A1:C14')
   })
 
   it('writes the file as the tables come, not all at the end', async () => {

@@ -46,7 +46,7 @@ function Summary({ unitId }: { unitId?: string }) {
       </View>
       <PrintActions id='pairing-summary-print' />
       {unitId && remote.data?.rows.length ? (
-        <FormExport id='unit-form4-export' exportAs={(format) => callFunction('exports', { action: 'unitForm', unitId, year: Number(year), form: '附件4', format })} />
+        <FormExport key={year} id='unit-form4-export' exportAs={(format) => callFunction('exports', { action: 'unitForm', unitId, year: Number(year), form: '附件4', format })} />
       ) : null}
       {remote.data === null ? (
         <RemoteState remote={remote} />
