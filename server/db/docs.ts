@@ -1,6 +1,7 @@
 import type { OrganiserKind } from '../../src/domain/activity-status'
 import type { EvaluationFacts, Rating } from '../../src/domain/evaluation-facts'
 import type { MemberFields } from '../../src/domain/member'
+import type { RegistrationFields } from '../../src/domain/contracts/report.contract'
 
 // The shapes stored in each collection, as handlers read them back. Dates are
 // Date objects (the SDK's EJSON keeps them); ids are strings.
@@ -131,23 +132,13 @@ export type StoredClaim =
   | { postId: string; postName: string; category: string; categoryName: string; order: number }
   | { custom: string; category: 'custom'; categoryName: string }
 
-export interface RegistrationDoc {
+export interface RegistrationDoc extends RegistrationFields {
   _id: string
   memberId: string
   unitId: string
   communityId: string
   streetId: string
   districtId: string
-  gender: string
-  birthMonth: string
-  joinPartyMonth: string
-  education: string
-  hobbies: string
-  officePhone: string
-  mobile: string
-  qq: string
-  address: string
-  jobTitle: string
   willingLiaison: boolean
   claims: StoredClaim[]
   claimCount: number

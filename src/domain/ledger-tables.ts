@@ -1,6 +1,7 @@
 import { chineseDate } from './china-time'
 import type { FeedbackCard } from './contracts/evaluation.contract'
 import type { RegisterRow } from './contracts/participation.contract'
+import type { RegistrationFields } from './contracts/report.contract'
 import type { SummaryRow } from './contracts/posts.contract'
 import type { ProfileView } from './contracts/records.contract'
 import type { Rating } from './evaluation-facts'
@@ -18,20 +19,10 @@ const span = (row: number, col: number, colSpan: number, rowSpan = 1): HeaderMer
 
 // ---- 附件1 西湖区在职党员向社区报到登记表 (社区用), with its receipt -----------------
 
-export interface RegistrationSheet {
+export interface RegistrationSheet extends RegistrationFields {
   memberName: string
-  gender: string
-  birthMonth: string
-  joinPartyMonth: string
-  education: string
-  hobbies: string
-  officePhone: string
-  mobile: string
-  qq: string
   communityName: string
-  address: string
   unitName: string
-  jobTitle: string
   /** Null: the member has not filled the form in (the roster's facts stand in). */
   willingLiaison: boolean | null
   claims: ReadonlyArray<{ categoryName: string; name: string }>

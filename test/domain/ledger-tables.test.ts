@@ -12,6 +12,7 @@ import {
   type RegistrationSheet,
 } from '../../src/domain/ledger-tables'
 import type { TableModel } from '../../src/domain/table-model'
+import { SAMPLE_REGISTRATION } from './support/sample-registration'
 
 // The 台账's categories and what each misses, and the table builders in the
 // seeds' layouts (002 附件1, 附件2; 000 §一.(二)–(六)).
@@ -29,20 +30,12 @@ function expectWellFormed(t: TableModel) {
 }
 
 const sheet: RegistrationSheet = {
+  ...SAMPLE_REGISTRATION,
   memberName: '张伟',
-  gender: '男',
-  birthMonth: '1985-07',
-  joinPartyMonth: '2008-06',
-  education: '大学本科',
-  hobbies: '书法',
-  officePhone: '0571-87654321',
   mobile: '13700000001',
-  qq: '',
   communityName: '曙光社区',
   address: '曙光路1号',
   unitName: '区教育局',
-  jobTitle: '科长',
-  willingLiaison: true,
   claims: [
     { categoryName: '社区管理协助项目', name: '政策宣讲员' },
     { categoryName: '便民服务项目', name: '水电维修' },

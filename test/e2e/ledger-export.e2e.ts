@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SCREENSHOT_DIR, screenshotPath } from './support/browser'
+import { desktopContext, SCREENSHOT_DIR, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
 import { signInAs } from './support/sign-in'
 
@@ -13,7 +13,7 @@ import { signInAs } from './support/sign-in'
 const runtime = useRuntimeAndBrowser()
 
 it('staff export 一、文件清单 as PDF from the ledger page and download it', async () => {
-  const context = await runtime.browser.newContext({ baseURL: runtime.server.baseURL, viewport: { width: 1200, height: 900 }, hasTouch: true, locale: 'zh-CN' })
+  const context = await desktopContext(runtime.browser, runtime.server.baseURL)
   const page = await context.newPage()
   try {
     await signInAs(page, 'demo-staff-1')

@@ -2,9 +2,8 @@ import type { Browser, Page } from 'playwright-core'
 import { getRows } from '../../server/db/read'
 import type { NeedDoc } from '../../server/features/needs/need-doc'
 import { SAMPLES } from '../domain/support/sample-files'
-import { phoneContext, screenshotPath } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
-import { signInAs } from './support/sign-in'
+import { actAs } from './support/sign-in'
 
 // A need's journey, each person in their own browser: a resident submits a
 // need with a photo → the community's staff accept it and assign a suggested
@@ -13,17 +12,7 @@ import { signInAs } from './support/sign-in'
 const runtime = useRuntimeAndBrowser()
 const CONTENT = '浏览器测试：阳台水管漏水，请帮忙维修'
 
-async function as<T>(browser: Browser, openid: string, shot: string, body: (page: Page) => Promise<T>): Promise<T> {
-  const context = await phoneContext(browser, runtime.server.baseURL)
-  const page = await context.newPage()
-  try {
-    await signInAs(page, openid)
-    return await body(page)
-  } finally {
-    await page.screenshot({ path: screenshotPath(shot), fullPage: true }).catch(() => undefined)
-    await context.close()
-  }
-}
+const as = <T>(browser: Browser, openid: string, shot: string, body: (page: Page) => Promise<T>) => actAs(browser, runtime.server.baseURL, openid, shot, body)
 
 const needNow = async () => (await getRows<NeedDoc>(runtime.server.db.collection('needs').where({ content: CONTENT })))[0]!
 

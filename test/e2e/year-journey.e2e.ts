@@ -6,9 +6,9 @@ import { getRows, scanAll } from '../../server/db/read'
 import type { EvaluationDoc, MemberDoc, ServiceEntryDoc } from '../../server/db/docs'
 import type { ServiceHandInDoc } from '../../server/features/services/handin-doc'
 import { demoSealPng } from '../../local/seed/demo-images'
-import { phoneContext, SCREENSHOT_DIR, screenshotPath } from './support/browser'
+import { SCREENSHOT_DIR } from './support/browser'
 import { useRuntimeAndBrowser } from './support/local-server'
-import { signInAs } from './support/sign-in'
+import { actAs } from './support/sign-in'
 
 // A member's year, each person in their own browser (issue 11): the member
 // logs a service in the third quarter → the unit's liaison hands the quarter
@@ -21,19 +21,7 @@ const runtime = useRuntimeAndBrowser()
 const YEAR = 2026
 const CONTENT = '浏览器测试：为独居老人义务理发'
 
-async function as<T>(browser: Browser, openid: string, shot: string, body: (page: Page) => Promise<T>, desktop = false): Promise<T> {
-  const context = desktop
-    ? await browser.newContext({ baseURL: runtime.server.baseURL, viewport: { width: 1200, height: 900 }, hasTouch: true, locale: 'zh-CN' })
-    : await phoneContext(browser, runtime.server.baseURL)
-  const page = await context.newPage()
-  try {
-    await signInAs(page, openid)
-    return await body(page)
-  } finally {
-    await page.screenshot({ path: screenshotPath(shot), fullPage: true }).catch(() => undefined)
-    await context.close()
-  }
-}
+const as = <T>(browser: Browser, openid: string, shot: string, body: (page: Page) => Promise<T>, desktop = false) => actAs(browser, runtime.server.baseURL, openid, shot, body, desktop)
 
 interface UserRow {
   openid: string

@@ -7,7 +7,7 @@ import { SAMPLES } from '../domain/support/sample-files'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, addMemberUser, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
+import { addMember, addMembers, addMemberUser, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // The annual evaluation end to end over real records (issue 11 §5–§7):
 // propose from attendance, 服务清单, needs, visits and the pledge; confirm
@@ -51,11 +51,13 @@ async function serviceEntry(db: Database, memberId: string, hours: number, statu
 /** m-good: everything for 好; m-fair: basic duties only (较好); m-thin: one activity (一般); m-none: reported, nothing (差). */
 async function seedRecords(db: Database) {
   await seedCity(db)
-  await addMember(db, { id: 'm-good', unit: 'u1', community: 'a1', name: '张伟', mobile: '13700000001' })
-  await addMember(db, { id: 'm-fair', unit: 'u1', community: 'a1', name: '李娜', mobile: '13700000002' })
-  await addMember(db, { id: 'm-thin', unit: 'u2', community: 'a1', name: '王芳', mobile: '13700000003' })
-  await addMember(db, { id: 'm-none', unit: 'u2', community: 'a1', name: '刘洋', mobile: '13700000004' })
-  await addMember(db, { id: 'm-b1', unit: 'u1', community: 'b1', name: '陈静', mobile: '13700000005' })
+  await addMembers(db, [
+    ['m-good', 'u1', 'a1', '张伟', '13700000001'],
+    ['m-fair', 'u1', 'a1', '李娜', '13700000002'],
+    ['m-thin', 'u2', 'a1', '王芳', '13700000003'],
+    ['m-none', 'u2', 'a1', '刘洋', '13700000004'],
+    ['m-b1', 'u1', 'b1', '陈静', '13700000005'],
+  ])
   for (const [id, unit] of [['m-good', 'u1'], ['m-fair', 'u1'], ['m-thin', 'u2'], ['m-none', 'u2']] as const) await report(db, id, unit)
   await report(db, 'm-b1', 'u1', COMMUNITIES.b1 as never)
   for (const id of ['m-good', 'm-fair'] as const) {

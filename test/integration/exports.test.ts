@@ -9,7 +9,7 @@ import type { ServiceEntryDoc } from '../../server/db/docs'
 import { scanAll } from '../../server/db/read'
 import { openHarness, type Harness } from './support/bridge-client'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
+import { addMembers, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // The ledger's exports (issue 12 §2–3) through the bridge: a category as xlsx
 // (opened again with exceljs) and as PDF (rendered with poppler), the whole
@@ -34,8 +34,10 @@ beforeAll(async () => {
     now: new Date('2026-12-04T02:00:00Z'),
     seed: async (db) => {
       await seedCity(db)
-      await addMember(db, { id: 'm-a', unit: 'u1', community: 'a1', name: '张伟', mobile: '13700000001' })
-      await addMember(db, { id: 'm-b', unit: 'u1', community: 'a1', name: '李娜', mobile: '13700000002' })
+      await addMembers(db, [
+        ['m-a', 'u1', 'a1', '张伟', '13700000001'],
+        ['m-b', 'u1', 'a1', '李娜', '13700000002'],
+      ])
       for (const id of ['m-a', 'm-b']) {
         const reportedAt = new Date('2026-02-10T02:00:00Z')
         await db.collection('members').doc(id).update({ data: { report: { reportId: `r-${id}`, communityId: a1, reportedAt } } })

@@ -6,6 +6,7 @@ import { expectNothingWritten } from './support/db-state'
 import { addMemberUser, COMMUNITIES, postId, seedCity, UNITS, USERS } from './support/fixture'
 import { readQr } from './support/qr'
 import { rosterRecord, rosterXlsx } from './support/roster-files'
+import { SAMPLE_REGISTRATION } from '../domain/support/sample-registration'
 
 // The whole 报到 journey through the bridge, as the people involved do it:
 // the unit imports its roster and issues a card, the community desk scans it
@@ -18,19 +19,7 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const form: Omit<Registration, 'claims'> = {
-  gender: '男',
-  birthMonth: '1985-07',
-  joinPartyMonth: '2008-06',
-  education: '大学本科',
-  hobbies: '书法',
-  officePhone: '0571-87654321',
-  mobile: '13800000001',
-  qq: '',
-  address: '曙光新村3幢2单元401',
-  jobTitle: '科长',
-  willingLiaison: true,
-}
+const form: Omit<Registration, 'claims'> = { ...SAMPLE_REGISTRATION, mobile: '13800000001' }
 
 it('runs from roster import to unit stats, and records a move', async () => {
   const secretary = h.asUser(USERS.secretary1)

@@ -9,7 +9,7 @@ import { SAMPLES } from '../domain/support/sample-files'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
+import { addMember, addMembers, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // 台账 (issue 12 §1): the overview's counts and missing items against seeded
 // records, who may read it, the 文件清单's documents, and each category's tables.
@@ -50,10 +50,12 @@ beforeAll(async () => {
     now: new Date('2026-12-04T02:00:00Z'),
     seed: async (db) => {
       await seedCity(db)
-      await addMember(db, { id: 'm-a', unit: 'u1', community: 'a1', name: '张伟', mobile: '13700000001' })
-      await addMember(db, { id: 'm-b', unit: 'u2', community: 'a1', name: '李娜', mobile: '13700000002' })
-      await addMember(db, { id: 'm-c', unit: 'u1', community: 'a1', name: '王强', mobile: '13700000003' })
-      await addMember(db, { id: 'm-far', unit: 'u1', community: 'b1', name: '冯静', mobile: '13700000004' })
+      await addMembers(db, [
+        ['m-a', 'u1', 'a1', '张伟', '13700000001'],
+        ['m-b', 'u2', 'a1', '李娜', '13700000002'],
+        ['m-c', 'u1', 'a1', '王强', '13700000003'],
+        ['m-far', 'u1', 'b1', '冯静', '13700000004'],
+      ])
       await report(db, 'm-a', 'u1')
       await report(db, 'm-b', 'u2')
       await report(db, 'm-c', 'u1', a1, false)

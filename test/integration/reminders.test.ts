@@ -3,7 +3,7 @@ import { sendMessage, type OutgoingMessage } from '../../server/messages/send-me
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, seedCity, USERS } from './support/fixture'
+import { addMembers, seedCity, USERS } from './support/fixture'
 import { messagesToWrongRoles } from './support/message-recipients'
 
 // 我的 → 消息提醒 (issue 12 §4): each user sees the kinds their roles receive,
@@ -32,8 +32,10 @@ beforeEach(async () => {
   h = await openHarness({
     seed: async (db) => {
       await seedCity(db)
-      await addMember(db, { id: member, unit: 'u1', community: 'a1', name: '张明', mobile: '13800000001' })
-      await addMember(db, { id: otherMember, unit: 'u2', community: 'a1', name: '李红', mobile: '13800000002' })
+      await addMembers(db, [
+        [member, 'u1', 'a1', '张明', '13800000001'],
+        [otherMember, 'u2', 'a1', '李红', '13800000002'],
+      ])
     },
   })
 })

@@ -10,7 +10,7 @@ import { prefillEntries } from '../../server/features/services/prefill'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, seedCity, UNITS, USERS } from './support/fixture'
+import { addMembers, COMMUNITIES, seedCity, UNITS, USERS } from './support/fixture'
 
 // The review's findings on the 服务清单 and its hand-in (issue 11 §1–2), each
 // held here: the fourth quarter handed in early and again; filled-in lines
@@ -52,10 +52,12 @@ beforeAll(async () => {
     now: at('2026-11-20T10:00:00'),
     seed: async (db) => {
       await seedCity(db)
-      await addMember(db, { id: 'f-1', unit: 'u1', community: 'a1', name: '陈晨', mobile: '13700000021' })
-      await addMember(db, { id: 'f-2', unit: 'u1', community: 'a1', name: '林琳', mobile: '13700000022' })
-      await addMember(db, { id: 'f-3', unit: 'u2', community: 'a1', name: '郑洁', mobile: '13700000023' })
-      await addMember(db, { id: 'f-4', unit: 'u1', community: 'a1', name: '孙磊', mobile: '13700000024' })
+      await addMembers(db, [
+        ['f-1', 'u1', 'a1', '陈晨', '13700000021'],
+        ['f-2', 'u1', 'a1', '林琳', '13700000022'],
+        ['f-3', 'u2', 'a1', '郑洁', '13700000023'],
+        ['f-4', 'u1', 'a1', '孙磊', '13700000024'],
+      ])
       await db.collection('communities').doc('community-x').set({ data: { name: '外区社区', streetId: 'street-x', districtId: 'district-other' } })
     },
   })

@@ -6,7 +6,7 @@ import type { ServiceEntryDoc } from '../../server/db/docs'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, seedCity, UNITS, USERS } from './support/fixture'
+import { addMembers, COMMUNITIES, seedCity, UNITS, USERS } from './support/fixture'
 
 // Filled-in lines without the member (issue 11 §1): the daily timer adds the
 // lines of what was recorded since its last run, so a member who never opens
@@ -55,11 +55,13 @@ beforeAll(async () => {
     now: at('2026-10-02T10:00:00'),
     seed: async (db) => {
       await seedCity(db)
-      await addMember(db, { id: 'p-1', unit: 'u1', community: 'a1', name: '陈静', mobile: '13700000011' })
-      await addMember(db, { id: 'p-2', unit: 'u1', community: 'a1', name: '周强', mobile: '13700000012' })
-      await addMember(db, { id: 'p-3', unit: 'u1', community: 'a1', name: '吴敏', mobile: '13700000013' })
-      await addMember(db, { id: 'p-4', unit: 'u2', community: 'a1', name: '郑磊', mobile: '13700000014' })
-      await addMember(db, { id: 'p-5', unit: 'u1', community: 'a1', name: '孙丽', mobile: '13700000015' })
+      await addMembers(db, [
+        ['p-1', 'u1', 'a1', '陈静', '13700000011'],
+        ['p-2', 'u1', 'a1', '周强', '13700000012'],
+        ['p-3', 'u1', 'a1', '吴敏', '13700000013'],
+        ['p-4', 'u2', 'a1', '郑磊', '13700000014'],
+        ['p-5', 'u1', 'a1', '孙丽', '13700000015'],
+      ])
     },
   })
   for (const id of ['p-1', 'p-2', 'p-4', 'p-5']) await report(id)

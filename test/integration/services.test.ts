@@ -9,7 +9,7 @@ import { SAMPLES } from '../domain/support/sample-files'
 import { openHarness, type Harness } from './support/bridge-client'
 import { recordDbRequests } from './support/db-requests'
 import { expectNothingWritten } from './support/db-state'
-import { addMember, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
+import { addMembers, COMMUNITIES, DISTRICT, seedCity, UNITS, USERS } from './support/fixture'
 
 // The member's 服务清单 and its quarterly hand-in (issue 11 §1–2): the round
 // trip member → liaison → community with returns on both sides, who may do
@@ -30,10 +30,12 @@ beforeAll(async () => {
     now: at('2026-04-02T10:00:00'),
     seed: async (db) => {
       await seedCity(db)
-      await addMember(db, { id: 'm-1', unit: 'u1', community: 'a1', name: '张伟', mobile: '13700000001' })
-      await addMember(db, { id: 'm-2', unit: 'u1', community: 'a1', name: '李娜', mobile: '13700000002' })
-      await addMember(db, { id: 'm-3', unit: 'u2', community: 'a1', name: '王芳', mobile: '13700000003' })
-      await addMember(db, { id: 'm-4', unit: 'u1', community: 'b1', name: '冯静', mobile: '13700000004' })
+      await addMembers(db, [
+        ['m-1', 'u1', 'a1', '张伟', '13700000001'],
+        ['m-2', 'u1', 'a1', '李娜', '13700000002'],
+        ['m-3', 'u2', 'a1', '王芳', '13700000003'],
+        ['m-4', 'u1', 'b1', '冯静', '13700000004'],
+      ])
     },
   })
   await report('m-1', a1)

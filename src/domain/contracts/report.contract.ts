@@ -71,6 +71,23 @@ export const confirmResultSchema = z.strictObject({
 })
 export type ConfirmResult = z.output<typeof confirmResultSchema>
 
+/**
+ * 附件1's personal fields as text, as stored (server/db/docs.ts RegistrationDoc)
+ * and as printed (ledger-tables.ts RegistrationSheet).
+ */
+export interface RegistrationFields {
+  gender: string
+  birthMonth: string
+  joinPartyMonth: string
+  education: string
+  hobbies: string
+  officePhone: string
+  mobile: string
+  qq: string
+  address: string
+  jobTitle: string
+}
+
 /** The form as saved (or prefilled from the roster): any field may still be missing. */
 const registrationFormSchema = z
   .strictObject({

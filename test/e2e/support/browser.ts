@@ -18,6 +18,11 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
   return browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN', deviceScaleFactor: 2 })
 }
 
+/** A desktop touch context, where ledgers and cards are printed. */
+export async function desktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 1200, height: 900 }, hasTouch: true, locale: 'zh-CN' })
+}
+
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots')
 
 export function screenshotPath(name: string): string {

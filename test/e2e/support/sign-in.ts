@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { desktopContext, phoneContext, screenshotPath } from './browser'
 
 /** Acts as a demo user: the dev sign-in form, posted for one openid (the page lists only the first few per role). */
 export async function signInAs(page: Page, openid: string): Promise<void> {
@@ -26,4 +27,21 @@ export async function signInAsNewUser(page: Page, label: string): Promise<void> 
   await page.locator('#dev-new-user').fill(label)
   await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.locator('#dev-new-user-submit').click()])
   await page.locator('#page-home #session-unknown, #page-home #home-greeting').first().waitFor({ state: 'visible' })
+}
+
+/**
+ * One person's turn in a journey: a fresh browser context (a phone, or a
+ * desktop) signed in as `openid` runs `body`; the page is then screenshot as
+ * `shot` (also when `body` fails) and the context closed.
+ */
+export async function actAs<T>(browser: Browser, baseURL: string, openid: string, shot: string, body: (page: Page) => Promise<T>, desktop = false): Promise<T> {
+  const context = desktop ? await desktopContext(browser, baseURL) : await phoneContext(browser, baseURL)
+  const page = await context.newPage()
+  try {
+    await signInAs(page, openid)
+    return await body(page)
+  } finally {
+    await page.screenshot({ path: screenshotPath(shot), fullPage: true }).catch(() => undefined)
+    await context.close()
+  }
 }

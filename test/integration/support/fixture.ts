@@ -108,6 +108,14 @@ export interface MemberSpec {
   joinedUnitAt?: Date
 }
 
+/** A member as one row: id, unit, community, name, mobile. */
+export type MemberRow = readonly [id: string, unit: keyof typeof UNITS, community: CommunityKey, name: string, mobile: string]
+
+/** Several roster members, as addMember writes each. */
+export async function addMembers(db: Database, rows: readonly MemberRow[]): Promise<void> {
+  for (const [id, unit, community, name, mobile] of rows) await addMember(db, { id, unit, community, name, mobile })
+}
+
 /** A roster member written directly (with the mirrors and tally the roster functions keep), with a user who signs in as them (openid = member id). */
 export async function addMember(db: Database, spec: MemberSpec): Promise<void> {
   const community = COMMUNITIES[spec.community]

@@ -1,22 +1,14 @@
 import type { Education, Gender } from '../../../domain/member'
-import type { Claim, Registration, RegistrationView } from '../../../domain/contracts/report.contract'
+import type { Claim, Registration, RegistrationFields, RegistrationView } from '../../../domain/contracts/report.contract'
 
 // The 附件1 form as the page edits it: strings as typed, claims split into
 // catalog posts and 个人自选 texts. `toInput` turns it into what
 // registrationSchema (and the server) reads.
 
 
-export interface FormState {
+export interface FormState extends Omit<RegistrationFields, 'gender' | 'education'> {
   gender: Gender | ''
-  birthMonth: string
-  joinPartyMonth: string
   education: Education | ''
-  hobbies: string
-  officePhone: string
-  mobile: string
-  qq: string
-  address: string
-  jobTitle: string
   willingLiaison: boolean | null
   /** Catalog posts in the order they were tapped. */
   postIds: string[]
